@@ -1,0 +1,206 @@
+/**
+ * Stage 2 of document parsing: each block's role (title, caption, credit, boilerplate, comment section, ...).
+ * The rules describe how news pages are laid out, not any one page: captions carry a photo credit
+ * or stand before one, credits are short slash-separated agency lines, boilerplate is the site's
+ * furniture ("Leave a Reply", "Subscribe to ...").
+ */
+import type { Line } from './blocks.js';
+import type { BlockRole } from './types.js';
+
+export const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+const MONTH_RE = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const FULL_DATE = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
+const NUMERIC_DATE = /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/;
+const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/;
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function validDate(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1000 || y > 9999) return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCMonth() !== m - 1) return null;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+/** A complete calendar date written in the text ("January 9, 2022", "01/09/2022", "2022-01-09"), as YYYY-MM-DD. */
+export function findFullDate(text: string): string | null {
+  const iso = ISO_DATE.exec(text);
+  if (iso) return validDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const m = FULL_DATE.exec(text);
+  if (m) {
+    const month = MONTHS.findIndex((name) => name.startsWith((m[1] as string).toLowerCase().slice(0, 3))) + 1;
+    return validDate(Number(m[3]), month, Number(m[2]));
+  }
+  const n = NUMERIC_DATE.exec(text);
+  if (n) return validDate(Number(n[3]), Number(n[1]), Number(n[2]));
+  return null;
+}
+
+const BOILERPLATE =
+  /^(leave a (comment|reply)|give a comment|post a comment|add a comment|your email address will not be published|required fields are marked|subscribe\b|sign up\b|share this|share on|related( articles| stories)?:?$|read more\b|advertisement$|click here|follow us|©|\(c\) \d{4}|copyright\b|all rights reserved|shareplay video$|\d+ comments? \/ \d+ comments?$|comments?$|reply$|print$|email$|tweet$)/i;
+
+const COMMENT_MARKER =
+  /^(\d+\s+(comments?|responses?|replies)\b.*|comments?(\s*\(\d+\))?:?|leave a (reply|comment)|reader comments|discussion)$/i;
+
+const AGENCY =
+  /(getty images|\bap\b|\bafp\b|reuters|bloomberg|pool photo|\bepa\b|shutterstock|via ap|associated press|press service|photo|tass|sputnik|anadolu)/i;
+
+/** A photo credit line: "Alexander Bogdanov/AFP/Getty Images", "US Army/Major Kevin Sandell". */
+export function isCredit(text: string): boolean {
+  if (text.length > 90 || /[.!?]$/.test(text) && !/\b[A-Z]\.$/.test(text)) return false;
+  const parts = text.split(/\s*\/\s*/);
+  if (parts.length >= 2 && parts.every((p) => /^[A-Z][\w.'’-]*(\s+[A-Z&][\w.'’-]*){0,4}$/.test(p))) return true;
+  return /^(photo|image|credit|picture)s?( by)?:/i.test(text) || (/^[A-Z]/.test(text) && text.split(/\s+/).length <= 6 && AGENCY.test(text) && !/[.,;]/.test(text.replace(/\b[A-Z]\./g, '')));
+}
+
+/** A caption that carries its own credit or says what the photo shows. */
+function isSelfEvidentCaption(text: string): boolean {
+  return (
+    /\((?:[^()]*\/[^()]*|[^()]*\bvia (AP|AFP|Reuters|Getty)[^()]*|(AP|AFP|Reuters) Photo[^()]*)\)\s*$/.test(text) ||
+    /\|\s*[A-Z][\w.'’ -]+\/[\w .'’-]+$/.test(text) ||
+    /^(in this (handout |file )?(photo|image|picture)|file( photo)? [-–—]|photo:)/i.test(text)
+  );
+}
+
+/** A tag line: "kazakhstan, protest, almaty, administrative, building". */
+function isTagLine(text: string): boolean {
+  if (/[.!?"”]$/.test(text)) return false;
+  const parts = text.split(/\s*,\s*/);
+  if (parts.length < 3 || !parts.every((p) => p.length > 0 && p.split(/\s+/).length <= 3)) return false;
+  // Keywords are mostly written in lower case; a list of names ("Armenia, Belarus, Kyrgyzstan") is not a tag line.
+  return parts.filter((p) => /^[a-z]/.test(p)).length * 2 >= parts.length;
+}
+
+export function isBoilerplate(text: string): boolean {
+  return BOILERPLATE.test(text);
+}
+
+export function isCommentMarker(text: string): boolean {
+  return COMMENT_MARKER.test(text.replace(/\s*[»›>]+$/, '').trim());
+}
+
+function endsLikeSentence(text: string): boolean {
+  return /[.!?…]["”’)\]]*$/.test(text) || /[.!?…]["”’]?\s*\(?[^()]*\)?$/.test(text) && /[.!?]/.test(text.slice(-3));
+}
+
+function isDateline(text: string): boolean {
+  if (text.length > 70) return false;
+  if (/^(today|yesterday|updated|published|posted)\b/i.test(text) && /\d/.test(text)) return true;
+  if (/\|\s*\d+\s+comments?/i.test(text)) return true;
+  if (findFullDate(text) !== null && text.split(/\s+/).length <= 8) return true;
+  return /^\d{1,2}:\d{2}\s*(am|pm)?/i.test(text);
+}
+
+/** A byline: "By Jane Doe", or a person's name alone on a line. */
+export function bylineName(text: string): string | null {
+  const by = /^by\s+(.+)$/i.exec(text);
+  if (by) return (by[1] as string).replace(/\s*[|,].*$/, '').trim();
+  if (/^[A-Z][a-z'’-]+(\s+[A-Z]\.)?(\s+[A-Z][a-z'’-]+){1,2}$/.test(text)) return text;
+  return null;
+}
+
+export interface ClassifiedLine {
+  readonly line: Line;
+  role: BlockRole;
+}
+
+/**
+ * Roles for the lines of the article part (before the comment section).
+ * `titleHint` is the manifest's title, if any, so a byline above the title is recognised.
+ */
+export function classifyArticleLines(lines: readonly Line[], titleHint: string | null): ClassifiedLine[] {
+  const out: ClassifiedLine[] = lines.map((line) => ({ line, role: 'body' as BlockRole }));
+  if (out.length === 0) return out;
+
+  // Title: the manifest's, if it stands in the first lines; otherwise the first line that is not a byline or scrap.
+  let titleAt = -1;
+  const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  if (titleHint) {
+    const hint = norm(titleHint);
+    titleAt = out.slice(0, 6).findIndex((c) => {
+      const t = norm(c.line.text);
+      return t === hint || (t.length > 10 && (hint.endsWith(t) || t.endsWith(hint)));
+    });
+  }
+  if (titleAt < 0) {
+    titleAt = 0;
+    for (let i = 0; i < Math.min(out.length - 1, 3); i++) {
+      const t = (out[i] as ClassifiedLine).line.text;
+      const next = (out[i + 1] as ClassifiedLine).line.text;
+      const scrap = t.length <= 3;
+      const nameAbove = bylineName(t) !== null && (next.length <= 3 || next.length > t.length + 10) && i + 1 < out.length - 1;
+      if (scrap || nameAbove) titleAt = i + 1;
+      else break;
+    }
+  }
+  for (let i = 0; i < titleAt; i++) (out[i] as ClassifiedLine).role = 'byline';
+  (out[titleAt] as ClassifiedLine).role = 'title';
+
+  // Header: deck and datelines between the title and the first body paragraph.
+  let i = titleAt + 1;
+  for (; i < out.length; i++) {
+    const c = out[i] as ClassifiedLine;
+    const t = c.line.text;
+    if (isDateline(t)) c.role = 'dateline';
+    else if (bylineName(t) !== null && /^by\s/i.test(t)) c.role = 'byline';
+    else if (i === titleAt + 1 && !endsLikeSentence(t) && t.length > 40) c.role = 'deck';
+    else break;
+  }
+
+  for (let k = titleAt + 1; k < out.length; k++) {
+    const c = out[k] as ClassifiedLine;
+    if (c.role !== 'body') continue;
+    const t = c.line.text;
+    const prev = out[k - 1];
+    const isLast = k === out.length - 1;
+    if (isBoilerplate(t)) c.role = 'boilerplate';
+    else if (isLast && t.split(/\s+/).length <= 3 && !/[/.!?]/.test(t)) c.role = 'boilerplate';
+    else if (isDateline(t) && /\|/.test(t)) c.role = 'dateline';
+    else if (isTagLine(t)) c.role = 'tags';
+    else if (isCredit(t) && prev !== undefined && (prev.role === 'caption' || !endsLikeSentence(t))) c.role = 'credit';
+    else if (prev !== undefined && prev.line.text === t) c.role = prev.role === 'body' ? 'boilerplate' : prev.role;
+    else if (isSelfEvidentCaption(t)) c.role = 'caption';
+    else if (prev?.role === 'tags') c.role = 'caption';
+    else if (/^by\s+[A-Z]/.test(t) && t.length < 80) c.role = 'byline';
+  }
+  // A block standing right before a credit line is that photo's caption.
+  for (let k = 1; k < out.length; k++) {
+    const c = out[k] as ClassifiedLine;
+    const prev = out[k - 1] as ClassifiedLine;
+    if (c.role === 'credit' && prev.role === 'body' && prev.line.text.length < 600) prev.role = 'caption';
+    if (c.role === 'caption' && prev.role === 'caption' && prev.line.text === c.line.text) c.role = 'boilerplate';
+  }
+  // Section headings: short lines without end punctuation between body paragraphs; a short last line is the outlet's trailer.
+  const last = lastIndex(out, (c) => c.role === 'body');
+  for (let k = titleAt + 1; k < out.length; k++) {
+    const c = out[k] as ClassifiedLine;
+    if (c.role !== 'body') continue;
+    const t = c.line.text;
+    const words = t.split(/\s+/).length;
+    if (!endsLikeSentence(t) && words <= 10 && t.length < 80) {
+      c.role = k === last && words <= 3 ? 'boilerplate' : 'heading';
+    }
+  }
+  return out;
+}
+
+function lastIndex<T>(items: readonly T[], pred: (t: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (pred(items[i] as T)) return i;
+  return -1;
+}

@@ -1,0 +1,111 @@
+/**
+ * Stage 3 of document parsing: the reader comment thread. Comments are the numbered items after a
+ * comment-section marker ("7 Comments", "Leave a Reply"); each keeps its own paragraphs and the
+ * comment it answers, told from an `@Name` mention or from text it quotes from another comment.
+ */
+import { joinWrappedLines, type Line } from './blocks.js';
+
+export interface CommentBlocks {
+  readonly index: number;
+  readonly start: number;
+  readonly end: number;
+  readonly lines: readonly Line[];
+  readonly replyTo: string | null;
+}
+
+const NUMBERED = /^(\d{1,4})[.)]\s+/;
+
+/** Splits the lines after the marker into numbered comments; lines outside any comment are returned apart. */
+export function splitComments(text: string, lines: readonly Line[]): { comments: CommentBlocks[]; rest: Line[] } {
+  const comments: CommentBlocks[] = [];
+  const rest: Line[] = [];
+  let current: { index: number; indent: number; lines: Line[] } | null = null;
+  const close = () => {
+    if (!current || current.lines.length === 0) return;
+    const first = current.lines[0] as Line;
+    const lastLine = current.lines[current.lines.length - 1] as Line;
+    const joined = joinWrappedLines(text, current.lines);
+    comments.push({
+      index: current.index,
+      start: first.start,
+      end: lastLine.end,
+      lines: joined,
+      replyTo: mentionOf(joined),
+    });
+  };
+  for (const line of lines) {
+    const m = NUMBERED.exec(line.text);
+    const expected: number = current ? current.index + 1 : 1;
+    if (m && Number(m[1]) === expected && (current === null || line.indent <= current.indent + 1)) {
+      close();
+      const offset = (m[0] as string).length;
+      const first: Line = { ...line, text: line.text.slice(offset), start: line.start + offset };
+      current = { index: expected, indent: line.indent, lines: first.text.length > 0 ? [first] : [] };
+      continue;
+    }
+    if (current) current.lines.push(line);
+    else rest.push(line);
+  }
+  close();
+  return { comments, rest };
+}
+
+const NOT_NAME = new Set(['I', 'I’ve', "I've", 'I’m', "I'm", 'The', 'A', 'An', 'This', 'That', 'You', 'We', 'It', 'Yes', 'No']);
+
+/** The name a comment answers: "@Will James" alone on a line, or "@Reader I’ve read …" (the name stops before a pronoun). */
+function mentionOf(lines: readonly Line[]): string | null {
+  const first = lines[0];
+  if (!first || !first.text.startsWith('@')) return null;
+  const words = first.text.slice(1).split(/\s+/);
+  const name: string[] = [];
+  for (const w of words) {
+    const clean = w.replace(/[,:;.!?]+$/, '');
+    if (name.length > 0 && (!/^[A-Z]/.test(clean) || NOT_NAME.has(clean) || name.length >= 3)) break;
+    name.push(clean);
+    if (clean !== w) break;
+  }
+  return name.length > 0 ? name.join(' ') : null;
+}
+
+const normal = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[“”"‘’'«»]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/**
+ * For each comment, the comment whose words it quotes (a paragraph or a quoted span found verbatim, case and
+ * spacing aside, in another comment). Returns index -> quoted comment index.
+ */
+export function findQuotedComments(text: string, comments: readonly CommentBlocks[]): Map<number, number> {
+  // Text a comment itself quotes is not its own words: a reply cannot be quoting it from there.
+  const bodies = comments.map((c) => ({
+    index: c.index,
+    text: normal(text.slice(c.start, c.end).replace(/[“"][^”"]*[”"]/g, ' ')),
+  }));
+  const result = new Map<number, number>();
+  for (const c of comments) {
+    const candidates: string[] = [];
+    for (const line of c.lines) {
+      if (line.text.startsWith('@')) {
+        const after = line.text.replace(/^@\S+(\s+\S+)?/, '');
+        for (const q of after.matchAll(/[“"]([^”"]{6,})[”"]/g)) candidates.push(q[1] as string);
+        continue;
+      }
+      candidates.push(line.text);
+      for (const q of line.text.matchAll(/[“"]([^”"]{6,})[”"]/g)) candidates.push(q[1] as string);
+    }
+    let best: { index: number; length: number } | null = null;
+    for (const cand of candidates) {
+      const n = normal(cand).replace(/[.!?]+$/, '');
+      if (n.length < 7) continue;
+      for (const other of bodies) {
+        if (other.index === c.index || !other.text.includes(n)) continue;
+        if (!best || n.length > best.length) best = { index: other.index, length: n.length };
+      }
+    }
+    if (best) result.set(c.index, best.index);
+  }
+  return result;
+}

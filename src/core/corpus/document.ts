@@ -1,0 +1,161 @@
+/**
+ * A document from raw text: lines -> blocks with roles -> comment thread -> metadata -> sentences.
+ * Pure: the text and the manifest entry come in, the model comes out.
+ */
+import { joinWrappedLines, splitLines, type Line } from './blocks.js';
+import { bylineName, classifyArticleLines, findFullDate, isBoilerplate, isCommentMarker, type ClassifiedLine } from './classify.js';
+import { findQuotedComments, splitComments } from './comments.js';
+import type { BlockRole, CorpusDocument, DocumentKind, DocumentMeta, Paragraph, ReaderComment } from './types.js';
+import type { Segmenter } from '../nlp/segmenter.js';
+
+export interface RawDocument {
+  readonly id: string;
+  readonly file: string;
+  readonly text: string;
+}
+
+/** What a manifest may say about a document; anything left out is inferred from the text. */
+export interface MetaHint {
+  readonly title?: string | null | undefined;
+  readonly outlet?: string | null | undefined;
+  readonly author?: string | null | undefined;
+  readonly published?: string | null | undefined;
+  readonly kind?: DocumentKind | undefined;
+}
+
+/** Index of the line that opens the reader comment section, or -1. */
+function commentSectionStart(lines: readonly Line[]): number {
+  for (let i = 3; i < lines.length; i++) {
+    if (!isCommentMarker((lines[i] as Line).text)) continue;
+    // The thread is there only if numbered comments follow.
+    if (lines.slice(i + 1).some((l) => /^1[.)]\s+\S/.test(l.text))) return i;
+  }
+  return -1;
+}
+
+const OUTLET_DATELINE = /^[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w.]+)?\s*\(([A-Za-z][\w .&-]{0,30})\)\s*[—–-]/;
+
+function inferOutlet(blocks: readonly ClassifiedLine[]): string | null {
+  for (const b of blocks) {
+    if (b.role !== 'body') continue;
+    const m = OUTLET_DATELINE.exec(b.line.text);
+    if (m) return m[1] === 'AP' ? 'Associated Press' : (m[1] as string);
+    break;
+  }
+  for (const b of blocks) {
+    const c = /^©\s*\d{4}\s+(.+?)(\s+(LLC|Inc\.?|Ltd\.?|LP))?\.?$/.exec(b.line.text);
+    if (c) return c[1] as string;
+  }
+  const last = [...blocks].reverse().find((b) => b.role === 'boilerplate' && !isBoilerplate(b.line.text));
+  if (last && /^[A-Z][\w.&'-]*(\s+[A-Z][\w.&'-]*){0,2}$/.test(last.line.text)) return last.line.text;
+  return null;
+}
+
+const FIRST_PERSON = /(^|[^“"‘\w])(I|I’m|I'm|I’ve|I've|my)\s/g;
+
+function inferKind(title: string, body: readonly string[]): DocumentKind {
+  if (/^(opinion|op-ed|commentary|editorial|column|analysis|view|perspective)\b/i.test(title)) return 'opinion';
+  if (/\b(statement|press release|readout|remarks by|communiqué)\b/i.test(title)) return 'statement';
+  // Columnists speak in the first person outside quotation marks; reporters rarely do.
+  let firstPerson = 0;
+  for (const p of body) {
+    const unquoted = p.replace(/[“"][^”"]*[”"]/g, ' ');
+    firstPerson += (unquoted.match(FIRST_PERSON) ?? []).length;
+  }
+  return firstPerson >= 2 ? 'opinion' : 'news';
+}
+
+function metaFrom(raw: RawDocument, blocks: readonly ClassifiedLine[], hint: MetaHint | undefined): DocumentMeta {
+  const titleLine = blocks.find((b) => b.role === 'title');
+  const title = hint?.title ?? titleLine?.line.text ?? raw.id;
+  const byline = blocks.find((b) => b.role === 'byline' && bylineName(b.line.text) !== null);
+  let published: string | null = hint?.published ?? null;
+  let publishedInferred = false;
+  if (hint?.published === undefined) {
+    for (const b of blocks) {
+      if (b.role !== 'dateline') continue;
+      published = findFullDate(b.line.text);
+      if (published) {
+        publishedInferred = true;
+        break;
+      }
+    }
+  }
+  return {
+    id: raw.id,
+    file: raw.file,
+    title,
+    outlet: hint?.outlet !== undefined ? hint.outlet : inferOutlet(blocks),
+    author: hint?.author !== undefined ? hint.author : byline ? bylineName(byline.line.text) : null,
+    published,
+    publishedInferred,
+    kind:
+      hint?.kind ??
+      inferKind(
+        title,
+        blocks.filter((b) => b.role === 'body').map((b) => b.line.text),
+      ),
+  };
+}
+
+export function parseDocument(raw: RawDocument, hint: MetaHint | undefined, segment: Segmenter): CorpusDocument {
+  const text = raw.text;
+  const lines = splitLines(text);
+  const marker = commentSectionStart(lines);
+  const articleLines = joinWrappedLines(text, marker === -1 ? lines : lines.slice(0, marker));
+  const classified = classifyArticleLines(articleLines, hint?.title ?? null);
+  const meta = metaFrom(raw, classified, hint);
+
+  const counters = new Map<BlockRole, number>();
+  const paragraph = (role: BlockRole, line: Line, comment: number | null, index?: number): Paragraph => {
+    const n = index ?? (counters.get(role) ?? 0) + 1;
+    if (index === undefined) counters.set(role, n);
+    const analysed = role === 'body' || role === 'caption' || role === 'comment';
+    return {
+      documentId: raw.id,
+      index: n,
+      comment,
+      role,
+      text: line.text,
+      start: line.start,
+      end: line.end,
+      sentences: analysed ? segment(line.text, line.start) : [],
+    };
+  };
+
+  const body: Paragraph[] = [];
+  const captions: Paragraph[] = [];
+  const other: Paragraph[] = [];
+  for (const c of classified) {
+    const p = paragraph(c.role, c.line, null);
+    if (c.role === 'body') body.push(p);
+    else if (c.role === 'caption') captions.push(p);
+    else other.push(p);
+  }
+
+  const comments: ReaderComment[] = [];
+  if (marker !== -1) {
+    const section = lines.slice(marker);
+    const { comments: blocks, rest } = splitComments(text, section);
+    for (const line of rest) other.push(paragraph(isCommentMarker(line.text) ? 'boilerplate' : 'boilerplate', line, null));
+    const quoted = findQuotedComments(text, blocks);
+    // A reply that names "@X" and quotes comment n tells us that X wrote comment n.
+    const authors = new Map<number, string>();
+    for (const b of blocks) {
+      const target = quoted.get(b.index);
+      if (target !== undefined && b.replyTo && !authors.has(target)) authors.set(target, b.replyTo);
+    }
+    for (const b of blocks) {
+      comments.push({
+        index: b.index,
+        author: authors.get(b.index) ?? null,
+        replyTo: b.replyTo,
+        replyToComment: quoted.get(b.index) ?? null,
+        start: b.start,
+        end: b.end,
+        paragraphs: b.lines.map((line, i) => paragraph('comment', line, b.index, i + 1)),
+      });
+    }
+  }
+  return { meta, text, body, captions, other, comments };
+}

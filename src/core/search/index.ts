@@ -1,0 +1,128 @@
+/**
+ * The passage index: every body sentence and reader-comment sentence, searchable with BM25 (MiniSearch's BM25+).
+ * Terms are wink-nlp lemmas from the one tokenizer pass the corpus already made, so indexing costs no second
+ * NLP pass and "troops"/"troop", "said"/"say" meet. Stop words are dropped; a query's adjacent word pairs found
+ * in a passage boost it (phrase boost); speaker aliases expand to the speaker's other names.
+ */
+import MiniSearch from 'minisearch';
+import type { Citation, Corpus, DocumentKind, Sentence, Token } from '../corpus/types.js';
+import { passages } from '../corpus/corpus.js';
+import type { Segmenter } from '../nlp/segmenter.js';
+import { STOP_WORDS } from './stopwords.js';
+
+export interface Passage {
+  /** Position in the index's passage list. */
+  readonly id: number;
+  readonly text: string;
+  readonly documentId: string;
+  readonly paragraph: number;
+  readonly comment: number | null;
+  readonly role: 'body' | 'caption' | 'comment';
+  readonly kind: DocumentKind;
+  readonly start: number;
+  readonly end: number;
+  /** Index terms (lemmas without stop words), in order. */
+  readonly terms: readonly string[];
+  readonly sentence: Sentence;
+}
+
+export interface SearchHit {
+  readonly passage: Passage;
+  readonly score: number;
+}
+
+export interface SearchOptions {
+  readonly limit?: number;
+  readonly documentId?: string;
+  /** Leave reader comments out (true) or keep only them ('only'). */
+  readonly comments?: 'include' | 'exclude' | 'only';
+  /** Extra query terms, e.g. a speaker's aliases. */
+  readonly expand?: readonly string[];
+}
+
+export interface PassageIndex {
+  readonly passages: readonly Passage[];
+  search(query: string, options?: SearchOptions): SearchHit[];
+  /** The terms a query is searched with (lemmas, stop words dropped). */
+  termsOf(text: string): string[];
+  citationOf(p: Passage): Citation;
+}
+
+export function isContentToken(t: Token): boolean {
+  return (t.type === 'word' || t.type === 'number') && !STOP_WORDS.has(t.normal) && t.normal.length > 1;
+}
+
+/** A token's index term: its lemma, lower-cased, with typographic apostrophes folded. */
+export function termOf(t: Token): string {
+  return (t.pos === 'PROPN' ? t.normal : t.lemma.toLowerCase()).replace(/’/g, "'");
+}
+
+export function buildPassageIndex(corpus: Corpus, segment: Segmenter): PassageIndex {
+  const list: Passage[] = [];
+  for (const doc of corpus.documents) {
+    for (const p of passages(doc)) {
+      if (p.role !== 'body' && p.role !== 'caption' && p.role !== 'comment') continue;
+      for (const s of p.sentences) {
+        list.push({
+          id: list.length,
+          text: s.text,
+          documentId: p.documentId,
+          paragraph: p.index,
+          comment: p.comment,
+          role: p.role,
+          kind: doc.meta.kind,
+          start: s.start,
+          end: s.end,
+          terms: s.tokens.filter(isContentToken).map(termOf),
+          sentence: s,
+        });
+      }
+    }
+  }
+  const mini = new MiniSearch<{ id: number; terms: string }>({
+    fields: ['terms'],
+    tokenize: (text) => text.split(' '),
+    processTerm: (term) => term || null,
+  });
+  mini.addAll(list.map((p) => ({ id: p.id, terms: p.terms.join(' ') })));
+
+  const termsOf = (text: string): string[] =>
+    segment(text, 0)
+      .flatMap((s) => s.tokens)
+      .filter(isContentToken)
+      .map(termOf);
+
+  return {
+    passages: list,
+    termsOf,
+    citationOf: (p) =>
+      p.role === 'caption'
+        ? { documentId: p.documentId, paragraph: p.paragraph, comment: null, role: 'caption' }
+        : { documentId: p.documentId, paragraph: p.paragraph, comment: p.comment },
+    search(query, options = {}) {
+      const terms = [...termsOf(query), ...(options.expand ?? []).flatMap((e) => termsOf(e))];
+      if (terms.length === 0) return [];
+      const limit = options.limit ?? 10;
+      const raw = mini.search(terms.join(' '), {
+        combineWith: 'OR',
+        filter: (r) => {
+          const p = list[r.id as number] as Passage;
+          if (options.documentId && p.documentId !== options.documentId) return false;
+          if (options.comments === 'exclude' && p.comment !== null) return false;
+          if (options.comments === 'only' && p.comment === null) return false;
+          return true;
+        },
+      });
+      const pairs = new Set<string>();
+      for (let i = 1; i < terms.length; i++) pairs.add(`${terms[i - 1]} ${terms[i]}`);
+      const hits = raw.map((r) => {
+        const passage = list[r.id as number] as Passage;
+        let phrase = 0;
+        for (let i = 1; i < passage.terms.length; i++) if (pairs.has(`${passage.terms[i - 1]} ${passage.terms[i]}`)) phrase++;
+        return { passage, score: r.score * (1 + 0.5 * phrase) };
+      });
+      hits.sort((a, b) => b.score - a.score || a.passage.id - b.passage.id);
+      return hits.slice(0, limit);
+    },
+  };
+}
