@@ -260,7 +260,10 @@ export interface DispatchInteractionOptions {
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-export type InteractionInput = DistributiveOmit<APIInteraction, 'id' | 'token'> & { id?: string; token?: string };
+export type InteractionInput = DistributiveOmit<APIInteraction, 'id' | 'token'> & {
+  id?: string;
+  token?: string;
+};
 
 /** queued override for the next matching REST request (error injection, 429s, outages) */
 export interface InjectedResponse {
@@ -326,7 +329,8 @@ const EVERYONE_PERMISSIONS =
 const BOT_PERMISSIONS =
   EVERYONE_PERMISSIONS | Perm.ManageChannels | Perm.ManageMessages | Perm.ManageRoles | Perm.ManageThreads;
 
-const MODERATOR_PERMISSIONS = Perm.ManageMessages | Perm.ManageGuild | Perm.ModerateMembers | Perm.KickMembers;
+const MODERATOR_PERMISSIONS =
+  Perm.ManageMessages | Perm.ManageGuild | Perm.ModerateMembers | Perm.KickMembers;
 
 const INTENT = {
   Guilds: 1 << 0,
@@ -593,7 +597,7 @@ export class DiscordStandin extends EventEmitter {
 
   readonly bot: APIUser;
   readonly applicationId: string;
-  /** first guild / its first text channel / its first human member (the default invoker) */
+  /** first guild / its first text channel / its first human non-owner member (the default invoker) */
   readonly guildId: string;
   readonly channelId: string;
   readonly user: APIUser;
@@ -604,8 +608,11 @@ export class DiscordStandin extends EventEmitter {
   private readonly connections = new Set<GatewayConnection>();
   private readonly sessions = new Map<string, GatewaySession>();
   private readonly tokens = new Map<string, InteractionRecord>();
-  private readonly injected: Array<{ match: (call: RestCall) => boolean; reply: InjectedResponse; times: number }> =
-    [];
+  private readonly injected: Array<{
+    match: (call: RestCall) => boolean;
+    reply: InjectedResponse;
+    times: number;
+  }> = [];
   private readonly waiters = new Set<{ timer: NodeJS.Timeout; reject: (e: Error) => void }>();
   private readonly options: StandinOptions;
   private readonly replayBufferSize: number;
@@ -648,7 +655,9 @@ export class DiscordStandin extends EventEmitter {
     const text = [...first.channels.values()].find((c) => c.type === 0);
     if (!text) throw new Error('the first guild fixture needs a text channel');
     this.channelId = text.id;
-    const human = [...first.members.values()].find((m) => !m.user.bot);
+    // The default invoker is a plain member (not the owner, who has every permission).
+    const humans = [...first.members.values()].filter((m) => !m.user.bot);
+    const human = humans.find((m) => m.user.id !== first.ownerId) ?? humans[0];
     if (!human) throw new Error('the first guild fixture needs a human member');
     this.user = human.user;
 
@@ -739,11 +748,23 @@ export class DiscordStandin extends EventEmitter {
     const roles: APIRole[] = [role(id, '@everyone', EVERYONE_PERMISSIONS.toString(), 0, false)];
     const roleIdByName = new Map<string, string>();
     for (const [index, spec] of (fixture.roles ?? []).entries()) {
-      const r = role(spec.id ?? snowflake(), spec.name, spec.permissions, spec.position ?? index + 1, spec.managed ?? false);
+      const r = role(
+        spec.id ?? snowflake(),
+        spec.name,
+        spec.permissions,
+        spec.position ?? index + 1,
+        spec.managed ?? false,
+      );
       roles.push(r);
       roleIdByName.set(spec.name, r.id);
     }
-    const botRole = role(snowflake(), this.bot.username, fixture.botPermissions ?? BOT_PERMISSIONS.toString(), roles.length, true);
+    const botRole = role(
+      snowflake(),
+      this.bot.username,
+      fixture.botPermissions ?? BOT_PERMISSIONS.toString(),
+      roles.length,
+      true,
+    );
     botRole.tags = { bot_id: this.bot.id };
     roles.push(botRole);
 
@@ -760,8 +781,9 @@ export class DiscordStandin extends EventEmitter {
     }
     const ownerName = fixture.owner;
     const owner =
-      [...members.values()].find((m) => !m.user.bot && (ownerName === undefined || m.user.username === ownerName)) ??
-      members.get(this.bot.id);
+      [...members.values()].find(
+        (m) => !m.user.bot && (ownerName === undefined || m.user.username === ownerName),
+      ) ?? members.get(this.bot.id);
     if (!owner) throw new Error('no owner');
 
     const channels = new Map<string, StandinChannel>();
@@ -897,7 +919,9 @@ export class DiscordStandin extends EventEmitter {
 
   private guildCreatePayload(guild: StandinGuild, intents: number): JsonObject {
     // Without GUILD_MEMBERS only the bot's own member arrives in GUILD_CREATE (as on Discord).
-    const members = [...guild.members.values()].filter((m) => intents & INTENT.GuildMembers || m.user.id === this.bot.id);
+    const members = [...guild.members.values()].filter(
+      (m) => intents & INTENT.GuildMembers || m.user.id === this.bot.id,
+    );
     return {
       id: guild.id,
       name: guild.name,
@@ -938,9 +962,11 @@ export class DiscordStandin extends EventEmitter {
       member_count: guild.members.size,
       voice_states: [],
       members: members.map((m) => this.apiMember(m)),
+      // channels inside GUILD_CREATE carry no guild_id
       channels: [...guild.channels.values()].map((c) => {
-        const { guild_id: _omit, ...rest } = this.apiChannel(c);
-        return rest;
+        const channel = this.apiChannel(c);
+        delete channel.guild_id;
+        return channel;
       }),
       threads: [],
       presences: [],
@@ -1003,7 +1029,8 @@ export class DiscordStandin extends EventEmitter {
   /** calls whose method matches and whose path matches a string (exact) or a RegExp */
   findCalls(method: string, path: string | RegExp): RestCall[] {
     return this.calls.filter(
-      (c) => c.method === method.toUpperCase() && (typeof path === 'string' ? c.path === path : path.test(c.path)),
+      (c) =>
+        c.method === method.toUpperCase() && (typeof path === 'string' ? c.path === path : path.test(c.path)),
     );
   }
 
@@ -1038,7 +1065,11 @@ export class DiscordStandin extends EventEmitter {
     );
   }
 
-  waitForFrame(predicate: (frame: GatewayFrame) => boolean, timeoutMs = 2000, fromIndex = 0): Promise<GatewayFrame> {
+  waitForFrame(
+    predicate: (frame: GatewayFrame) => boolean,
+    timeoutMs = 2000,
+    fromIndex = 0,
+  ): Promise<GatewayFrame> {
     return this.waitUntil(
       () => this.frames.slice(fromIndex).find(predicate),
       'frame',
@@ -1147,7 +1178,8 @@ export class DiscordStandin extends EventEmitter {
     const seg = (i: number): string => s[i] ?? '';
 
     // Routes that do not use the bot token.
-    if (is('POST', 'interactions', ':id', ':token', 'callback')) return this.interactionCallback(call, seg(1), seg(2));
+    if (is('POST', 'interactions', ':id', ':token', 'callback'))
+      return this.interactionCallback(call, seg(1), seg(2));
     if (seg(0) === 'webhooks' && s.length >= 3) {
       const webhook = this.webhookRoute(call, s);
       if (webhook) return webhook;
@@ -1163,7 +1195,12 @@ export class DiscordStandin extends EventEmitter {
       return ok({
         url: this.gatewayUrl,
         shards: this.options.recommendedShards ?? 1,
-        session_start_limit: { total: 1000, remaining: 1000 - this.identifyCount, reset_after: 14_400_000, max_concurrency: 1 },
+        session_start_limit: {
+          total: 1000,
+          remaining: 1000 - this.identifyCount,
+          reset_after: 14_400_000,
+          max_concurrency: 1,
+        },
       });
     }
     if (is('GET', 'gateway')) return ok({ url: this.gatewayUrl });
@@ -1173,10 +1210,15 @@ export class DiscordStandin extends EventEmitter {
       if (!user) throw unknownUser();
       return ok(user);
     }
-    if (is('GET', 'applications', '@me') || is('GET', 'oauth2', 'applications', '@me')) return ok(this.applicationObject());
+    if (is('GET', 'applications', '@me') || is('GET', 'oauth2', 'applications', '@me'))
+      return ok(this.applicationObject());
 
     // Application commands.
-    if (seg(0) === 'applications' && (s.length >= 3 && seg(2) === 'commands' || s.length >= 5 && seg(2) === 'guilds' && seg(4) === 'commands')) {
+    if (
+      seg(0) === 'applications' &&
+      ((s.length >= 3 && seg(2) === 'commands') ||
+        (s.length >= 5 && seg(2) === 'guilds' && seg(4) === 'commands'))
+    ) {
       if (seg(1) !== this.applicationId) {
         throw new DiscordError(403, 50001, 'Missing Access');
       }
@@ -1201,10 +1243,12 @@ export class DiscordStandin extends EventEmitter {
         });
         return ok(message);
       }
-      if (is('GET', 'channels', ':id', 'messages', ':mid')) return ok(this.requireMessage(seg(3), channel.id));
+      if (is('GET', 'channels', ':id', 'messages', ':mid'))
+        return ok(this.requireMessage(seg(3), channel.id));
       if (is('PATCH', 'channels', ':id', 'messages', ':mid')) {
         const message = this.requireMessage(seg(3), channel.id);
-        if (message.author.id !== this.bot.id) throw new DiscordError(403, 50005, 'Cannot edit a message authored by another user');
+        if (message.author.id !== this.bot.id)
+          throw new DiscordError(403, 50005, 'Cannot edit a message authored by another user');
         return ok(this.editMessage(message, call.body, call.files));
       }
       if (is('DELETE', 'channels', ':id', 'messages', ':mid')) {
@@ -1225,13 +1269,22 @@ export class DiscordStandin extends EventEmitter {
           allow: String(body.allow ?? '0'),
           deny: String(body.deny ?? '0'),
         };
-        channel.permission_overwrites = [...channel.permission_overwrites.filter((o) => o.id !== overwrite.id), overwrite];
-        this.dispatch('CHANNEL_UPDATE', this.apiChannel(channel), { guildId: guild.id, intent: INTENT.Guilds });
+        channel.permission_overwrites = [
+          ...channel.permission_overwrites.filter((o) => o.id !== overwrite.id),
+          overwrite,
+        ];
+        this.dispatch('CHANNEL_UPDATE', this.apiChannel(channel), {
+          guildId: guild.id,
+          intent: INTENT.Guilds,
+        });
         return noContent();
       }
       if (is('DELETE', 'channels', ':id', 'permissions', ':ow')) {
         channel.permission_overwrites = channel.permission_overwrites.filter((o) => o.id !== seg(3));
-        this.dispatch('CHANNEL_UPDATE', this.apiChannel(channel), { guildId: guild.id, intent: INTENT.Guilds });
+        this.dispatch('CHANNEL_UPDATE', this.apiChannel(channel), {
+          guildId: guild.id,
+          intent: INTENT.Guilds,
+        });
         return noContent();
       }
       return notFound();
@@ -1241,8 +1294,10 @@ export class DiscordStandin extends EventEmitter {
     if (seg(0) === 'guilds' && s.length >= 2) {
       const guild = this.guilds.get(seg(1));
       if (!guild) throw unknownGuild();
-      if (is('GET', 'guilds', ':id')) return ok({ ...this.guildCreatePayload(guild, 0), members: undefined, channels: undefined });
-      if (is('GET', 'guilds', ':id', 'channels')) return ok([...guild.channels.values()].map((c) => this.apiChannel(c)));
+      if (is('GET', 'guilds', ':id'))
+        return ok({ ...this.guildCreatePayload(guild, 0), members: undefined, channels: undefined });
+      if (is('GET', 'guilds', ':id', 'channels'))
+        return ok([...guild.channels.values()].map((c) => this.apiChannel(c)));
       if (is('GET', 'guilds', ':id', 'roles')) return ok(guild.roles);
       if (is('GET', 'guilds', ':id', 'members', ':uid')) {
         const member = guild.members.get(seg(3));
@@ -1267,7 +1322,14 @@ export class DiscordStandin extends EventEmitter {
       bot_require_code_grant: false,
       verify_key: randomBytes(32).toString('hex'),
       flags: 1 << 19,
-      owner: { id: snowflake(), username: 'owner', discriminator: '0', global_name: null, avatar: null, public_flags: 0 },
+      owner: {
+        id: snowflake(),
+        username: 'owner',
+        discriminator: '0',
+        global_name: null,
+        avatar: null,
+        public_flags: 0,
+      },
       team: null,
       bot: this.bot,
       tags: [],
@@ -1306,7 +1368,12 @@ export class DiscordStandin extends EventEmitter {
         validateCommand(command, [i], errors);
         if (isRecord(command)) {
           const key = `${asNumber(command.type) ?? 1}:${String(command.name)}`;
-          if (names.has(key)) errors.add([i, 'name'], 'APPLICATION_COMMANDS_DUPLICATE_NAME', `Application command names must be unique`);
+          if (names.has(key))
+            errors.add(
+              [i, 'name'],
+              'APPLICATION_COMMANDS_DUPLICATE_NAME',
+              `Application command names must be unique`,
+            );
           names.add(key);
         }
       });
@@ -1353,7 +1420,11 @@ export class DiscordStandin extends EventEmitter {
     return notFound();
   }
 
-  private toCommand(raw: JsonObject, guildId: string | undefined, previous: APIApplicationCommand[]): APIApplicationCommand {
+  private toCommand(
+    raw: JsonObject,
+    guildId: string | undefined,
+    previous: APIApplicationCommand[],
+  ): APIApplicationCommand {
     const type = asNumber(raw.type) ?? 1;
     const name = String(raw.name);
     const kept = previous.find((c) => c.name === name && c.type === type);
@@ -1474,8 +1545,9 @@ export class DiscordStandin extends EventEmitter {
     if (found) {
       const member = found.guild.members.get(message.author.id);
       if (member && !message.webhook_id) {
-        const { user: _user, ...rest } = this.apiMember(member);
-        base.member = rest;
+        const partialMember: JsonObject = { ...this.apiMember(member) };
+        delete partialMember.user;
+        base.member = partialMember;
       }
     }
     this.dispatch(t, base, {
@@ -1507,8 +1579,7 @@ export class DiscordStandin extends EventEmitter {
     const channelId = args.channelId ?? this.channelId;
     const found = this.findChannel(channelId);
     if (!found) throw new Error(`unknown channel ${channelId}`);
-    const author =
-      typeof args.author === 'string' ? this.users.get(args.author) : (args.author ?? this.user);
+    const author = typeof args.author === 'string' ? this.users.get(args.author) : (args.author ?? this.user);
     if (!author) throw new Error(`unknown user ${String(args.author)}`);
     this.users.set(author.id, author);
     const message = this.createMessage({
@@ -1532,7 +1603,13 @@ export class DiscordStandin extends EventEmitter {
     }
     const body = isRecord(call.body) ? call.body : {};
     const type = asNumber(body.type) ?? null;
-    const attempt: InteractionCallbackAttempt = { type, data: body.data ?? null, status: 0, code: null, at: now };
+    const attempt: InteractionCallbackAttempt = {
+      type,
+      data: body.data ?? null,
+      status: 0,
+      code: null,
+      at: now,
+    };
     record.callbacks.push(attempt);
     try {
       if (record.acknowledgedAt !== null) throw alreadyAcknowledged();
@@ -1553,7 +1630,12 @@ export class DiscordStandin extends EventEmitter {
     }
   }
 
-  private acceptCallback(record: InteractionRecord, type: number | null, body: JsonObject, call: RestCall): Reply {
+  private acceptCallback(
+    record: InteractionRecord,
+    type: number | null,
+    body: JsonObject,
+    call: RestCall,
+  ): Reply {
     const payload = record.payload;
     const data = isRecord(body.data) ? body.data : {};
     const allowed: Record<number, number[]> = {
@@ -1564,7 +1646,11 @@ export class DiscordStandin extends EventEmitter {
     };
     if (type === null || !(allowed[record.type] ?? []).includes(type)) {
       const errors = new FormErrors();
-      errors.add(['type'], 'INTERACTION_RESPONSE_TYPE_INVALID', 'Interaction response type is invalid for this interaction.');
+      errors.add(
+        ['type'],
+        'INTERACTION_RESPONSE_TYPE_INVALID',
+        'Interaction response type is invalid for this interaction.',
+      );
       throw formError(errors);
     }
     const channelId = payload.channel?.id ?? this.channelId;
@@ -1620,9 +1706,11 @@ export class DiscordStandin extends EventEmitter {
       case CALLBACK.ApplicationCommandAutocompleteResult: {
         const errors = new FormErrors();
         const choices = data.choices;
-        if (!Array.isArray(choices)) errors.add(['data', 'choices'], 'BASE_TYPE_REQUIRED', 'This field is required');
+        if (!Array.isArray(choices))
+          errors.add(['data', 'choices'], 'BASE_TYPE_REQUIRED', 'This field is required');
         else {
-          if (choices.length > 25) errors.add(['data', 'choices'], 'BASE_TYPE_MAX_LENGTH', 'Must be 25 or fewer in length.');
+          if (choices.length > 25)
+            errors.add(['data', 'choices'], 'BASE_TYPE_MAX_LENGTH', 'Must be 25 or fewer in length.');
           choices.forEach((choice, i) => {
             const c = isRecord(choice) ? choice : {};
             errors.lengthBetween(['data', 'choices', i, 'name'], c.name, 1, 100);
@@ -1656,7 +1744,9 @@ export class DiscordStandin extends EventEmitter {
           response_message_id: record.originalMessageId,
           response_message_loading: type === CALLBACK.DeferredChannelMessageWithSource,
           response_message_ephemeral:
-            message !== null && message.flags !== undefined ? Boolean(message.flags & MESSAGE_FLAG_EPHEMERAL) : false,
+            message !== null && message.flags !== undefined
+              ? Boolean(message.flags & MESSAGE_FLAG_EPHEMERAL)
+              : false,
         },
         resource,
       });
@@ -1678,7 +1768,10 @@ export class DiscordStandin extends EventEmitter {
       const flags = isRecord(payload) ? (asNumber(payload.flags) ?? 0) : 0;
       const message = this.createMessage({
         channelId: record.payload.channel?.id ?? this.channelId,
-        guildId: 'guild_id' in record.payload && typeof record.payload.guild_id === 'string' ? record.payload.guild_id : null,
+        guildId:
+          'guild_id' in record.payload && typeof record.payload.guild_id === 'string'
+            ? record.payload.guild_id
+            : null,
         author: this.bot,
         payload,
         files: call.files,
@@ -1693,7 +1786,8 @@ export class DiscordStandin extends EventEmitter {
     if (s.length === 5 && sub === 'messages' && messageId !== undefined) {
       const targetId = messageId === '@original' ? record.originalMessageId : messageId;
       if (targetId === null) throw unknownMessage();
-      if (targetId !== record.originalMessageId && !record.followupIds.includes(targetId)) throw unknownMessage();
+      if (targetId !== record.originalMessageId && !record.followupIds.includes(targetId))
+        throw unknownMessage();
       const message = this.requireMessage(targetId);
       if (m === 'GET') return ok(message);
       if (m === 'PATCH') {
@@ -1717,7 +1811,10 @@ export class DiscordStandin extends EventEmitter {
    * Sends INTERACTION_CREATE (to the shard owning the guild) with a fresh snowflake id and token
    * (unless the payload carries them). The acknowledgement window starts now.
    */
-  dispatchInteraction(input: InteractionInput, options: DispatchInteractionOptions = {}): { id: string; token: string } {
+  dispatchInteraction(
+    input: InteractionInput,
+    options: DispatchInteractionOptions = {},
+  ): { id: string; token: string } {
     const id = input.id ?? snowflake();
     const token = input.token ?? interactionToken(id);
     const payload = { ...input, id, token } as APIInteraction;
@@ -1751,7 +1848,10 @@ export class DiscordStandin extends EventEmitter {
 
   private deliver(record: InteractionRecord): void {
     record.deliveries += 1;
-    const guildId = 'guild_id' in record.payload && typeof record.payload.guild_id === 'string' ? record.payload.guild_id : null;
+    const guildId =
+      'guild_id' in record.payload && typeof record.payload.guild_id === 'string'
+        ? record.payload.guild_id
+        : null;
     this.dispatch('INTERACTION_CREATE', record.payload, { guildId });
   }
 
@@ -1780,8 +1880,14 @@ export class DiscordStandin extends EventEmitter {
       common.channel = { id: channelId, type: 1, last_message_id: null, flags: 0, recipients: [user] };
       common.channel_id = channelId;
       common.app_permissions = (
-        Perm.AddReactions | Perm.ViewChannel | Perm.SendMessages | Perm.EmbedLinks | Perm.AttachFiles |
-        Perm.ReadMessageHistory | Perm.UseExternalEmojis | Perm.UseApplicationCommands
+        Perm.AddReactions |
+        Perm.ViewChannel |
+        Perm.SendMessages |
+        Perm.EmbedLinks |
+        Perm.AttachFiles |
+        Perm.ReadMessageHistory |
+        Perm.UseExternalEmojis |
+        Perm.UseApplicationCommands
       ).toString();
       common.authorizing_integration_owners = { 1: user.id };
       common.context = 1;
@@ -1818,9 +1924,10 @@ export class DiscordStandin extends EventEmitter {
 
   private commandId(name: string, guildId: string | null, explicit?: string): string {
     if (explicit) return explicit;
-    const registered = [...(guildId ? (this.guildCommands.get(guildId) ?? []) : []), ...this.globalCommands].find(
-      (c) => c.name === name,
-    );
+    const registered = [
+      ...(guildId ? (this.guildCommands.get(guildId) ?? []) : []),
+      ...this.globalCommands,
+    ].find((c) => c.name === name);
     return registered?.id ?? snowflake();
   }
 
@@ -1834,8 +1941,10 @@ export class DiscordStandin extends EventEmitter {
       type: 1,
       options,
     };
-    if (guildId && this.guildCommands.get(guildId)?.some((c) => c.name === spec.name)) data.guild_id = guildId;
-    return { ...common, type: 2, data } as unknown as InteractionInput & APIChatInputApplicationCommandInteraction;
+    if (guildId && this.guildCommands.get(guildId)?.some((c) => c.name === spec.name))
+      data.guild_id = guildId;
+    return { ...common, type: 2, data } as unknown as InteractionInput &
+      APIChatInputApplicationCommandInteraction;
   }
 
   /** An APPLICATION_COMMAND_AUTOCOMPLETE (type 4) payload; the focused option's value is a string. */
@@ -1852,7 +1961,8 @@ export class DiscordStandin extends EventEmitter {
       type: 1,
       options: wrapSubcommand(flat, spec.subcommand, spec.subcommandGroup),
     };
-    return { ...common, type: 4, data } as unknown as InteractionInput & APIApplicationCommandAutocompleteInteraction;
+    return { ...common, type: 4, data } as unknown as InteractionInput &
+      APIApplicationCommandAutocompleteInteraction;
   }
 
   private componentMessage(spec: ComponentSpec, channelId: string): APIMessage {
@@ -1920,7 +2030,11 @@ export class DiscordStandin extends EventEmitter {
         })),
       },
     };
-    if (spec.messageId) payload.message = this.componentMessage({ customId: spec.customId, messageId: spec.messageId }, channelId);
+    if (spec.messageId)
+      payload.message = this.componentMessage(
+        { customId: spec.customId, messageId: spec.messageId },
+        channelId,
+      );
     return payload as unknown as InteractionInput & APIModalSubmitInteraction;
   }
 
@@ -1933,8 +2047,13 @@ export class DiscordStandin extends EventEmitter {
   dispatch(
     t: string,
     d: unknown,
-    opts: { guildId?: string | null; intent?: number; transform?: (session: GatewaySession, d: unknown) => unknown } = {},
+    opts: {
+      guildId?: string | null;
+      intent?: number;
+      transform?: (session: GatewaySession, d: unknown) => unknown;
+    } = {},
   ): void {
+    let reached = 0;
     for (const session of this.sessions.values()) {
       if (session.dead) continue;
       if (opts.intent !== undefined && !(session.intents & opts.intent)) continue;
@@ -1944,7 +2063,9 @@ export class DiscordStandin extends EventEmitter {
       }
       const data = opts.transform ? opts.transform(session, d) : d;
       this.sendDispatch(session, t, data);
+      reached += 1;
     }
+    if (reached === 0) this.log(`${t} reached no gateway session`);
   }
 
   private sendDispatch(session: GatewaySession, t: string, d: unknown): void {
@@ -2031,7 +2152,9 @@ export class DiscordStandin extends EventEmitter {
     let payload: GatewayPayload;
     try {
       if (isBinary) throw new Error('binary');
-      const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8');
+      const text = Array.isArray(data)
+        ? Buffer.concat(data).toString('utf8')
+        : Buffer.from(data as ArrayBuffer).toString('utf8');
       const parsed: unknown = JSON.parse(text);
       if (!isRecord(parsed) || typeof parsed.op !== 'number') throw new Error('shape');
       payload = { op: parsed.op, d: parsed.d ?? null, s: null, t: null };
@@ -2120,7 +2243,8 @@ export class DiscordStandin extends EventEmitter {
       _trace: ['["discord-standin",{"micros":0}]'],
     });
     if (intents & INTENT.Guilds) {
-      for (const guild of guilds) this.sendDispatch(session, 'GUILD_CREATE', this.guildCreatePayload(guild, intents));
+      for (const guild of guilds)
+        this.sendDispatch(session, 'GUILD_CREATE', this.guildCreatePayload(guild, intents));
     }
     this.emit('identify', session);
   }
@@ -2157,7 +2281,11 @@ export class DiscordStandin extends EventEmitter {
     const session = conn.session;
     const guild = this.guilds.get(asString(body.guild_id) ?? '');
     if (!session || !guild) return;
-    const userIds = Array.isArray(body.user_ids) ? body.user_ids.map(String) : typeof body.user_ids === 'string' ? [body.user_ids] : null;
+    const userIds = Array.isArray(body.user_ids)
+      ? body.user_ids.map(String)
+      : typeof body.user_ids === 'string'
+        ? [body.user_ids]
+        : null;
     const queryText = asString(body.query);
     const limit = asNumber(body.limit) ?? 0;
     if (!userIds && !(session.intents & INTENT.GuildMembers)) {
@@ -2306,7 +2434,8 @@ function applyMessagePayload(
   users: Map<string, APIUser>,
   isEdit: boolean,
 ): void {
-  if (typeof payload.content === 'string' || payload.content === null) message.content = payload.content ?? '';
+  if (typeof payload.content === 'string' || payload.content === null)
+    message.content = payload.content ?? '';
   if (Array.isArray(payload.embeds)) message.embeds = payload.embeds as APIMessage['embeds'];
   if (Array.isArray(payload.components)) message.components = payload.components as APIMessage['components'];
   if (isEdit && typeof payload.flags === 'number') {
@@ -2352,11 +2481,19 @@ function applyMessagePayload(
     .filter((id) => !allowed || parse?.includes('users') || allowedUsers.includes(id))
     .map((id) => users.get(id))
     .filter((u): u is APIUser => u !== undefined);
-  message.mention_roles = roleIds.filter((id) => !allowed || parse?.includes('roles') || allowedRoles.includes(id));
-  message.mention_everyone = /@(everyone|here)/.test(content) && (!allowed || parse?.includes('everyone') === true);
+  message.mention_roles = roleIds.filter(
+    (id) => !allowed || parse?.includes('roles') || allowedRoles.includes(id),
+  );
+  message.mention_everyone =
+    /@(everyone|here)/.test(content) && (!allowed || parse?.includes('everyone') === true);
 }
 
-function attachmentFor(message: APIMessage, file: RecordedFile, filename?: string, description?: string): APIAttachment {
+function attachmentFor(
+  message: APIMessage,
+  file: RecordedFile,
+  filename?: string,
+  description?: string,
+): APIAttachment {
   const id = snowflake();
   const name = filename ?? file.name;
   const url = `https://cdn.discordapp.invalid/attachments/${message.channel_id}/${id}/${encodeURIComponent(name)}`;
@@ -2396,7 +2533,8 @@ function validateMessagePayload(payload: JsonObject, requireContent: boolean, fi
     errors.maxLength(['embeds', i, 'author', 'name'], author.name, 256);
     count(author.name);
     const fields = Array.isArray(embed.fields) ? embed.fields : [];
-    if (fields.length > 25) errors.add(['embeds', i, 'fields'], 'BASE_TYPE_MAX_LENGTH', 'Must be 25 or fewer in length.');
+    if (fields.length > 25)
+      errors.add(['embeds', i, 'fields'], 'BASE_TYPE_MAX_LENGTH', 'Must be 25 or fewer in length.');
     fields.forEach((rawField, j) => {
       const field = isRecord(rawField) ? rawField : {};
       errors.lengthBetween(['embeds', i, 'fields', j, 'name'], field.name, 1, 256);
@@ -2405,7 +2543,8 @@ function validateMessagePayload(payload: JsonObject, requireContent: boolean, fi
       count(field.value);
     });
   });
-  if (total > 6000) errors.add(['embeds'], 'MAX_EMBED_SIZE_EXCEEDED', 'Embed size exceeds maximum size of 6000');
+  if (total > 6000)
+    errors.add(['embeds'], 'MAX_EMBED_SIZE_EXCEEDED', 'Embed size exceeds maximum size of 6000');
 
   const components = Array.isArray(payload.components) ? payload.components : [];
   const customIds = new Set<string>();
@@ -2413,21 +2552,35 @@ function validateMessagePayload(payload: JsonObject, requireContent: boolean, fi
     if (value === undefined) return;
     errors.lengthBetween([...path, 'custom_id'], value, 1, 100);
     if (typeof value === 'string') {
-      if (customIds.has(value)) errors.add([...path, 'custom_id'], 'COMPONENT_CUSTOM_ID_DUPLICATED', 'Component custom id cannot be duplicated');
+      if (customIds.has(value))
+        errors.add(
+          [...path, 'custom_id'],
+          'COMPONENT_CUSTOM_ID_DUPLICATED',
+          'Component custom id cannot be duplicated',
+        );
       customIds.add(value);
     }
   };
   if (!(flags & MESSAGE_FLAG_COMPONENTS_V2)) {
-    if (components.length > 5) errors.add(['components'], 'BASE_TYPE_MAX_LENGTH', 'Must be 5 or fewer in length.');
+    if (components.length > 5)
+      errors.add(['components'], 'BASE_TYPE_MAX_LENGTH', 'Must be 5 or fewer in length.');
     components.forEach((rawRow, i) => {
       const row = isRecord(rawRow) ? rawRow : {};
       if (row.type !== 1) {
-        errors.add(['components', i, 'type'], 'UNION_TYPE_CHOICES', 'Value of field "type" must be one of (1,).');
+        errors.add(
+          ['components', i, 'type'],
+          'UNION_TYPE_CHOICES',
+          'Value of field "type" must be one of (1,).',
+        );
         return;
       }
       const children = Array.isArray(row.components) ? row.components : [];
       if (children.length < 1 || children.length > 5) {
-        errors.add(['components', i, 'components'], 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 5 in length.');
+        errors.add(
+          ['components', i, 'components'],
+          'BASE_TYPE_BAD_LENGTH',
+          'Must be between 1 and 5 in length.',
+        );
       }
       children.forEach((rawChild, j) => {
         const child = isRecord(rawChild) ? rawChild : {};
@@ -2435,7 +2588,8 @@ function validateMessagePayload(payload: JsonObject, requireContent: boolean, fi
         if (child.type === 2) {
           errors.maxLength([...path, 'label'], child.label, 80);
           if (child.style === 5) {
-            if (typeof child.url !== 'string') errors.add([...path, 'url'], 'BASE_TYPE_REQUIRED', 'This field is required');
+            if (typeof child.url !== 'string')
+              errors.add([...path, 'url'], 'BASE_TYPE_REQUIRED', 'This field is required');
           } else if (child.style !== 6) {
             checkCustomId(path, child.custom_id ?? '');
           }
@@ -2454,7 +2608,14 @@ function validateMessagePayload(payload: JsonObject, requireContent: boolean, fi
     const hasContent = typeof payload.content === 'string' && payload.content.length > 0;
     const hasStickers = Array.isArray(payload.sticker_ids) && payload.sticker_ids.length > 0;
     const hasPoll = isRecord(payload.poll);
-    if (!hasContent && embeds.length === 0 && components.length === 0 && files.length === 0 && !hasStickers && !hasPoll) {
+    if (
+      !hasContent &&
+      embeds.length === 0 &&
+      components.length === 0 &&
+      files.length === 0 &&
+      !hasStickers &&
+      !hasPoll
+    ) {
       throw emptyMessage();
     }
   }
@@ -2483,7 +2644,12 @@ function validateCommand(raw: unknown, path: Array<string | number>, errors: For
   }
 }
 
-function validateOptions(raw: unknown, path: Array<string | number>, errors: FormErrors, depth: number): void {
+function validateOptions(
+  raw: unknown,
+  path: Array<string | number>,
+  errors: FormErrors,
+  depth: number,
+): void {
   if (!Array.isArray(raw)) {
     errors.add(path, 'LIST_TYPE_CONVERT', 'Must be an array.');
     return;
@@ -2497,30 +2663,52 @@ function validateOptions(raw: unknown, path: Array<string | number>, errors: For
     if (typeof o.name !== 'string' || !COMMAND_NAME.test(o.name) || o.name !== o.name.toLowerCase()) {
       errors.add([...p, 'name'], 'APPLICATION_COMMAND_INVALID_NAME', 'Command name is invalid');
     } else if (names.has(o.name)) {
-      errors.add([...p, 'name'], 'APPLICATION_COMMAND_OPTIONS_NAME_ALREADY_EXISTS', 'Option names must be unique');
+      errors.add(
+        [...p, 'name'],
+        'APPLICATION_COMMAND_OPTIONS_NAME_ALREADY_EXISTS',
+        'Option names must be unique',
+      );
     } else {
       names.add(o.name);
     }
     errors.lengthBetween([...p, 'description'], o.description, 1, 100);
     const type = asNumber(o.type);
     if (type === undefined || type < 1 || type > 11) {
-      errors.add([...p, 'type'], 'BASE_TYPE_CHOICES', 'Value must be one of (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11).');
+      errors.add(
+        [...p, 'type'],
+        'BASE_TYPE_CHOICES',
+        'Value must be one of (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11).',
+      );
       return;
     }
     if (type === 1 || type === 2) {
-      if (depth >= (type === 2 ? 1 : 2)) errors.add([...p, 'type'], 'APPLICATION_COMMAND_OPTION_TYPE_INVALID', 'Sub-command nesting is too deep');
+      if (depth >= (type === 2 ? 1 : 2))
+        errors.add(
+          [...p, 'type'],
+          'APPLICATION_COMMAND_OPTION_TYPE_INVALID',
+          'Sub-command nesting is too deep',
+        );
       if (o.options !== undefined) validateOptions(o.options, [...p, 'options'], errors, depth + 1);
       return;
     }
     if (o.required === true && sawOptional) {
-      errors.add([...p, 'required'], 'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID', 'Required options must be placed before non-required options');
+      errors.add(
+        [...p, 'required'],
+        'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID',
+        'Required options must be placed before non-required options',
+      );
     }
     if (o.required !== true) sawOptional = true;
     const choices = o.choices;
     if (Array.isArray(choices)) {
-      if (choices.length > 25) errors.add([...p, 'choices'], 'BASE_TYPE_MAX_LENGTH', 'Must be 25 or fewer in length.');
+      if (choices.length > 25)
+        errors.add([...p, 'choices'], 'BASE_TYPE_MAX_LENGTH', 'Must be 25 or fewer in length.');
       if (o.autocomplete === true && choices.length > 0) {
-        errors.add([...p, 'autocomplete'], 'APPLICATION_COMMAND_OPTION_CHOICES_AUTOCOMPLETE', 'Autocomplete cannot be set with choices');
+        errors.add(
+          [...p, 'autocomplete'],
+          'APPLICATION_COMMAND_OPTION_CHOICES_AUTOCOMPLETE',
+          'Autocomplete cannot be set with choices',
+        );
       }
       choices.forEach((choice: unknown, j: number) => {
         const c = isRecord(choice) ? choice : {};
