@@ -14,7 +14,7 @@ export interface Line {
   readonly afterBlank: boolean;
 }
 
-const WS = /[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]/;
+const WS = /\s|\u00a0|\u200b|\u200c|\u200d|\u2060|\ufeff/;
 
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];

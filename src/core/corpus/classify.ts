@@ -22,7 +22,8 @@ export const MONTHS = [
   'december',
 ];
 
-const MONTH_RE = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const MONTH_RE =
+  '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const FULL_DATE = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
 const NUMERIC_DATE = /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/;
 const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/;
@@ -63,16 +64,25 @@ const AGENCY =
 
 /** A photo credit line: "Alexander Bogdanov/AFP/Getty Images", "US Army/Major Kevin Sandell". */
 export function isCredit(text: string): boolean {
-  if (text.length > 90 || /[.!?]$/.test(text) && !/\b[A-Z]\.$/.test(text)) return false;
+  if (text.length > 90 || (/[.!?]$/.test(text) && !/\b[A-Z]\.$/.test(text))) return false;
   const parts = text.split(/\s*\/\s*/);
-  if (parts.length >= 2 && parts.every((p) => /^[A-Z][\w.'’-]*(\s+[A-Z&][\w.'’-]*){0,4}$/.test(p))) return true;
-  return /^(photo|image|credit|picture)s?( by)?:/i.test(text) || (/^[A-Z]/.test(text) && text.split(/\s+/).length <= 6 && AGENCY.test(text) && !/[.,;]/.test(text.replace(/\b[A-Z]\./g, '')));
+  if (parts.length >= 2 && parts.every((p) => /^[A-Z][\w.'’-]*(\s+[A-Z&][\w.'’-]*){0,4}$/.test(p)))
+    return true;
+  return (
+    /^(photo|image|credit|picture)s?( by)?:/i.test(text) ||
+    (/^[A-Z]/.test(text) &&
+      text.split(/\s+/).length <= 6 &&
+      AGENCY.test(text) &&
+      !/[.,;]/.test(text.replace(/\b[A-Z]\./g, '')))
+  );
 }
 
 /** A caption that carries its own credit or says what the photo shows. */
 function isSelfEvidentCaption(text: string): boolean {
   return (
-    /\((?:[^()]*\/[^()]*|[^()]*\bvia (AP|AFP|Reuters|Getty)[^()]*|(AP|AFP|Reuters) Photo[^()]*)\)\s*$/.test(text) ||
+    /\((?:[^()]*\/[^()]*|[^()]*\bvia (AP|AFP|Reuters|Getty)[^()]*|(AP|AFP|Reuters) Photo[^()]*)\)\s*$/.test(
+      text,
+    ) ||
     /\|\s*[A-Z][\w.'’ -]+\/[\w .'’-]+$/.test(text) ||
     /^(in this (handout |file )?(photo|image|picture)|file( photo)? [-–—]|photo:)/i.test(text)
   );
@@ -96,7 +106,10 @@ export function isCommentMarker(text: string): boolean {
 }
 
 function endsLikeSentence(text: string): boolean {
-  return /[.!?…]["”’)\]]*$/.test(text) || /[.!?…]["”’]?\s*\(?[^()]*\)?$/.test(text) && /[.!?]/.test(text.slice(-3));
+  return (
+    /[.!?…]["”’)\]]*$/.test(text) ||
+    (/[.!?…]["”’]?\s*\(?[^()]*\)?$/.test(text) && /[.!?]/.test(text.slice(-3)))
+  );
 }
 
 function isDateline(text: string): boolean {
@@ -130,7 +143,11 @@ export function classifyArticleLines(lines: readonly Line[], titleHint: string |
 
   // Title: the manifest's, if it stands in the first lines; otherwise the first line that is not a byline or scrap.
   let titleAt = -1;
-  const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const norm = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
   if (titleHint) {
     const hint = norm(titleHint);
     titleAt = out.slice(0, 6).findIndex((c) => {
@@ -144,7 +161,12 @@ export function classifyArticleLines(lines: readonly Line[], titleHint: string |
       const t = (out[i] as ClassifiedLine).line.text;
       const next = (out[i + 1] as ClassifiedLine).line.text;
       const scrap = t.length <= 3;
-      const nameAbove = bylineName(t) !== null && (next.length <= 3 || next.length > t.length + 10) && i + 1 < out.length - 1;
+      const nameAbove =
+        bylineName(t) !== null &&
+        !isDateline(next) &&
+        !isSelfEvidentCaption(next) &&
+        (next.length <= 3 || next.length > t.length + 10) &&
+        i + 1 < out.length - 1;
       if (scrap || nameAbove) titleAt = i + 1;
       else break;
     }
@@ -159,7 +181,8 @@ export function classifyArticleLines(lines: readonly Line[], titleHint: string |
     const t = c.line.text;
     if (isDateline(t)) c.role = 'dateline';
     else if (bylineName(t) !== null && /^by\s/i.test(t)) c.role = 'byline';
-    else if (i === titleAt + 1 && !endsLikeSentence(t) && t.length > 40) c.role = 'deck';
+    else if (i === titleAt + 1 && !endsLikeSentence(t) && t.length > 40 && !isSelfEvidentCaption(t))
+      c.role = 'deck';
     else break;
   }
 
@@ -173,8 +196,10 @@ export function classifyArticleLines(lines: readonly Line[], titleHint: string |
     else if (isLast && t.split(/\s+/).length <= 3 && !/[/.!?]/.test(t)) c.role = 'boilerplate';
     else if (isDateline(t) && /\|/.test(t)) c.role = 'dateline';
     else if (isTagLine(t)) c.role = 'tags';
-    else if (isCredit(t) && prev !== undefined && (prev.role === 'caption' || !endsLikeSentence(t))) c.role = 'credit';
-    else if (prev !== undefined && prev.line.text === t) c.role = prev.role === 'body' ? 'boilerplate' : prev.role;
+    else if (isCredit(t) && prev !== undefined && (prev.role === 'caption' || !endsLikeSentence(t)))
+      c.role = 'credit';
+    else if (prev !== undefined && prev.line.text === t)
+      c.role = prev.role === 'body' ? 'boilerplate' : prev.role;
     else if (isSelfEvidentCaption(t)) c.role = 'caption';
     else if (prev?.role === 'tags') c.role = 'caption';
     else if (/^by\s+[A-Z]/.test(t) && t.length < 80) c.role = 'byline';
@@ -184,7 +209,8 @@ export function classifyArticleLines(lines: readonly Line[], titleHint: string |
     const c = out[k] as ClassifiedLine;
     const prev = out[k - 1] as ClassifiedLine;
     if (c.role === 'credit' && prev.role === 'body' && prev.line.text.length < 600) prev.role = 'caption';
-    if (c.role === 'caption' && prev.role === 'caption' && prev.line.text === c.line.text) c.role = 'boilerplate';
+    if (c.role === 'caption' && prev.role === 'caption' && prev.line.text === c.line.text)
+      c.role = 'boilerplate';
   }
   // Section headings: short lines without end punctuation between body paragraphs; a short last line is the outlet's trailer.
   const last = lastIndex(out, (c) => c.role === 'body');

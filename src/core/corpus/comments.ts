@@ -16,7 +16,10 @@ export interface CommentBlocks {
 const NUMBERED = /^(\d{1,4})[.)]\s+/;
 
 /** Splits the lines after the marker into numbered comments; lines outside any comment are returned apart. */
-export function splitComments(text: string, lines: readonly Line[]): { comments: CommentBlocks[]; rest: Line[] } {
+export function splitComments(
+  text: string,
+  lines: readonly Line[],
+): { comments: CommentBlocks[]; rest: Line[] } {
   const comments: CommentBlocks[] = [];
   const rest: Line[] = [];
   let current: { index: number; indent: number; lines: Line[] } | null = null;
@@ -50,7 +53,23 @@ export function splitComments(text: string, lines: readonly Line[]): { comments:
   return { comments, rest };
 }
 
-const NOT_NAME = new Set(['I', 'I’ve', "I've", 'I’m', "I'm", 'The', 'A', 'An', 'This', 'That', 'You', 'We', 'It', 'Yes', 'No']);
+const NOT_NAME = new Set([
+  'I',
+  'I’ve',
+  "I've",
+  'I’m',
+  "I'm",
+  'The',
+  'A',
+  'An',
+  'This',
+  'That',
+  'You',
+  'We',
+  'It',
+  'Yes',
+  'No',
+]);
 
 /** The name a comment answers: "@Will James" alone on a line, or "@Reader I’ve read …" (the name stops before a pronoun). */
 function mentionOf(lines: readonly Line[]): string | null {

@@ -39,7 +39,12 @@ export function resolveCitation(corpus: Corpus, cite: Citation): Paragraph | nul
     const c = doc.comments.find((x) => x.index === cite.comment);
     return c?.paragraphs[cite.paragraph - 1] ?? null;
   }
-  const list = cite.role === 'caption' ? doc.captions : cite.role && cite.role !== 'body' ? doc.other.filter((p) => p.role === cite.role) : doc.body;
+  const list =
+    cite.role === 'caption'
+      ? doc.captions
+      : cite.role && cite.role !== 'body'
+        ? doc.other.filter((p) => p.role === cite.role)
+        : doc.body;
   return list[cite.paragraph - 1] ?? null;
 }
 

@@ -3,9 +3,23 @@
  * Pure: the text and the manifest entry come in, the model comes out.
  */
 import { joinWrappedLines, splitLines, type Line } from './blocks.js';
-import { bylineName, classifyArticleLines, findFullDate, isBoilerplate, isCommentMarker, type ClassifiedLine } from './classify.js';
+import {
+  bylineName,
+  classifyArticleLines,
+  findFullDate,
+  isBoilerplate,
+  isCommentMarker,
+  type ClassifiedLine,
+} from './classify.js';
 import { findQuotedComments, splitComments } from './comments.js';
-import type { BlockRole, CorpusDocument, DocumentKind, DocumentMeta, Paragraph, ReaderComment } from './types.js';
+import type {
+  BlockRole,
+  CorpusDocument,
+  DocumentKind,
+  DocumentMeta,
+  Paragraph,
+  ReaderComment,
+} from './types.js';
 import type { Segmenter } from '../nlp/segmenter.js';
 
 export interface RawDocument {
@@ -54,7 +68,8 @@ function inferOutlet(blocks: readonly ClassifiedLine[]): string | null {
 const FIRST_PERSON = /(^|[^“"‘\w])(I|I’m|I'm|I’ve|I've|my)\s/g;
 
 function inferKind(title: string, body: readonly string[]): DocumentKind {
-  if (/^(opinion|op-ed|commentary|editorial|column|analysis|view|perspective)\b/i.test(title)) return 'opinion';
+  if (/^(opinion|op-ed|commentary|editorial|column|analysis|view|perspective)\b/i.test(title))
+    return 'opinion';
   if (/\b(statement|press release|readout|remarks by|communiqué)\b/i.test(title)) return 'statement';
   // Columnists speak in the first person outside quotation marks; reporters rarely do.
   let firstPerson = 0;
@@ -65,9 +80,13 @@ function inferKind(title: string, body: readonly string[]): DocumentKind {
   return firstPerson >= 2 ? 'opinion' : 'news';
 }
 
-function metaFrom(raw: RawDocument, blocks: readonly ClassifiedLine[], hint: MetaHint | undefined): DocumentMeta {
+function metaFrom(
+  raw: RawDocument,
+  blocks: readonly ClassifiedLine[],
+  hint: MetaHint | undefined,
+): DocumentMeta {
   const titleLine = blocks.find((b) => b.role === 'title');
-  const title = hint?.title ?? titleLine?.line.text ?? raw.id;
+  const title = hint?.title ?? titleLine?.line.text.replace(/^#{1,6}\s+/, '') ?? raw.id;
   const byline = blocks.find((b) => b.role === 'byline' && bylineName(b.line.text) !== null);
   let published: string | null = hint?.published ?? null;
   let publishedInferred = false;
@@ -98,7 +117,11 @@ function metaFrom(raw: RawDocument, blocks: readonly ClassifiedLine[], hint: Met
   };
 }
 
-export function parseDocument(raw: RawDocument, hint: MetaHint | undefined, segment: Segmenter): CorpusDocument {
+export function parseDocument(
+  raw: RawDocument,
+  hint: MetaHint | undefined,
+  segment: Segmenter,
+): CorpusDocument {
   const text = raw.text;
   const lines = splitLines(text);
   const marker = commentSectionStart(lines);
@@ -137,7 +160,8 @@ export function parseDocument(raw: RawDocument, hint: MetaHint | undefined, segm
   if (marker !== -1) {
     const section = lines.slice(marker);
     const { comments: blocks, rest } = splitComments(text, section);
-    for (const line of rest) other.push(paragraph(isCommentMarker(line.text) ? 'boilerplate' : 'boilerplate', line, null));
+    for (const line of rest)
+      other.push(paragraph(isCommentMarker(line.text) ? 'boilerplate' : 'boilerplate', line, null));
     const quoted = findQuotedComments(text, blocks);
     // A reply that names "@X" and quotes comment n tells us that X wrote comment n.
     const authors = new Map<number, string>();

@@ -31,7 +31,10 @@ export function listSources(corpus: Corpus): SourceSummary[] {
  * A source named by a member: its id, a unique id prefix, its outlet, or words of its title.
  * Returns the document id, or the closest names when none or several match.
  */
-export function resolveSource(corpus: Corpus, name: string): { ok: true; id: string } | { ok: false; suggestions: string[] } {
+export function resolveSource(
+  corpus: Corpus,
+  name: string,
+): { ok: true; id: string } | { ok: false; suggestions: string[] } {
   const q = name.trim().toLowerCase();
   const docs = corpus.documents;
   const exact = docs.find((d) => d.meta.id.toLowerCase() === q || d.meta.file.toLowerCase() === q);
@@ -44,5 +47,8 @@ export function resolveSource(corpus: Corpus, name: string): { ok: true; id: str
   );
   if (matches.length === 1) return { ok: true, id: (matches[0] as (typeof docs)[number]).meta.id };
   const names = docs.flatMap((d) => [d.meta.id, d.meta.title, ...(d.meta.outlet ? [d.meta.outlet] : [])]);
-  return { ok: false, suggestions: matches.length > 1 ? matches.map((d) => d.meta.id) : closestNames(name, names, 5) };
+  return {
+    ok: false,
+    suggestions: matches.length > 1 ? matches.map((d) => d.meta.id) : closestNames(name, names, 5),
+  };
 }

@@ -1,0 +1,210 @@
+import { describe, expect, it } from 'vitest';
+import { doc, seedAnalysis } from '../../helpers/corpus.js';
+import type { CorpusDocument, Paragraph } from '../../../src/core/corpus/types.js';
+
+const roles = (d: CorpusDocument) => [...d.other, ...d.captions].map((p) => [p.role, p.text.slice(0, 40)]);
+
+describe('GIVEN each seed document', () => {
+  // One row a seed: what a reader of the page would count.
+  const table = [
+    {
+      id: '000_abef459d8b449977',
+      body: 33,
+      captions: 0,
+      comments: 0,
+      firstBody: 'Every week brings new evidence',
+      boilerplate: ['Leave a Comment'],
+    },
+    {
+      id: '001_bfa0798cb1b066b3',
+      body: 13,
+      captions: 0,
+      comments: 0,
+      firstBody: 'The about 100,000 Russian troops',
+      boilerplate: ['Give a Comment'],
+    },
+    {
+      id: '002_eba45ebe7d5b167d',
+      body: 29,
+      captions: 2,
+      comments: 7,
+      firstBody: 'WASHINGTON (AP)',
+      boilerplate: ['Subscribe to Israpundit Daily Digest', 'Leave a Reply'],
+    },
+    {
+      id: '003_288f76d67bc71bf5',
+      body: 37,
+      captions: 3,
+      comments: 0,
+      firstBody: 'Russia’s top envoy',
+      boilerplate: [],
+    },
+    {
+      id: '004_7a03a6fd2fdc04b8',
+      body: 11,
+      captions: 0,
+      comments: 0,
+      firstBody: 'From Russian President Vladimir Putin',
+      boilerplate: ['Bloomberg'],
+    },
+  ];
+  it.each(table)('$id THEN body, captions, boilerplate and comments are told apart', async (row) => {
+    const { corpus } = await seedAnalysis();
+    const d = corpus.byId.get(row.id) as CorpusDocument;
+    expect(d.body).toHaveLength(row.body);
+    expect(d.captions).toHaveLength(row.captions);
+    expect(d.comments).toHaveLength(row.comments);
+    expect(d.body[0]?.text.startsWith(row.firstBody)).toBe(true);
+    for (const b of row.boilerplate)
+      expect(d.other.some((p) => p.role === 'boilerplate' && p.text === b)).toBe(true);
+    for (const b of row.boilerplate) expect(d.body.some((p) => p.text === b)).toBe(false);
+  });
+
+  it('THEN every paragraph and sentence is a verbatim slice at its offsets', async () => {
+    const { corpus } = await seedAnalysis();
+    for (const d of corpus.documents) {
+      const all: Paragraph[] = [
+        ...d.body,
+        ...d.captions,
+        ...d.other,
+        ...d.comments.flatMap((c) => c.paragraphs),
+      ];
+      for (const p of all) {
+        expect(d.text.slice(p.start, p.end)).toBe(p.text);
+        for (const s of p.sentences) {
+          expect(d.text.slice(s.start, s.end)).toBe(s.text);
+          for (const t of s.tokens) expect(d.text.slice(t.start, t.end)).toBe(t.text);
+        }
+      }
+    }
+  });
+
+  it('THEN photo captions, credits and tag lines of 003 are not body paragraphs', async () => {
+    const { corpus } = await seedAnalysis();
+    const d = corpus.byId.get('003_288f76d67bc71bf5') as CorpusDocument;
+    expect(d.body.some((p) => p.text.startsWith('A burned-down administrative building'))).toBe(false);
+    expect(d.captions.some((p) => p.text.startsWith('A burned-down administrative building'))).toBe(true);
+    expect(d.other.filter((p) => p.role === 'credit').map((p) => p.text)).toContain(
+      'Alexander Bogdanov/AFP/Getty Images',
+    );
+    expect(d.other.filter((p) => p.role === 'tags')).toHaveLength(2);
+  });
+
+  it('THEN the reader thread of 002 keeps its numbers, reply mentions and quoted-comment links', async () => {
+    const { corpus } = await seedAnalysis();
+    const d = corpus.byId.get('002_eba45ebe7d5b167d') as CorpusDocument;
+    expect(d.comments.map((c) => c.index)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(d.comments.map((c) => c.replyTo)).toEqual([
+      'Reader',
+      'Will James',
+      'Will James',
+      null,
+      null,
+      null,
+      null,
+    ]);
+    // 2 quotes "I worry" from 7; 3 quotes 4's first sentence; 1 quotes 2.
+    expect(d.comments.map((c) => c.replyToComment)).toEqual([2, 7, 4, null, null, null, null]);
+    expect(d.comments[6]?.paragraphs[0]?.text).toBe(
+      'I worry that the world will long remember how quickly the USSR managed to reassemble itself during the brief Biden era.',
+    );
+    expect(d.comments[0]?.paragraphs[0]?.text.startsWith('@Reader')).toBe(true);
+    // The comment section's furniture is not part of any comment or of the body.
+    expect(d.body.some((p) => /Comments/.test(p.text))).toBe(false);
+  });
+});
+
+describe('GIVEN hard layout cases written for the parser', () => {
+  const cases: { name: string; text: string; expect: (d: CorpusDocument) => void }[] = [
+    {
+      name: 'a byline line above the title',
+      text: 'Jane Example\n\nCity Council Votes to Close the Old Bridge\n\nThe council voted 7-2 on Tuesday to close the bridge.\n\nResidents objected.',
+      expect: (d) => {
+        expect(d.meta.title).toBe('City Council Votes to Close the Old Bridge');
+        expect(d.meta.author).toBe('Jane Example');
+        expect(d.body).toHaveLength(2);
+      },
+    },
+    {
+      name: 'hard-wrapped paragraphs are joined',
+      text: 'A Title\n\nThe committee met on Monday to discuss the budget and agreed\nto postpone the decision until the spring session of the year.\n\nSecond paragraph here.',
+      expect: (d) => {
+        expect(d.body).toHaveLength(2);
+        expect(d.body[0]?.sentences).toHaveLength(1);
+      },
+    },
+    {
+      name: 'a caption carrying its own credit, then a credit line after another caption',
+      text: 'Storm Hits Coast\n\nFlooded streets in the harbour district, March 3, 2023. (Jane Roe/AP Photo via AP)\n\nThe storm hit the coast on Friday.\n\nRescue boats on the river.\nJohn Smith/Reuters\n\nOfficials said repairs would take weeks.',
+      expect: (d) => {
+        expect(d.captions.map((c) => c.text.slice(0, 15))).toEqual(['Flooded streets', 'Rescue boats on']);
+        expect(d.body.map((b) => b.text.slice(0, 10))).toEqual(['The storm ', 'Officials ']);
+        expect(d.other.some((p) => p.role === 'credit' && p.text === 'John Smith/Reuters')).toBe(true);
+      },
+    },
+    {
+      name: 'a dateline gives the publication date, marked as inferred',
+      text: 'Port Reopens\n\nMarch 4, 2023 | 2 Comments\n\nThe port reopened on Thursday after the storm.',
+      expect: (d) => {
+        expect(d.meta.published).toBe('2023-03-04');
+        expect(d.meta.publishedInferred).toBe(true);
+      },
+    },
+    {
+      name: 'an Opinion: label makes an opinion piece, a wire dateline names the agency',
+      text: 'Opinion: The Bridge Should Stay Open\n\nI think the council is wrong.',
+      expect: (d) => expect(d.meta.kind).toBe('opinion'),
+    },
+    {
+      name: 'a wire dateline names the outlet',
+      text: 'Port Reopens\n\nROTTERDAM (AP) — The port reopened on Thursday.',
+      expect: (d) => {
+        expect(d.meta.outlet).toBe('Associated Press');
+        expect(d.meta.kind).toBe('news');
+      },
+    },
+    {
+      name: 'numbered comments after a comment marker, with a reply mention',
+      text: 'Title Here\n\nBody paragraph one.\n\nBody paragraph two.\n\nBody three.\n\n3 Comments\n\n  1. @Ann Lee\n\n    I disagree with the council.\n\n  2. Great article.\n\n  3. The council is right.',
+      expect: (d) => {
+        expect(d.comments.map((c) => c.index)).toEqual([1, 2, 3]);
+        expect(d.comments[0]?.replyTo).toBe('Ann Lee');
+        expect(d.comments[0]?.paragraphs.map((p) => p.text)).toEqual([
+          '@Ann Lee',
+          'I disagree with the council.',
+        ]);
+        expect(d.body).toHaveLength(3);
+      },
+    },
+    {
+      name: 'a numbered list in the body without a comment marker stays body',
+      text: 'Three Lessons\n\nThe report lists three lessons.\n\n1. Plan early.\n\n2. Fund maintenance.\n\nThat is all.',
+      expect: (d) => {
+        expect(d.comments).toHaveLength(0);
+        expect(d.body.map((b) => b.text)).toContain('1. Plan early.');
+      },
+    },
+    {
+      name: 'a Markdown title and section heading',
+      text: '# Harbour Plan Approved\n\nThe plan was approved.\n\n## Next steps\n\nWork starts in May.',
+      expect: (d) => {
+        expect(d.meta.title).toBe('Harbour Plan Approved');
+        expect(d.other.some((p) => p.role === 'heading' && p.text === '## Next steps')).toBe(true);
+        expect(d.body).toHaveLength(2);
+      },
+    },
+  ];
+  it.each(cases)('$name', ({ text, expect: check }) => {
+    const d = doc(text);
+    check(d);
+    expect(roles(d).length + d.body.length).toBeGreaterThan(0);
+  });
+
+  it('GIVEN a manifest title THEN the lines above it are the byline', () => {
+    const d = doc('Leonid Example\nXX\n\nThe Real Title Of The Piece\n\nBody text here.', {
+      title: 'The Real Title Of The Piece',
+    });
+    expect(d.meta.title).toBe('The Real Title Of The Piece');
+    expect(d.other.filter((p) => p.role === 'byline').map((p) => p.text)).toEqual(['Leonid Example', 'XX']);
+  });
+});
