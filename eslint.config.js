@@ -18,16 +18,31 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['discord.js', 'keyv', '@keyv/*', 'dotenv', 'fs', 'node:fs', 'node:fs/*', 'fs/*'], message: 'src/core must stay pure.' },
-            { group: ['**/data/**', '**/discord/**', '**/commands/**', '**/console/**', '**/presenters/**'], message: 'src/core imports nothing from outer layers.' },
+            {
+              group: ['discord.js', 'keyv', '@keyv/*', 'dotenv', 'fs', 'node:fs', 'node:fs/*', 'fs/*'],
+              message: 'src/core must stay pure.',
+            },
+            {
+              group: ['**/data/**', '**/discord/**', '**/commands/**', '**/console/**', '**/presenters/**'],
+              message: 'src/core imports nothing from outer layers.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', { name: 'process', message: 'src/core must not read process state.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'src/core must not read process state.' },
+      ],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Pass the clock in; the core reads no clock.' },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Pass the clock in; the core reads no clock.' },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Pass the clock in; the core reads no clock.',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Pass the clock in; the core reads no clock.',
+        },
       ],
     },
   },

@@ -18,18 +18,25 @@ const schema = z.object({
   DISCORD_TOKEN: optionalText,
   DISCORD_CLIENT_ID: optionalText.pipe(snowflake.optional()),
   DISCORD_GUILD_ID: optionalText.pipe(snowflake.optional()),
-  DISCORD_API_URL: optionalText.pipe(z.url({ message: 'must be a URL such as http://127.0.0.1:8080/api' }).optional()),
+  DISCORD_API_URL: optionalText.pipe(
+    z.url({ message: 'must be a URL such as http://127.0.0.1:8080/api' }).optional(),
+  ),
   CORPUS_DIR: optionalText.transform((v) => resolve(v ?? 'seeds')),
   STORE_URL: optionalText.pipe(
     z
       .string()
-      .regex(/^(sqlite:\/\/.+|redis(s)?:\/\/.+|memory:?)$/, 'must be sqlite://PATH, redis://HOST:PORT or memory')
+      .regex(
+        /^(sqlite:\/\/.+|redis(s)?:\/\/.+|memory:?)$/,
+        'must be sqlite://PATH, redis://HOST:PORT or memory',
+      )
       .optional(),
   ),
   MODERATOR_ROLE_ID: optionalText.pipe(snowflake.optional()),
   MOD_LOG_CHANNEL_ID: optionalText.pipe(snowflake.optional()),
   WATCH_CORPUS: optionalText.pipe(z.enum(['true', 'false']).optional()),
-  SHARD_COUNT: optionalText.pipe(z.union([z.literal('auto'), z.string().regex(/^\d+$/, "must be a number or 'auto'")]).optional()),
+  SHARD_COUNT: optionalText.pipe(
+    z.union([z.literal('auto'), z.string().regex(/^\d+$/, "must be a number or 'auto'")]).optional(),
+  ),
 });
 
 export interface Config {
@@ -46,7 +53,10 @@ export interface Config {
 }
 
 /** Reads the configuration; `overrides` (command-line flags) win over the environment. */
-export function loadConfig(overrides: Record<string, string> = {}, env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+export function loadConfig(
+  overrides: Record<string, string> = {},
+  env: NodeJS.ProcessEnv = process.env,
+): Readonly<Config> {
   if (env === process.env) dotenv({ quiet: true });
   const parsed = schema.safeParse({ ...env, ...overrides });
   if (!parsed.success) {

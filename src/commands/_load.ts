@@ -17,18 +17,26 @@ const commandShape = z.object({
 
 export class CommandLoadError extends Error {}
 
-export async function loadCommands(dir = dirname(fileURLToPath(import.meta.url))): Promise<Map<string, CommandModule>> {
-  const files = (await readdir(dir)).filter((f) => /\.(ts|js)$/.test(f) && !f.startsWith('_') && !f.endsWith('.d.ts')).sort();
+export async function loadCommands(
+  dir = dirname(fileURLToPath(import.meta.url)),
+): Promise<Map<string, CommandModule>> {
+  const files = (await readdir(dir))
+    .filter((f) => /\.(ts|js)$/.test(f) && !f.startsWith('_') && !f.endsWith('.d.ts'))
+    .sort();
   const commands = new Map<string, CommandModule>();
   for (const file of files) {
     const mod: unknown = await import(pathToFileURL(join(dir, file)).href);
     const parsed = commandShape.safeParse(mod);
     if (!parsed.success) {
-      throw new CommandLoadError(`command file ${file} does not export a valid command: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+      throw new CommandLoadError(
+        `command file ${file} does not export a valid command: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+      );
     }
     const command = mod as CommandModule & { execute?: unknown };
-    if (!command.run && !command.execute) throw new CommandLoadError(`command file ${file} exports neither run nor execute`);
-    if (commands.has(command.data.name)) throw new CommandLoadError(`command /${command.data.name} is defined twice (${file})`);
+    if (!command.run && !command.execute)
+      throw new CommandLoadError(`command file ${file} exports neither run nor execute`);
+    if (commands.has(command.data.name))
+      throw new CommandLoadError(`command /${command.data.name} is defined twice (${file})`);
     commands.set(command.data.name, command);
   }
   return commands;

@@ -10,16 +10,22 @@ type RawOptions = Readonly<Record<string, string | number | boolean>>;
 
 /** Text a member typed, made safe to search with: control and zero-width characters removed, spaces folded. */
 export function cleanText(value: string): string {
-  return value
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    value
+      // Control characters are exactly what this removes.
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 export function optionDefinitions(data: CommandData, subcommand?: string): APIApplicationCommandOption[] {
   const options = data.toJSON().options ?? [];
   if (!subcommand) return options;
-  const sub = options.find((o) => o.name === subcommand && o.type === ApplicationCommandOptionType.Subcommand);
+  const sub = options.find(
+    (o) => o.name === subcommand && o.type === ApplicationCommandOptionType.Subcommand,
+  );
   return sub && 'options' in sub ? (sub.options ?? []) : [];
 }
 
@@ -47,16 +53,22 @@ export function checkOptions(
   return { ok: true, options: out };
 }
 
-function checkValue(def: APIApplicationCommandOption, value: string | number | boolean): OptionValue | UserError {
+function checkValue(
+  def: APIApplicationCommandOption,
+  value: string | number | boolean,
+): OptionValue | UserError {
   const bad = (reason: string) => userError('INVALID_OPTION', { option: def.name, reason });
   switch (def.type) {
     case ApplicationCommandOptionType.String: {
       const text = cleanText(String(value));
       const min = def.min_length ?? 1;
       if (text.length < min) return bad(min <= 1 ? 'cannot be empty' : `needs at least ${min} characters`);
-      if (def.max_length !== undefined && text.length > def.max_length) return bad(`can be at most ${def.max_length} characters long`);
+      if (def.max_length !== undefined && text.length > def.max_length)
+        return bad(`can be at most ${def.max_length} characters long`);
       if (def.choices && def.choices.length > 0) {
-        const choice = def.choices.find((c) => c.value.toLowerCase() === text.toLowerCase() || c.name.toLowerCase() === text.toLowerCase());
+        const choice = def.choices.find(
+          (c) => c.value.toLowerCase() === text.toLowerCase() || c.name.toLowerCase() === text.toLowerCase(),
+        );
         if (!choice) return bad(`must be one of: ${def.choices.map((c) => c.value).join(', ')}`);
         return choice.value;
       }
@@ -65,8 +77,13 @@ function checkValue(def: APIApplicationCommandOption, value: string | number | b
     case ApplicationCommandOptionType.Integer:
     case ApplicationCommandOptionType.Number: {
       const n = typeof value === 'number' ? value : Number(String(value).trim());
-      if (!Number.isFinite(n) || (def.type === ApplicationCommandOptionType.Integer && !Number.isInteger(n))) {
-        return bad(def.type === ApplicationCommandOptionType.Integer ? 'must be a whole number' : 'must be a number');
+      if (
+        !Number.isFinite(n) ||
+        (def.type === ApplicationCommandOptionType.Integer && !Number.isInteger(n))
+      ) {
+        return bad(
+          def.type === ApplicationCommandOptionType.Integer ? 'must be a whole number' : 'must be a number',
+        );
       }
       if (def.min_value !== undefined && n < def.min_value) return bad(`must be at least ${def.min_value}`);
       if (def.max_value !== undefined && n > def.max_value) return bad(`must be at most ${def.max_value}`);

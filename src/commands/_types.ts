@@ -3,9 +3,7 @@
  * values with a structured result (what `--json` prints) and a View (what the console and Discord show).
  * Discord-only commands (debates, corpus reload) add `execute` in the Discord layer.
  */
-import type {
-  RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord.js';
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Analysis } from '../core/analysis.js';
 import type { UserError } from '../presenters/errors.js';
 import type { View } from '../presenters/view.js';

@@ -78,7 +78,9 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
   if (verb === 'analyze') {
-    process.stdout.write(`${JSON.stringify({ ...exportAnalysis(loaded.analysis), problems: loaded.problems }, null, json ? 2 : 0)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ ...exportAnalysis(loaded.analysis), problems: loaded.problems }, null, json ? 2 : 0)}\n`,
+    );
     return exit;
   }
   const commands = await loadCommands();
@@ -94,7 +96,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   const outcome = runLine(line, commands, ctx);
   if (!outcome.ok) {
-    if (json) process.stdout.write(`${JSON.stringify({ error: { code: outcome.code, message: errorText(outcome), suggestions: outcome.suggestions ?? [] } }, null, 2)}\n`);
+    if (json)
+      process.stdout.write(
+        `${JSON.stringify({ error: { code: outcome.code, message: errorText(outcome), suggestions: outcome.suggestions ?? [] } }, null, 2)}\n`,
+      );
     else process.stderr.write(`${errorText(outcome)}\n`);
     return 2;
   }

@@ -9,7 +9,11 @@ export interface ParsedLine {
   readonly options: Record<string, string>;
 }
 
-export function parseLine(line: string, optionNames: (command: string, subcommand?: string) => readonly string[] | null, subcommands: (command: string) => readonly string[] = () => []): ParsedLine | { error: string } {
+export function parseLine(
+  line: string,
+  optionNames: (command: string, subcommand?: string) => readonly string[] | null,
+  subcommands: (command: string) => readonly string[] = () => [],
+): ParsedLine | { error: string } {
   const text = line.trim();
   const m = /^\/?([\w-]+)(?:\s+(.*))?$/s.exec(text);
   if (!m) return { error: 'Type a command such as /sources or /help.' };
@@ -28,7 +32,13 @@ export function parseLine(line: string, optionNames: (command: string, subcomman
   const options: Record<string, string> = {};
   if (rest.length === 0) return { command, ...(subcommand ? { subcommand } : {}), options };
   // Option starts: "name:" at the start or after white space, for any word (unknown names are reported later).
-  const starts = [...rest.matchAll(/(^|\s)([\w-]+):/g)].filter((s) => s.index === 0 || names.length === 0 || names.includes((s[2] as string).toLowerCase()) || !names.some((n) => rest.slice(0, s.index).includes(`${n}:`)));
+  const starts = [...rest.matchAll(/(^|\s)([\w-]+):/g)].filter(
+    (s) =>
+      s.index === 0 ||
+      names.length === 0 ||
+      names.includes((s[2] as string).toLowerCase()) ||
+      !names.some((n) => rest.slice(0, s.index).includes(`${n}:`)),
+  );
   if (starts.length === 0 || (starts[0] as RegExpMatchArray).index !== 0) {
     return { error: `Options are written name:value, e.g. /${command} ${names[0] ?? 'option'}:value.` };
   }

@@ -11,7 +11,12 @@ export function helpText(commands: ReadonlyMap<string, CommandModule>): string {
   for (const c of commands.values()) {
     const json = c.data.toJSON();
     const subs = subcommandsOf(c);
-    const opts = subs.length > 0 ? subs.join('|') : optionDefinitions(c.data).map((o) => (o.required ? `${o.name}:` : `[${o.name}:]`)).join(' ');
+    const opts =
+      subs.length > 0
+        ? subs.join('|')
+        : optionDefinitions(c.data)
+            .map((o) => (o.required ? `${o.name}:` : `[${o.name}:]`))
+            .join(' ');
     lines.push(`  /${json.name} ${opts}${c.run ? '' : '  (Discord only)'}\n      ${json.description}`);
   }
   lines.push('  /help   this list;  /exit   leave');
@@ -35,10 +40,20 @@ export function completer(commands: ReadonlyMap<string, CommandModule>) {
   };
 }
 
-export async function startConsole(commands: ReadonlyMap<string, CommandModule>, ctx: CommandContext): Promise<void> {
-  const rl = createInterface({ input: process.stdin, output: process.stdout, completer: completer(commands), terminal: process.stdin.isTTY });
+export async function startConsole(
+  commands: ReadonlyMap<string, CommandModule>,
+  ctx: CommandContext,
+): Promise<void> {
+  const rl = createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    completer: completer(commands),
+    terminal: process.stdin.isTTY,
+  });
   const docs = ctx.analysis.corpus.documents.length;
-  process.stdout.write(`Counterpoint console: ${docs} documents loaded. Type /help for commands, /exit to leave.\n`);
+  process.stdout.write(
+    `Counterpoint console: ${docs} documents loaded. Type /help for commands, /exit to leave.\n`,
+  );
   rl.setPrompt('> ');
   rl.prompt();
   for await (const raw of rl) {

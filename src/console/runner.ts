@@ -6,10 +6,16 @@ import { userError, type UserError } from '../presenters/errors.js';
 import { parseLine } from './parse-line.js';
 
 export function subcommandsOf(command: CommandModule): string[] {
-  return (command.data.toJSON().options ?? []).filter((o) => o.type === ApplicationCommandOptionType.Subcommand).map((o) => o.name);
+  return (command.data.toJSON().options ?? [])
+    .filter((o) => o.type === ApplicationCommandOptionType.Subcommand)
+    .map((o) => o.name);
 }
 
-export function runLine(line: string, commands: ReadonlyMap<string, CommandModule>, ctx: CommandContext): CommandOutcome | UserError {
+export function runLine(
+  line: string,
+  commands: ReadonlyMap<string, CommandModule>,
+  ctx: CommandContext,
+): CommandOutcome | UserError {
   const parsed = parseLine(
     line,
     (name, sub) => {
@@ -21,13 +27,21 @@ export function runLine(line: string, commands: ReadonlyMap<string, CommandModul
       return c ? subcommandsOf(c) : [];
     },
   );
-  if ('error' in parsed) return userError('INVALID_OPTION', { option: 'syntax', reason: `is off: ${parsed.error}` });
+  if ('error' in parsed)
+    return userError('INVALID_OPTION', { option: 'syntax', reason: `is off: ${parsed.error}` });
   const command = commands.get(parsed.command);
-  if (!command) return userError('UNKNOWN_COMMAND', { name: parsed.command, known: [...commands.keys()].map((k) => `/${k}`).join(', ') });
+  if (!command)
+    return userError('UNKNOWN_COMMAND', {
+      name: parsed.command,
+      known: [...commands.keys()].map((k) => `/${k}`).join(', '),
+    });
   if (!command.run) return userError('DISCORD_ONLY', { command: command.data.name });
   const subs = subcommandsOf(command);
   if (subs.length > 0 && !parsed.subcommand) {
-    return userError('MISSING_OPTION', { command: command.data.name, option: `a subcommand (${subs.join(', ')})` });
+    return userError('MISSING_OPTION', {
+      command: command.data.name,
+      option: `a subcommand (${subs.join(', ')})`,
+    });
   }
   const checked = checkOptions(command.data, parsed.options, parsed.subcommand);
   if (!checked.ok) return checked;

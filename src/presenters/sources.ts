@@ -17,7 +17,9 @@ export function sourcesView(sources: readonly SourceSummary[]): View {
             s.outlet ?? 'outlet not stated',
             s.author ? `by ${s.author}` : null,
             kindLabel(s.kind),
-            s.published ? `${s.published}${s.publishedInferred ? ' (date inferred from the text)' : ''}` : 'date not stated',
+            s.published
+              ? `${s.published}${s.publishedInferred ? ' (date inferred from the text)' : ''}`
+              : 'date not stated',
             `${s.paragraphs} paragraphs`,
             s.comments > 0 ? `${s.comments} reader comments` : 'no reader comments',
           ]

@@ -51,7 +51,12 @@ export const segment: Segmenter = (text, offset) => {
     const head = toks[0];
     const tail = toks[toks.length - 1];
     if (!head || !tail) continue;
-    sentences.push({ text: text.slice(head.start - offset, tail.end - offset), start: head.start, end: tail.end, tokens: toks });
+    sentences.push({
+      text: text.slice(head.start - offset, tail.end - offset),
+      start: head.start,
+      end: tail.end,
+      tokens: toks,
+    });
   }
   return sentences;
 };

@@ -8,7 +8,16 @@ export function closestNames(query: string, names: readonly string[], limit = 5)
     if (n === q) score = 0;
     else if (n.startsWith(q) || n.split(/\s+/).some((w) => w.startsWith(q))) score = 1;
     else if (n.includes(q)) score = 2;
-    else score = 3 + Math.min(...n.split(/\s+/).concat(n).map((w) => editDistance(q, w))) / Math.max(q.length, 1);
+    else
+      score =
+        3 +
+        Math.min(
+          ...n
+            .split(/\s+/)
+            .concat(n)
+            .map((w) => editDistance(q, w)),
+        ) /
+          Math.max(q.length, 1);
     return { name, score };
   });
   return scored
@@ -24,7 +33,11 @@ export function editDistance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur[j] = Math.min(
+        (prev[j] as number) + 1,
+        (cur[j - 1] as number) + 1,
+        (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
     prev = cur;
   }
