@@ -1,0 +1,101 @@
+/**
+ * Measures one corpus in a fresh process (so peak memory is its own): load, analysis, a bare wink-nlp pass
+ * over the same text, and each command's latency. Prints one JSON object. Used by bench/run.ts.
+ *
+ *   npx tsx bench/measure.ts CORPUS_DIR [CALLS]
+ */
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { loadCorpusFolder } from '../src/data/corpus-loader.js';
+import { buildCorpus } from '../src/core/corpus/corpus.js';
+import { analyzeCorpus } from '../src/core/analysis.js';
+import { loadCommands } from '../src/commands/_load.js';
+import { checkOptions } from '../src/commands/_options.js';
+import type { CommandContext, CommandModule } from '../src/commands/_types.js';
+import { commandCases } from './cases.js';
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+const dir = process.argv[2];
+const calls = Number(process.argv[3] ?? 300);
+if (!dir) throw new Error('usage: measure CORPUS_DIR [CALLS]');
+
+const t0 = performance.now();
+const folder = await loadCorpusFolder(dir);
+const tRead = performance.now() - t0;
+const texts = folder.inputs.map((i) => i.raw.text);
+const chars = texts.reduce((n, t) => n + t.length, 0);
+
+// The floor: wink-nlp's default pipeline over the same text, once, and its tokenizer alone.
+const full = winkNLP(model);
+const tokenizerOnly = winkNLP(model, []);
+let tokens = 0;
+let t1 = performance.now();
+for (const t of texts) tokens += full.readDoc(t).tokens().length();
+const tBare = performance.now() - t1;
+t1 = performance.now();
+for (const t of texts) tokenizerOnly.readDoc(t).tokens().length();
+const tTokenizer = performance.now() - t1;
+
+t1 = performance.now();
+const corpus = buildCorpus(folder.inputs);
+const tParse = performance.now() - t1;
+t1 = performance.now();
+const analysis = analyzeCorpus(corpus);
+const tAnalyze = performance.now() - t1;
+
+const commands = await loadCommands();
+const ctx: CommandContext = { analysis, now: new Date() };
+const latencies: Record<
+  string,
+  { median: number; p95: number; p99: number; calls: number; failures: number }
+> = {};
+for (const [name, command] of commands as Map<string, CommandModule>) {
+  if (!command.run) continue;
+  const cases = commandCases(name, command, analysis);
+  const times: number[] = [];
+  let failures = 0;
+  for (let i = 0; i < calls; i++) {
+    const raw = cases[i % cases.length] as Record<string, string>;
+    const s = performance.now();
+    const checked = checkOptions(command.data, raw);
+    const outcome = checked.ok ? command.run(checked.options, ctx) : checked;
+    times.push(performance.now() - s);
+    if (!outcome.ok && outcome.code !== 'NO_RESULTS' && outcome.code !== 'UNKNOWN_SPEAKER') failures++;
+  }
+  times.sort((a, b) => a - b);
+  latencies[name] = {
+    median: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    calls,
+    failures,
+  };
+}
+
+const usage = process.resourceUsage();
+process.stdout.write(
+  `${JSON.stringify({
+    dir,
+    documents: corpus.documents.length,
+    chars,
+    tokens,
+    problems: folder.problems.length,
+    ms: {
+      read: tRead,
+      parse: tParse,
+      analyze: tAnalyze,
+      total: tParse + tAnalyze,
+      bareWink: tBare,
+      tokenizerOnly: tTokenizer,
+    },
+    ratioToBareWink: (tParse + tAnalyze) / tBare,
+    ratioToTokenizerOnly: (tParse + tAnalyze) / tTokenizer,
+    peakRssMb: usage.maxRSS / 1024,
+    heapUsedMb: process.memoryUsage().heapUsed / 1024 / 1024,
+    latencies,
+  })}\n`,
+);
