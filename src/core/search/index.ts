@@ -8,6 +8,7 @@ import MiniSearch from 'minisearch';
 import type { Citation, Corpus, DocumentKind, Sentence, Token } from '../corpus/types.js';
 import { passages } from '../corpus/corpus.js';
 import type { Segmenter } from '../nlp/segmenter.js';
+import type { Speaker } from '../quotes/types.js';
 import { STOP_WORDS } from './stopwords.js';
 
 export interface Passage {
@@ -48,6 +49,13 @@ export interface PassageIndex {
   citationOf(p: Passage): Citation;
 }
 
+/** Weight of a term the query did not write but that names the same speaker (an alias) or came from `expand`. */
+const EXPANSION_BOOST = 0.5;
+/** Extra weight per adjacent query-term pair found in a passage, on top of its BM25 score. */
+const PHRASE_BOOST = 0.5;
+/** Query terms at least this long also match longer index terms ("russia" finds "russian"). */
+const PREFIX_MIN = 5;
+
 export function isContentToken(t: Token): boolean {
   return (t.type === 'word' || t.type === 'number') && !STOP_WORDS.has(t.normal) && t.normal.length > 1;
 }
@@ -57,7 +65,55 @@ export function termOf(t: Token): string {
   return (t.pos === 'PROPN' ? t.normal : t.lemma.toLowerCase()).replace(/’/g, "'");
 }
 
-export function buildPassageIndex(corpus: Corpus, segment: Segmenter): PassageIndex {
+/**
+ * The speaker catalog's names as term lists, so a query naming a speaker one way ("Blinken") also finds the
+ * passages that name them another way ("Antony Blinken", "the secretary"). A one-word alias only counts when the
+ * query writes it capitalised, so the noun "price" does not summon a spokesman called Price.
+ * Returns the terms to add to a query (none of them already in it).
+ */
+export function aliasExpansion(
+  speakers: readonly Speaker[],
+  termsOf: (text: string) => string[],
+): (query: string, queryTerms: readonly string[]) => string[] {
+  const catalog = speakers.map((sp) =>
+    [...new Set([sp.name, ...sp.aliases])]
+      .map((name) => ({ name: name.trim(), terms: termsOf(name) }))
+      .filter((n) => n.terms.length > 0),
+  );
+  return (query, queryTerms) => {
+    const have = new Set(queryTerms);
+    const out: string[] = [];
+    for (const names of catalog) {
+      const named = names.some((n) => {
+        if (!n.terms.every((t) => have.has(t))) return false;
+        if (n.terms.length > 1) return true;
+        return /^\p{Lu}/u.test(n.name) && containsWord(query, n.name);
+      });
+      if (!named) continue;
+      for (const n of names) for (const t of n.terms) if (!have.has(t) && !out.includes(t)) out.push(t);
+    }
+    return out;
+  };
+}
+
+function containsWord(text: string, word: string): boolean {
+  let from = 0;
+  for (;;) {
+    const i = text.indexOf(word, from);
+    if (i === -1) return false;
+    const before = text[i - 1];
+    const after = text[i + word.length];
+    if ((before === undefined || !/\p{L}/u.test(before)) && (after === undefined || !/\p{L}/u.test(after)))
+      return true;
+    from = i + 1;
+  }
+}
+
+export function buildPassageIndex(
+  corpus: Corpus,
+  segment: Segmenter,
+  speakers: readonly Speaker[] = [],
+): PassageIndex {
   const list: Passage[] = [];
   for (const doc of corpus.documents) {
     for (const p of passages(doc)) {
@@ -91,6 +147,7 @@ export function buildPassageIndex(corpus: Corpus, segment: Segmenter): PassageIn
       .flatMap((s) => s.tokens)
       .filter(isContentToken)
       .map(termOf);
+  const aliasesOf = aliasExpansion(speakers, termsOf);
 
   return {
     passages: list,
@@ -100,11 +157,18 @@ export function buildPassageIndex(corpus: Corpus, segment: Segmenter): PassageIn
         ? { documentId: p.documentId, paragraph: p.paragraph, comment: null, role: 'caption' }
         : { documentId: p.documentId, paragraph: p.paragraph, comment: p.comment },
     search(query, options = {}) {
-      const terms = [...termsOf(query), ...(options.expand ?? []).flatMap((e) => termsOf(e))];
+      const own = termsOf(query);
+      const ownSet = new Set(own);
+      const extra = [...aliasesOf(query, own), ...(options.expand ?? []).flatMap((e) => termsOf(e))].filter(
+        (t) => !ownSet.has(t),
+      );
+      const terms = [...new Set([...own, ...extra])];
       if (terms.length === 0) return [];
       const limit = options.limit ?? 10;
       const raw = mini.search(terms.join(' '), {
         combineWith: 'OR',
+        boostTerm: (term) => (ownSet.has(term) ? 1 : EXPANSION_BOOST),
+        prefix: (term) => term.length >= PREFIX_MIN && ownSet.has(term),
         filter: (r) => {
           const p = list[r.id as number] as Passage;
           if (options.documentId && p.documentId !== options.documentId) return false;
@@ -114,12 +178,13 @@ export function buildPassageIndex(corpus: Corpus, segment: Segmenter): PassageIn
         },
       });
       const pairs = new Set<string>();
-      for (let i = 1; i < terms.length; i++) pairs.add(`${terms[i - 1]} ${terms[i]}`);
+      for (let i = 1; i < own.length; i++) pairs.add(`${own[i - 1]} ${own[i]}`);
       const hits = raw.map((r) => {
         const passage = list[r.id as number] as Passage;
         let phrase = 0;
-        for (let i = 1; i < passage.terms.length; i++) if (pairs.has(`${passage.terms[i - 1]} ${passage.terms[i]}`)) phrase++;
-        return { passage, score: r.score * (1 + 0.5 * phrase) };
+        for (let i = 1; i < passage.terms.length; i++)
+          if (pairs.has(`${passage.terms[i - 1]} ${passage.terms[i]}`)) phrase++;
+        return { passage, score: r.score * (1 + PHRASE_BOOST * phrase) };
       });
       hits.sort((a, b) => b.score - a.score || a.passage.id - b.passage.id);
       return hits.slice(0, limit);

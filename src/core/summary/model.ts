@@ -1,0 +1,388 @@
+/**
+ * The summary model, built once at analysis time from the passage index (no second NLP pass):
+ * 1. each sentence's terms as a tf-idf vector, its proper nouns, and whether it may stand alone as a point;
+ * 2. centrality: TextRank over each document's own sentence graph (per document, so cost grows with the
+ *    corpus, not with its square);
+ * 3. closeness to the corpus centroid (each document weighted equally), so what most sources discuss ranks up;
+ * 4. position (lead bias within each document) and entity coverage (names several documents mention);
+ * and the prior salience combining them. Query time only selects (see `select.ts`).
+ */
+import type { Corpus, Token } from '../corpus/types.js';
+import { isContentToken, termOf, type Passage, type PassageIndex } from '../search/index.js';
+import type { Aspect, Ineligible, PointKind, SummaryModel, SummarySentence, TermVector } from './types.js';
+
+const WEIGHTS = { centrality: 0.3, centroid: 0.3, position: 0.2, coverage: 0.2 };
+/** Shorter sentences are fragments; a point needs a subject and a verb at least. */
+export const MIN_WORDS = 6;
+/** Longer sentences are cut at their first clause boundary after this many words, when one exists. */
+const TRIM_WORDS = 45;
+const TRIM_HEAD_MIN = 15;
+/** Words that attribute the speech they sit beside ("…," the ministry said). */
+const ATTRIBUTION = new Set([
+  'say',
+  'said',
+  'tell',
+  'told',
+  'add',
+  'added',
+  'accuse',
+  'blame',
+  'warn',
+  'write',
+  'wrote',
+  'argue',
+  'note',
+  'claim',
+  'insist',
+  'announce',
+  'describe',
+  'state',
+  'declare',
+  'according',
+  'quote',
+  'call',
+  'ask',
+  'reply',
+  'respond',
+  'suggest',
+  'predict',
+  'believe',
+  'deny',
+  'vow',
+  'urge',
+]);
+const OPEN_QUOTES = new Set(['“', '‘', '«']);
+const CLOSE_QUOTES = new Set(['”', '’', '»']);
+const DATE_WORDS = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'january',
+  'february',
+  'march',
+  'april',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'yesterday',
+  'today',
+  'tonight',
+]);
+const MODALS = new Set(['will', 'would', 'could', 'may', 'might', 'should', 'must']);
+const DANGLING_START = new Set([
+  'he',
+  'she',
+  'they',
+  'it',
+  'this',
+  'that',
+  'these',
+  'those',
+  'his',
+  'her',
+  'their',
+  'its',
+]);
+
+export function buildSummaryModel(corpus: Corpus, index: PassageIndex): SummaryModel {
+  const list = index.passages;
+  const vocab = new Map<string, number>();
+  const idOf = (term: string): number => {
+    let id = vocab.get(term);
+    if (id === undefined) {
+      id = vocab.size;
+      vocab.set(term, id);
+    }
+    return id;
+  };
+  const termIds = list.map((p) => p.terms.map(idOf));
+  const df = new Float64Array(vocab.size);
+  for (const ids of termIds) for (const id of new Set(ids)) df[id] = (df[id] ?? 0) + 1;
+  const n = list.length;
+  const idf = (id: number) => Math.log((n + 1) / ((df[id] ?? 0) + 0.5));
+  const vectors = termIds.map((ids) => vectorOf(ids, idf));
+
+  // Proper nouns and how many documents name each (article text only).
+  const entitiesOf = list.map((p) => [
+    ...new Set(
+      p.sentence.tokens.filter((t) => t.pos === 'PROPN' && isContentToken(t)).map((t) => idOf(termOf(t))),
+    ),
+  ]);
+  const docsNaming = new Map<number, Set<string>>();
+  list.forEach((p, i) => {
+    if (p.role !== 'body') return;
+    for (const e of entitiesOf[i] ?? []) {
+      const set = docsNaming.get(e) ?? new Set<string>();
+      set.add(p.documentId);
+      docsNaming.set(e, set);
+    }
+  });
+  const entityWeight = new Map<number, number>();
+  for (const [e, docs] of docsNaming) entityWeight.set(e, Math.log(1 + docs.size));
+
+  // Centrality: TextRank per document (article) and per document's comment thread.
+  const centrality = new Float64Array(n);
+  const groups = new Map<string, number[]>();
+  for (const p of list) {
+    if (p.role === 'caption') continue;
+    const key = `${p.documentId}\u0000${p.role}`;
+    const g = groups.get(key) ?? [];
+    g.push(p.id);
+    groups.set(key, g);
+  }
+  for (const ids of groups.values()) {
+    const ranks = textRank(ids.map((id) => vectors[id] as TermVector));
+    const max = Math.max(...ranks, 1e-12);
+    ids.forEach((id, k) => (centrality[id] = (ranks[k] ?? 0) / max));
+  }
+
+  // Cross-document centroid: a term weighs by the share of documents whose articles use it (squared) times its
+  // rarity among sentences, so a fact several sources each state once ("fuel prices") outweighs a word one
+  // source repeats, and words every sentence uses weigh little. With one document, its own term frequencies.
+  const docsUsing = new Map<number, Set<string>>();
+  list.forEach((p, i) => {
+    if (p.role !== 'body') return;
+    for (const id of (vectors[i] as TermVector).ids) {
+      const set = docsUsing.get(id) ?? new Set<string>();
+      set.add(p.documentId);
+      docsUsing.set(id, set);
+    }
+  });
+  const documentCount = new Set(list.filter((p) => p.role === 'body').map((p) => p.documentId)).size;
+  const centroid = new Float64Array(vocab.size);
+  for (const [id, docs] of docsUsing) {
+    if (documentCount > 1 && docs.size < 2) continue;
+    const share = docs.size / Math.max(documentCount, 1);
+    centroid[id] = share * share * idf(id);
+  }
+  const centroidNorm = Math.sqrt(centroid.reduce((s, x) => s + x * x, 0)) || 1;
+  for (let k = 0; k < centroid.length; k++) centroid[k] = (centroid[k] ?? 0) / centroidNorm;
+  const closeness = vectors.map((v) => {
+    let dot = 0;
+    for (let k = 0; k < v.ids.length; k++)
+      dot += (v.weights[k] as number) * (centroid[v.ids[k] as number] ?? 0);
+    return dot;
+  });
+  const maxCloseness = Math.max(...closeness, 1e-12);
+
+  const coverageRaw = entitiesOf.map((es) =>
+    es
+      .map((e) => entityWeight.get(e) ?? 0)
+      .sort((a, b) => b - a)
+      .slice(0, 4)
+      .reduce((s, x) => s + x, 0),
+  );
+  const maxCoverage = Math.max(...coverageRaw, 1e-12);
+
+  const paragraphsOf = new Map(corpus.documents.map((d) => [d.meta.id, d.body.length]));
+  const opening = new Set<string>();
+  for (const d of corpus.documents)
+    for (const para of d.body) if (para.sentences[0]) opening.add(`${d.meta.id}@${para.sentences[0].start}`);
+  const sentences: SummarySentence[] = list.map((p, i) => {
+    const kind: PointKind = p.role === 'comment' ? 'comment' : p.kind;
+    const slice = trimmed(p);
+    const words = p.sentence.tokens.filter((t) => t.type === 'word').length;
+    const position = positionOf(
+      p,
+      paragraphsOf.get(p.documentId) ?? 1,
+      opening.has(`${p.documentId}@${p.start}`),
+    );
+    const parts = {
+      centrality: centrality[i] ?? 0,
+      centroid: (closeness[i] ?? 0) / maxCloseness,
+      position,
+      coverage: (coverageRaw[i] ?? 0) / maxCoverage,
+    };
+    const base =
+      WEIGHTS.centrality * parts.centrality +
+      WEIGHTS.centroid * parts.centroid +
+      WEIGHTS.position * parts.position +
+      WEIGHTS.coverage * parts.coverage;
+    return {
+      passage: p,
+      kind,
+      ineligible: ineligibility(p),
+      vector: vectors[i] as TermVector,
+      entities: entitiesOf[i] ?? [],
+      aspect: aspectOf(p.sentence.tokens),
+      ...slice,
+      ...parts,
+      salience: base * styleFactor(p.sentence.tokens, words),
+    };
+  });
+
+  const eligible = sentences.filter((s) => s.ineligible === null);
+  const bySalience = (a: SummarySentence, b: SummarySentence) =>
+    b.salience - a.salience || a.passage.id - b.passage.id;
+  const ranked = eligible
+    .filter((s) => s.kind !== 'comment')
+    .sort(bySalience)
+    .map((s) => s.passage.id);
+  const byDocument = new Map<string, number[]>();
+  for (const s of [...eligible].sort(bySalience)) {
+    const ids = byDocument.get(s.passage.documentId) ?? [];
+    ids.push(s.passage.id);
+    byDocument.set(s.passage.documentId, ids);
+  }
+  return { sentences, ranked, byDocument, centroid, maxCloseness, entityWeight };
+}
+
+function vectorOf(ids: readonly number[], idf: (id: number) => number): TermVector {
+  const tf = new Map<number, number>();
+  for (const id of ids) tf.set(id, (tf.get(id) ?? 0) + 1);
+  const sorted = [...tf.keys()].sort((a, b) => a - b);
+  const weights = sorted.map((id) => (1 + Math.log(tf.get(id) ?? 1)) * idf(id));
+  const norm = Math.sqrt(weights.reduce((s, w) => s + w * w, 0)) || 1;
+  return { ids: Int32Array.from(sorted), weights: Float64Array.from(weights.map((w) => w / norm)) };
+}
+
+/** Cosine of two unit vectors: a merge over their sorted term ids. */
+export function cosine(a: TermVector, b: TermVector): number {
+  let i = 0;
+  let j = 0;
+  let dot = 0;
+  while (i < a.ids.length && j < b.ids.length) {
+    const x = a.ids[i] as number;
+    const y = b.ids[j] as number;
+    if (x === y) dot += (a.weights[i++] as number) * (b.weights[j++] as number);
+    else if (x < y) i++;
+    else j++;
+  }
+  return dot;
+}
+
+/** Weighted PageRank over the cosine-similarity graph of one document's sentences (TextRank). */
+export function textRank(vectors: readonly TermVector[], damping = 0.85, iterations = 30): number[] {
+  const n = vectors.length;
+  if (n === 0) return [];
+  const edges: { to: number; w: number }[][] = vectors.map(() => []);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const w = cosine(vectors[i] as TermVector, vectors[j] as TermVector);
+      if (w <= 0.02) continue;
+      (edges[i] as { to: number; w: number }[]).push({ to: j, w });
+      (edges[j] as { to: number; w: number }[]).push({ to: i, w });
+      out[i] = (out[i] ?? 0) + w;
+      out[j] = (out[j] ?? 0) + w;
+    }
+  }
+  let rank = new Float64Array(n).fill(1 / n);
+  for (let it = 0; it < iterations; it++) {
+    const next = new Float64Array(n).fill((1 - damping) / n);
+    for (let i = 0; i < n; i++) {
+      const o = out[i] ?? 0;
+      if (o === 0) continue;
+      const share = (damping * (rank[i] ?? 0)) / o;
+      for (const e of edges[i] ?? []) next[e.to] = (next[e.to] ?? 0) + share * e.w;
+    }
+    rank = next;
+  }
+  return [...rank];
+}
+
+/** Lead bias: the first paragraphs of a report carry its news; the first sentence of a paragraph its point. */
+function positionOf(p: Passage, paragraphs: number, opensParagraph: boolean): number {
+  if (p.role === 'comment') return 0.2;
+  const rank = Math.max(p.paragraph, 1);
+  const lead = 0.5 / Math.sqrt(rank) + 0.5 * (1 - (rank - 1) / Math.max(paragraphs, 1));
+  return opensParagraph ? lead : 0.85 * lead;
+}
+
+/** Penalties for sentences that read badly out of context: a dangling pronoun at the start, very short or long. */
+function styleFactor(tokens: readonly Token[], words: number): number {
+  let f = 1;
+  const first = tokens.find((t) => t.type === 'word');
+  if (first && DANGLING_START.has(first.normal)) f *= 0.75;
+  if (words < 10) f *= 0.8;
+  if (words > 50) f *= 0.85;
+  return f;
+}
+
+interface QuoteShape {
+  /** Words inside quotation marks. */
+  readonly quoted: number;
+  readonly balanced: boolean;
+  /** An attribution word ("said", "accused", "according") outside the quotation marks. */
+  readonly attributed: boolean;
+}
+
+function quoteShape(tokens: readonly Token[]): QuoteShape {
+  let inside = false;
+  let balanced = true;
+  let quoted = 0;
+  let attributed = false;
+  for (const t of tokens) {
+    if (OPEN_QUOTES.has(t.text) || (t.text === '"' && !inside)) {
+      if (inside && t.text !== '‘') balanced = false;
+      inside = true;
+      continue;
+    }
+    // ’ is also an apostrophe: it closes a quotation only when one is open.
+    if ((CLOSE_QUOTES.has(t.text) && (t.text !== '’' || inside)) || (t.text === '"' && inside)) {
+      if (!inside) balanced = false;
+      inside = false;
+      continue;
+    }
+    if (t.type !== 'word') continue;
+    if (inside) quoted++;
+    else if (
+      (t.pos === 'VERB' || t.normal === 'according') &&
+      (ATTRIBUTION.has(t.normal) || ATTRIBUTION.has(t.lemma.toLowerCase()))
+    )
+      attributed = true;
+  }
+  return { quoted, balanced: balanced && !inside, attributed };
+}
+
+export function aspectOf(tokens: readonly Token[]): Aspect {
+  if (quoteShape(tokens).attributed) return 'claim';
+  const dated = tokens.some(
+    (t, i) =>
+      DATE_WORDS.has(t.normal) ||
+      (t.type === 'number' && /^(1[89]|20)\d\d$/.test(t.text) && tokens[i - 1]?.normal !== '$'),
+  );
+  if (dated) return 'event';
+  if (tokens.some((t) => MODALS.has(t.normal))) return 'outlook';
+  return 'context';
+}
+
+/** Why a passage cannot be a point: a question, a fragment, or mostly quotation with no one said to speak it. */
+export function ineligibility(p: Passage): Ineligible | null {
+  if (p.role === 'caption') return 'not-body';
+  const text = p.text.trim();
+  if (/\?\W*$/u.test(text)) return 'question';
+  const tokens = p.sentence.tokens;
+  const words = tokens.filter((t) => t.type === 'word');
+  if (words.length < MIN_WORDS) return 'fragment';
+  const firstLetter = text.match(/\p{L}/u)?.[0];
+  if (firstLetter && firstLetter === firstLetter.toLowerCase() && firstLetter !== firstLetter.toUpperCase())
+    return 'fragment';
+  const { quoted, balanced, attributed } = quoteShape(tokens);
+  if (!attributed && (quoted / words.length > 0.5 || !balanced)) return 'unattributed-quote';
+  return null;
+}
+
+/** The sentence, or its head up to the first clause boundary (; : — –) when it runs very long. */
+function trimmed(p: Passage): { start: number; end: number; text: string } {
+  const tokens = p.sentence.tokens;
+  const whole = { start: p.start, end: p.end, text: p.text };
+  if (tokens.filter((t) => t.type === 'word').length <= TRIM_WORDS) return whole;
+  let words = 0;
+  for (const t of tokens) {
+    if (t.type === 'word') words++;
+    if (words >= TRIM_HEAD_MIN && (t.text === ';' || t.text === '—' || t.text === '–' || t.text === ':')) {
+      const text = p.text.slice(0, t.start - p.start).replace(/[\s,]+$/u, '');
+      return { start: p.start, end: p.start + text.length, text };
+    }
+  }
+  return whole;
+}
