@@ -1,17 +1,43 @@
-import type { Corpus } from '../corpus/types.js';
+/**
+ * Reference dates and dated events of a corpus, as a pipeline of small stages run in order (files numbered
+ * by stage): 10 reference dates → 20 date mentions (chrono-node plus own parsers) → 30 clause tense (from the
+ * tokens already in the corpus) → 40 resolution → 50 events and background dates → 60 merging across documents.
+ * Pure: the reference date comes from the corpus, never from the clock.
+ */
+import type { Corpus, Sentence } from '../corpus/types.js';
+import { formatDay } from './calendar.js';
+import { referenceOf } from './10-reference.js';
+import { findMentions, type Mention } from './20-mentions.js';
+import { documentCandidates, type Candidate } from './50-events.js';
+import { mergeCandidates } from './60-merge.js';
 import type { ReferenceDate, TimelineEvent } from './types.js';
 
-export type { EventSource, Precision, ReferenceDate, TimelineEvent } from './types.js';
+export type { EventSource, Precision, ReferenceBasis, ReferenceDate, TimelineEvent } from './types.js';
 
 export interface TimeAnalysis {
   readonly references: readonly ReferenceDate[];
   readonly events: readonly TimelineEvent[];
 }
 
-/** Reference dates and dated events of the corpus. (Issue 4 fills this in.) */
+/** Reference dates and dated events of the corpus. */
 export function analyzeTime(corpus: Corpus): TimeAnalysis {
-  return {
-    references: corpus.documents.map((d) => ({ documentId: d.meta.id, date: d.meta.published, inferred: d.meta.publishedInferred })),
-    events: [],
+  const cache = new Map<Sentence, readonly Mention[]>();
+  const mentionsOf = (s: Sentence): readonly Mention[] => {
+    let m = cache.get(s);
+    if (!m) cache.set(s, (m = findMentions(s)));
+    return m;
   };
+  const references: ReferenceDate[] = [];
+  const candidates: Candidate[] = [];
+  for (const doc of corpus.documents) {
+    const ref = referenceOf(doc, mentionsOf);
+    references.push({
+      documentId: doc.meta.id,
+      date: ref.date === null ? null : formatDay(ref.date),
+      inferred: ref.basis !== 'published',
+      basis: ref.basis,
+    });
+    candidates.push(...documentCandidates(doc, ref, mentionsOf));
+  }
+  return { references, events: mergeCandidates(candidates) };
 }

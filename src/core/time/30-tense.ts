@@ -1,0 +1,102 @@
+/**
+ * Stage 3 — the tense of the clause a date expression belongs to, read from the tokens the corpus already holds
+ * (wink-nlp's part of speech and lemma; no second NLP pass). The governing verb is the nearest verb before the
+ * expression within its clause, or else the first one after it ("On Friday, Tokayev announced …").
+ */
+import type { Sentence, Token } from '../corpus/types.js';
+
+export type Tense = 'past' | 'present' | 'future' | 'modal' | 'unknown';
+
+export interface Governing {
+  readonly tense: Tense;
+  /** The verb the tense was read from, or null. */
+  readonly verb: Token | null;
+}
+
+const FUTURE_AUX = new Set(['will', "'ll", '’ll', 'shall', 'wo']);
+const MODAL_AUX = new Set(['would', 'could', 'might', 'should', 'may', 'must', 'can', "'d", '’d']);
+const PAST_AUX = new Set(['was', 'were', 'had', 'did', "'d"]);
+const PERFECT_AUX = new Set(['has', 'have', "'ve", '’ve']);
+const PRESENT_AUX = new Set(['is', 'are', 'am', "'s", '’s', "'re", '’re', 'does', 'do']);
+/** "is set to meet", "plans to travel": the infinitive after these is a plan. */
+const PLAN_WORDS = new Set([
+  'going',
+  'set',
+  'due',
+  'expected',
+  'scheduled',
+  'planning',
+  'plans',
+  'plan',
+  'poised',
+  'slated',
+  'about',
+  'intends',
+  'hopes',
+]);
+const CLAUSE_BREAK = new Set([';', ':', '—', '–', '(', ')', '“', '”', '"']);
+
+function isVerb(t: Token): boolean {
+  return t.pos === 'VERB' || t.pos === 'AUX';
+}
+
+function isPastForm(t: Token): boolean {
+  const n = t.normal;
+  const l = t.lemma.toLowerCase();
+  if (n === l || n.endsWith('ing')) return false;
+  if (n === `${l}s` || n === `${l}es` || (l.endsWith('y') && n === `${l.slice(0, -1)}ies`)) return false;
+  return true;
+}
+
+/** The tense of the verb group ending at token `i`. */
+export function tenseOfVerb(tokens: readonly Token[], i: number, depth = 0): Tense {
+  const v = tokens[i] as Token;
+  const aux: string[] = [];
+  let j = i - 1;
+  for (; j >= 0 && i - j <= 4; j--) {
+    const t = tokens[j] as Token;
+    if (t.pos === 'AUX' || FUTURE_AUX.has(t.normal) || MODAL_AUX.has(t.normal)) aux.push(t.normal);
+    else if (t.pos === 'ADV' || t.pos === 'PART') continue;
+    else break;
+  }
+  if (aux.some((a) => FUTURE_AUX.has(a))) return 'future';
+  if (aux.some((a) => MODAL_AUX.has(a))) return 'modal';
+  if (aux.some((a) => PAST_AUX.has(a) || PERFECT_AUX.has(a))) return 'past';
+  if (aux.some((a) => PRESENT_AUX.has(a))) return v.normal.endsWith('ing') ? 'future' : 'present';
+  // "… plans to meet on Monday" / "agreed to meet": an infinitive takes its tense from the verb before "to".
+  const before = tokens[i - 1];
+  if (before && before.normal === 'to' && depth < 2) {
+    const head = tokens[i - 2];
+    if (head && PLAN_WORDS.has(head.normal)) return 'future';
+    for (let k = i - 2; k >= 0 && i - k <= 5; k--)
+      if (isVerb(tokens[k] as Token)) return tenseOfVerb(tokens, k, depth + 1);
+    return 'unknown';
+  }
+  if (v.pos === 'AUX') {
+    if (FUTURE_AUX.has(v.normal)) return 'future';
+    if (PAST_AUX.has(v.normal)) return 'past';
+    if (PRESENT_AUX.has(v.normal) || PERFECT_AUX.has(v.normal)) return 'present';
+    if (MODAL_AUX.has(v.normal)) return 'modal';
+  }
+  if (v.normal.endsWith('ing')) return 'unknown';
+  return isPastForm(v) ? 'past' : 'present';
+}
+
+/** The verb that governs the span [start, end) of a sentence, and its tense. */
+export function governingVerb(sentence: Sentence, start: number, end: number): Governing {
+  const tokens = sentence.tokens;
+  const first = tokens.findIndex((t) => t.end > start);
+  const from = first === -1 ? tokens.length : first;
+  for (let i = from - 1; i >= 0 && from - i <= 14; i--) {
+    const t = tokens[i] as Token;
+    if (CLAUSE_BREAK.has(t.text)) break;
+    // A gerund just before the date ("… exchanging barbs on the eve …") rarely carries the clause's time.
+    if (isVerb(t) && !t.normal.endsWith('ing')) return { tense: tenseOfVerb(tokens, i), verb: t };
+  }
+  const last = tokens.findIndex((t) => t.start >= end);
+  for (let i = last === -1 ? tokens.length : last; i < tokens.length && i - from <= 16; i++) {
+    const t = tokens[i] as Token;
+    if (isVerb(t) && !t.normal.endsWith('ing')) return { tense: tenseOfVerb(tokens, i), verb: t };
+  }
+  return { tense: 'unknown', verb: null };
+}

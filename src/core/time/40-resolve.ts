@@ -1,0 +1,181 @@
+/**
+ * Stage 4 — resolving a mention to a calendar date the way a news reader would: against the document's
+ * reference date, the clause's tense, and the paragraph's last date (the anchor). Returns null rather than guess
+ * when what the expression needs is missing (no reference year, no anchor, a reference that is only a lower bound).
+ */
+import {
+  dayOf,
+  formatDay,
+  formatMonth,
+  fromMonthIndex,
+  isValidDate,
+  mondayOf,
+  monthIndex,
+  weekdayOf,
+  ymdOf,
+  type Day,
+} from './calendar.js';
+import type { Mention } from './20-mentions.js';
+import type { Tense } from './30-tense.js';
+import type { Precision } from './types.js';
+
+export interface Resolved {
+  readonly date: string;
+  readonly precision: Precision;
+  /** Inclusive last day of a span of days ("last week"). */
+  readonly until?: string;
+  /** First day covered, for ordering and for chaining ("the following day"). */
+  readonly first: Day;
+}
+
+export interface ResolveContext {
+  /** The reference date, or null when no year can be told. */
+  readonly reference: Day | null;
+  /** False when the reference is only a lower bound (e.g. the latest date the text mentions): day-level relative expressions are then left alone. */
+  readonly dayLevel: boolean;
+  /** The paragraph's last resolved date so far ("Five days earlier", "The following day" count from it). */
+  readonly anchor: { readonly first: Day; readonly precision: Precision } | null;
+  readonly tense: Tense;
+  /** Photo captions describe what the photo shows: already past, though written in the present. */
+  readonly caption: boolean;
+}
+
+type Direction = 'back' | 'forward' | 'nearest';
+
+/** Which way from the reference an underspecified date lies, by tense. */
+export function directionOf(tense: Tense, caption: boolean): Direction {
+  if (caption) return 'back';
+  switch (tense) {
+    case 'past':
+      return 'back';
+    case 'future':
+    case 'present': // present tense with a date is a schedule: "talks … begin on Monday"
+      return 'forward';
+    case 'modal':
+      return 'nearest';
+    default:
+      return 'back'; // news reports what happened
+  }
+}
+
+const day = (d: Day): Resolved => ({ date: formatDay(d), precision: 'day', first: d });
+const month = (i: number): Resolved => {
+  const { year, month: m } = fromMonthIndex(i);
+  return { date: formatMonth(year, m), precision: 'month', first: dayOf(year, m, 1) };
+};
+const year = (y: number): Resolved => ({
+  date: String(y).padStart(4, '0'),
+  precision: 'year',
+  first: dayOf(y, 1, 1),
+});
+const span = (from: Day, to: Day): Resolved => ({
+  date: formatDay(from),
+  precision: 'day',
+  until: formatDay(to),
+  first: from,
+});
+
+/** Picks among candidates (sorted ascending) by direction from the reference. */
+function pick(candidates: readonly number[], ref: number, dir: Direction, slack = 0): number | null {
+  if (candidates.length === 0) return null;
+  if (dir === 'back') {
+    const past = candidates.filter((c) => c <= ref + slack);
+    return past.length > 0 ? (past[past.length - 1] as number) : null;
+  }
+  if (dir === 'forward') {
+    const future = candidates.filter((c) => c >= ref - slack);
+    return future.length > 0 ? (future[0] as number) : null;
+  }
+  let best = candidates[0] as number;
+  for (const c of candidates) if (Math.abs(c - ref) < Math.abs(best - ref)) best = c;
+  return best;
+}
+
+export function resolveMention(m: Mention, ctx: ResolveContext): Resolved | null {
+  const v = m.value;
+  const ref = ctx.reference;
+  const dir = directionOf(ctx.tense, ctx.caption);
+  switch (v.kind) {
+    case 'full':
+      return isValidDate(v.year, v.month, v.day) ? day(dayOf(v.year, v.month, v.day)) : null;
+    case 'monthYear':
+      return month(monthIndex(v.year, v.month));
+    case 'year':
+      return year(v.year);
+    case 'monthDay': {
+      if (ref === null) return null;
+      const y = ymdOf(ref).year;
+      let candidates = [y - 1, y, y + 1]
+        .filter((c) => isValidDate(c, v.month, v.day))
+        .map((c) => dayOf(c, v.month, v.day));
+      if (v.weekday !== null) {
+        const matching = candidates.filter((c) => weekdayOf(c) === v.weekday);
+        if (matching.length > 0) candidates = matching;
+      }
+      // Month-day dates are read near the reference; tense only breaks the tie when the reference is a real date.
+      const near = candidates.filter((c) => Math.abs(c - ref) <= 200);
+      const chosen = ctx.dayLevel
+        ? (pick(near, ref, dir, 1) ?? pick(candidates, ref, 'nearest'))
+        : pick(candidates, ref, 'nearest');
+      return chosen === null ? null : day(chosen);
+    }
+    case 'month': {
+      if (ref === null) return null;
+      const r = ymdOf(ref);
+      const refMonth = monthIndex(r.year, r.month);
+      const candidates = [r.year - 1, r.year, r.year + 1].map((y) => monthIndex(y, v.month));
+      if (v.modifier === 'last') return month(pick(candidates, refMonth - 1, 'back') as number);
+      if (v.modifier === 'next') return month(pick(candidates, refMonth + 1, 'forward') as number);
+      if (v.modifier === 'this') return month(monthIndex(r.year, v.month));
+      const chosen = pick(candidates, refMonth, dir === 'nearest' ? 'nearest' : dir);
+      return chosen === null ? null : month(chosen);
+    }
+    case 'weekday': {
+      if (ref === null || !ctx.dayLevel) return null;
+      const candidates: number[] = [];
+      for (let d = ref - 7; d <= ref + 7; d++) if (weekdayOf(d) === v.weekday) candidates.push(d);
+      let chosen: number | null;
+      if (v.modifier === 'last') chosen = pick(candidates, ref - 1, 'back');
+      else if (v.modifier === 'next') chosen = pick(candidates, ref + 1, 'forward');
+      else if (v.modifier === 'this') chosen = pick(candidates, ref, 'forward');
+      else chosen = pick(candidates, ref, dir);
+      return chosen === null ? null : day(chosen);
+    }
+    case 'offset': {
+      const fine = v.unit === 'day' || v.unit === 'week';
+      let base: Day | null;
+      if (v.from === 'anchor') {
+        const a = ctx.anchor;
+        // A day counted from a month ("a day after August") is no day at all.
+        base =
+          a && (!fine || a.precision === 'day') && (v.unit !== 'month' || a.precision !== 'year')
+            ? a.first
+            : null;
+      } else base = fine && !ctx.dayLevel ? null : ref;
+      if (base === null) return null;
+      const b = ymdOf(base);
+      switch (v.unit) {
+        case 'day':
+          return day(base + v.amount);
+        case 'week':
+          return v.from === 'anchor' || Math.abs(v.amount) > 1
+            ? null
+            : span(mondayOf(base + 7 * v.amount), mondayOf(base + 7 * v.amount) + 6);
+        case 'month':
+          return month(monthIndex(b.year, b.month) + v.amount);
+        case 'year':
+          return year(b.year + v.amount);
+      }
+      return null;
+    }
+    case 'period': {
+      if (ref === null) return null;
+      const r = ymdOf(ref);
+      if (v.unit === 'year') return year(r.year + v.shift);
+      if (v.unit === 'month') return month(monthIndex(r.year, r.month) + v.shift);
+      if (!ctx.dayLevel) return null;
+      const monday = mondayOf(ref) + 7 * v.shift;
+      return span(monday, monday + 6);
+    }
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * Stage 5 — events: each sentence that reports something at a resolved date, one candidate per distinct date.
+ * Dates that only set the scene ("since 2002", "from 1989 to 2019", "20 years ago", a holiday "celebrated … on
+ * January 7") are kept, marked background. Within a sentence an explicit date beats a relative one
+ * ("Five days earlier, on January 2"); "the following day" counts from the paragraph's previous date.
+ */
+import type { CorpusDocument, Paragraph, Sentence, Token } from '../corpus/types.js';
+import { isContentToken, termOf } from '../search/index.js';
+import { MONTHS, WEEKDAYS } from './calendar.js';
+import type { Mention } from './20-mentions.js';
+import { commentReference, type MentionsOf, type Reference } from './10-reference.js';
+import { governingVerb } from './30-tense.js';
+import { resolveMention, type Resolved, type ResolveContext } from './40-resolve.js';
+import type { EventSource } from './types.js';
+
+export interface Candidate {
+  readonly resolved: Resolved;
+  readonly background: boolean;
+  readonly source: EventSource;
+  readonly terms: readonly string[];
+}
+
+const DATE_TERMS = new Set<string>([
+  ...WEEKDAYS,
+  ...MONTHS,
+  ...MONTHS.map((m) => m.slice(0, 3)),
+  'day',
+  'week',
+  'month',
+  'year',
+  'today',
+  'yesterday',
+  'tomorrow',
+  'earlier',
+  'later',
+  'following',
+  'ago',
+]);
+
+export function eventTerms(s: Sentence): string[] {
+  const out: string[] = [];
+  for (const t of s.tokens) {
+    if (!isContentToken(t) || t.type === 'number') continue;
+    const term = termOf(t);
+    if (!DATE_TERMS.has(term) && !DATE_TERMS.has(term.replace(/\.$/, '')) && !out.includes(term))
+      out.push(term);
+  }
+  return out;
+}
+
+const CALENDAR_VERBS = new Set(['celebrate', 'observe', 'commemorate', 'fall']);
+const ORIGIN_WORDS = /\b(?:founded|established|created|formed|born|independence)\b[^.;]{0,40}$/i;
+
+/** True when the date only sets the scene for the sentence rather than dating what it reports. */
+function isBackground(s: Sentence, m: Mention, verb: Token | null): boolean {
+  const before = s.text.slice(0, m.start - s.start);
+  const after = s.text.slice(m.end - s.start);
+  const sinceAt = before.search(/\bsince\b(?!.*\bsince\b)/i);
+  if (sinceAt !== -1) {
+    const between = s.tokens.filter((t) => t.start >= s.start + sinceAt + 5 && t.end <= m.start);
+    if (!between.some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return true;
+  }
+  if (
+    /^\s*(?:to|until|through|-|–|and)\s*(?:\d|[A-Z][a-z]+\.? \d)/.test(after) &&
+    /\b(?:from|between)\s+$/i.test(before)
+  )
+    return true;
+  if (
+    /(?:\b(?:to|until|through|and)|-|–)\s*$/.test(before) &&
+    /\b(?:from|between)\s+(?:\S+\s+){0,2}\S*\s*(?:to|until|through|and|-|–)\s*$/i.test(before)
+  )
+    return true;
+  if (m.value.kind === 'offset' && m.value.unit === 'year' && Math.abs(m.value.amount) >= 2) return true;
+  if (verb && CALENDAR_VERBS.has(verb.lemma.toLowerCase())) return true;
+  if (ORIGIN_WORDS.test(before)) return true;
+  // "the Electoral Count Act of 1887": a year inside a name.
+  if (/\b[A-Z][a-z]+\s+of\s+$/.test(before) && m.value.kind === 'year') return true;
+  // A year naming something ("the 1965 Voting Rights Act") dates the name, not what the sentence reports.
+  if (m.value.kind === 'year') {
+    const next = s.tokens.find((t) => t.start >= m.end);
+    if (next && next.start - m.end <= 1 && next.pos === 'PROPN' && /^[A-Z]/.test(next.text)) return true;
+  }
+  return false;
+}
+
+/** "the Jan. 6 insurrection", "the December jobs report": a date used as a name, whose year the text does not give. */
+function isNameModifier(s: Sentence, m: Mention): boolean {
+  if (m.value.kind !== 'monthDay' && m.value.kind !== 'month') return false;
+  const next = s.tokens.find((t) => t.start >= m.end);
+  return (
+    next !== undefined &&
+    next.start - m.end <= 1 &&
+    (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ')
+  );
+}
+
+const EXPLICIT = new Set(['full', 'monthYear', 'monthDay']);
+
+function paragraphCandidates(p: Paragraph, ref: Reference, mentionsOf: MentionsOf, out: Candidate[]): void {
+  const caption = p.role === 'caption';
+  let anchor: ResolveContext['anchor'] = null;
+  for (const s of p.sentences) {
+    let mentions = mentionsOf(s).filter((m) => !isNameModifier(s, m));
+    if (mentions.length === 0) continue;
+    if (mentions.some((m) => EXPLICIT.has(m.value.kind))) {
+      mentions = mentions.filter((m) => !(m.value.kind === 'offset' && m.value.from === 'anchor'));
+    }
+    // Something must happen outside the date itself: a date line ("01/09/2022 07:00 AM EST") reports nothing.
+    const reports = s.tokens.some(
+      (t) => t.pos === 'VERB' && !mentions.some((m) => t.start < m.end && m.start < t.end),
+    );
+    const seen = new Set<string>();
+    let nextAnchor: ResolveContext['anchor'] = anchor;
+    for (const m of mentions) {
+      const governing = governingVerb(s, m.start, m.end);
+      const resolved = resolveMention(m, {
+        reference: ref.date,
+        dayLevel: ref.dayLevel,
+        anchor,
+        tense: governing.tense,
+        caption,
+      });
+      if (!resolved) continue;
+      const background = isBackground(s, m, governing.verb);
+      if (!background) nextAnchor = { first: resolved.first, precision: resolved.precision };
+      const key = `${resolved.date}|${resolved.until ?? ''}`;
+      if (!reports || seen.has(key)) continue;
+      seen.add(key);
+      out.push({
+        resolved,
+        background,
+        source: {
+          documentId: p.documentId,
+          paragraph: p.index,
+          comment: p.comment,
+          ...(caption ? { role: 'caption' as const } : {}),
+          text: s.text,
+        },
+        terms: eventTerms(s),
+      });
+    }
+    anchor = nextAnchor;
+  }
+}
+
+/** Every dated candidate of a document: body, photo captions and reader comments (marked by their number). */
+export function documentCandidates(doc: CorpusDocument, ref: Reference, mentionsOf: MentionsOf): Candidate[] {
+  const out: Candidate[] = [];
+  for (const p of doc.body) paragraphCandidates(p, ref, mentionsOf, out);
+  for (const p of doc.captions) paragraphCandidates(p, ref, mentionsOf, out);
+  for (const c of doc.comments) {
+    const cref = commentReference(c, ref, mentionsOf);
+    for (const p of c.paragraphs) paragraphCandidates(p, cref, mentionsOf, out);
+  }
+  return out;
+}

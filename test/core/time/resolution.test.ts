@@ -1,0 +1,254 @@
+import { describe, expect, it } from 'vitest';
+import { corpusOfTexts } from '../../helpers/corpus.js';
+import { analyzeTime, type TimelineEvent } from '../../../src/core/time/index.js';
+
+/** A one-document corpus: a title line, then the body paragraphs, published on `published` (or undated). */
+function eventsOf(body: string, published: string | null) {
+  const corpus = corpusOfTexts({ doc: `A headline about events\n\n${body}\n` }, { doc: { published } });
+  return analyzeTime(corpus);
+}
+
+const find = (events: readonly TimelineEvent[], words: string) =>
+  events.filter((e) => e.text.includes(words));
+
+interface Row {
+  readonly name: string;
+  readonly published: string | null;
+  readonly body: string;
+  /** Words of the sentence the event must come from. */
+  readonly words: string;
+  readonly date: string | null;
+  readonly precision?: 'day' | 'month' | 'year';
+  readonly until?: string;
+  readonly background?: boolean;
+}
+
+// 2022-03-16 is a Wednesday.
+const table: readonly Row[] = [
+  {
+    name: 'past weekday goes back',
+    published: '2022-03-16',
+    body: 'Police arrested the suspect on Monday in the capital.',
+    words: 'arrested',
+    date: '2022-03-14',
+  },
+  {
+    name: 'future weekday goes forward',
+    published: '2022-03-16',
+    body: 'The minister will travel to Paris on Friday for talks.',
+    words: 'travel',
+    date: '2022-03-18',
+  },
+  {
+    name: 'present-tense schedule goes forward',
+    published: '2022-03-16',
+    body: 'Diplomats prepared for a week of meetings that begins with talks in Geneva on Monday.',
+    words: 'Geneva',
+    date: '2022-03-21',
+  },
+  {
+    name: 'reported speech on a weekday goes back',
+    published: '2022-03-19',
+    body: 'The ministry said on Thursday that it would respond to the sanctions.',
+    words: 'ministry',
+    date: '2022-03-17',
+  },
+  {
+    name: 'the weekday of publication itself, in the past tense',
+    published: '2022-03-16',
+    body: 'The president said on Wednesday that the curfew was lifted.',
+    words: 'curfew',
+    date: '2022-03-16',
+  },
+  {
+    name: '"the following day" counts from the previous sentence',
+    published: '2022-03-16',
+    body: 'Protesters gathered in the square on Monday. The following day, police cleared the camp.',
+    words: 'cleared',
+    date: '2022-03-15',
+  },
+  {
+    name: '"last week" is the whole previous week',
+    published: '2022-03-16',
+    body: 'Officials met in Vienna last week to discuss the deal.',
+    words: 'Vienna',
+    date: '2022-03-07',
+    until: '2022-03-13',
+  },
+  {
+    name: '"in 2019" is a year',
+    published: '2022-03-16',
+    body: 'The company was sold to investors in 2019.',
+    words: 'sold',
+    date: '2019',
+    precision: 'year',
+  },
+  {
+    name: 'a bare year needs no reference date',
+    published: null,
+    body: 'In 2014, the rebels seized the airport.',
+    words: 'rebels',
+    date: '2014',
+    precision: 'year',
+  },
+  {
+    name: 'month only, past tense: the latest such month before publication',
+    published: '2022-03-16',
+    body: 'In August, the government raised fuel taxes.',
+    words: 'taxes',
+    date: '2021-08',
+    precision: 'month',
+  },
+  {
+    name: 'month only, future tense: the next such month',
+    published: '2022-03-16',
+    body: 'Elections will be held in August, the commission said.',
+    words: 'Elections',
+    date: '2022-08',
+    precision: 'month',
+  },
+  {
+    name: '"Jan. 10" takes the nearby year',
+    published: '2022-01-12',
+    body: 'The leaders spoke by phone on Jan. 10 about the crisis.',
+    words: 'phone',
+    date: '2022-01-10',
+  },
+  {
+    name: 'December in a January article is last year',
+    published: '2022-01-04',
+    body: 'The strike began on December 28 at the main port.',
+    words: 'strike',
+    date: '2021-12-28',
+  },
+  {
+    name: 'January in a December article is next year',
+    published: '2021-12-30',
+    body: 'The talks will resume on January 3 in Brussels.',
+    words: 'resume',
+    date: '2022-01-03',
+  },
+  {
+    name: 'chained anchors: the explicit date wins over "Five days earlier"',
+    published: '2022-03-16',
+    body: 'Troops arrived on March 10 at dawn. Five days earlier, on March 4, the protests began in the south.',
+    words: 'protests began',
+    date: '2022-03-04',
+  },
+  {
+    name: 'chained anchors: "Two days later" counts from the paragraph date',
+    published: '2022-03-16',
+    body: 'Troops arrived on March 10 at dawn. Two days later, the first convoy left the city.',
+    words: 'convoy',
+    date: '2022-03-12',
+  },
+  {
+    name: '"since 2002" is background',
+    published: '2022-03-16',
+    body: 'The alliance has united six countries since 2002.',
+    words: 'alliance',
+    date: '2002',
+    precision: 'year',
+    background: true,
+  },
+  {
+    name: 'a holiday aside is background',
+    published: '2022-03-16',
+    body: 'Orthodox Christmas is celebrated this year on January 7 by millions.',
+    words: 'Christmas',
+    date: '2022-01-07',
+    background: true,
+  },
+  {
+    name: 'no reference date: a weekday is left unresolved',
+    published: null,
+    body: 'Officials met on Monday to discuss the deal.',
+    words: 'Officials',
+    date: null,
+  },
+  {
+    name: '"today\'s world" is no date',
+    published: '2022-03-16',
+    body: 'The alliance has little purpose in today’s world, critics argued.',
+    words: 'purpose',
+    date: null,
+  },
+  {
+    name: 'a year naming a law is background',
+    published: '2022-03-16',
+    body: 'Senators wanted to amend the Electoral Count Act of 1887 before the vote.',
+    words: 'Senators',
+    date: '1887',
+    precision: 'year',
+    background: true,
+  },
+];
+
+describe('GIVEN a sentence and its reference date', () => {
+  it.each(table)('$name THEN it resolves to $date', (row) => {
+    const { events } = eventsOf(row.body, row.published);
+    const hits = find(events, row.words);
+    if (row.date === null) {
+      expect(hits).toEqual([]);
+      return;
+    }
+    const hit = hits.find((e) => e.date === row.date);
+    expect(hit, `events: ${JSON.stringify(hits.map((e) => e.date))}`).toBeDefined();
+    expect(hit?.precision).toBe(row.precision ?? 'day');
+    if (row.until) expect(hit?.until).toBe(row.until);
+    expect(hit?.background).toBe(row.background ?? false);
+    // No second, wrong reading of the same sentence.
+    expect(
+      hits.filter((e) => !e.background).every((e) => e.date === row.date || (row.background ?? false)),
+    ).toBe(true);
+  });
+});
+
+describe('GIVEN a document without a published date', () => {
+  it('WHEN a weekday cue pins the year near "December 2021" THEN the reference is inferred and month-days take that year', () => {
+    const body = [
+      'Twelve planes landed on Friday, January 7, at the airport.',
+      'Five days earlier, on January 2, demonstrators took the streets.',
+      'The unrest followed the December 2021 visit of a senior envoy.',
+    ].join('\n\n');
+    const { references, events } = eventsOf(body, null);
+    expect(references[0]).toMatchObject({ date: '2022-01-07', inferred: true, basis: 'mentions' });
+    expect(find(events, 'demonstrators')[0]?.date).toBe('2022-01-02');
+  });
+
+  it('WHEN the reference is only the latest mentioned date THEN bare weekdays stay unresolved', () => {
+    const body = [
+      'Twelve planes landed on Friday, January 7, at the airport in 2022.',
+      'Moscow said on Sunday it would make no concessions.',
+    ].join('\n\n');
+    const { events } = eventsOf(body, null);
+    expect(find(events, 'concessions')).toEqual([]);
+  });
+
+  it('WHEN a dateline line carries the date THEN it is the reference, marked inferred', () => {
+    const corpus = corpusOfTexts({
+      doc: 'A headline about events\n\nPolice arrested the suspect on Monday in the capital.\n\nJanuary 9, 2022 | 7 Comments »\n',
+    });
+    const { references, events } = analyzeTime(corpus);
+    expect(references[0]).toMatchObject({ date: '2022-01-09', inferred: true });
+    expect(find(events, 'arrested')[0]?.date).toBe('2022-01-03');
+  });
+});
+
+describe('GIVEN two documents reporting the same happening', () => {
+  it('THEN they are merged into one event citing both, and a different happening on that day stays apart', () => {
+    const corpus = corpusOfTexts(
+      {
+        a: 'First headline\n\nOn Friday, the president ordered his forces to shoot to kill protesters without warning.\n',
+        b: 'Second headline\n\nThe president ordered security forces to shoot to kill on Friday, officials said.\n\nA storm closed schools on Friday in the north.\n',
+      },
+      { a: { published: '2022-01-08' }, b: { published: '2022-01-09' } },
+    );
+    const { events } = analyzeTime(corpus);
+    const shoot = events.filter((e) => e.text.includes('shoot to kill'));
+    expect(shoot).toHaveLength(1);
+    expect(shoot[0]?.date).toBe('2022-01-07');
+    expect(shoot[0]?.sources.map((s) => s.documentId).sort()).toEqual(['a', 'b']);
+    expect(find(events, 'storm')[0]?.sources).toHaveLength(1);
+  });
+});
