@@ -53,6 +53,41 @@ export class DebateRepository {
       return session;
     });
     if (!out.ok || !out.changed) return { ok: false, code: 'VERSION_CONFLICT', stored };
+    await this.afterSave(session);
+    return { ok: true, session };
+  }
+
+  /**
+   * Run a transition on the channel's session and save the result, atomically per channel: inside the store's
+   * optimistic update, so concurrent interactions (twenty votes at once) queue up in this process and a change
+   * from another process makes the transition run again on the fresh session.
+   * `transition` receives undefined when the channel has no session (only startDebate accepts that).
+   */
+  async apply(guildId: string, channelId: string, transition: (current: DebateSession | undefined) => Transition): Promise<ApplyResult> {
+    const box: { result?: ApplyResult } = {};
+    const out = await this.store.update<DebateSession>(LIVE_NS, this.liveKey(guildId, channelId), (current) => {
+      const result = transition(current);
+      box.result = result;
+      if (!result.ok || (current && result.session === current)) return KEEP; // refused, or nothing changed
+      const next = result.session;
+      const accept =
+        next.version === 0
+          ? !current || (current.status === 'ended' && current.id !== next.id)
+          : !!current && current.id === next.id && current.version === next.version - 1;
+      if (!accept) {
+        box.result = { ok: false, code: 'VERSION_CONFLICT' };
+        return KEEP;
+      }
+      return next;
+    });
+    const result = box.result;
+    if (!out.ok || !result) return { ok: false, code: 'VERSION_CONFLICT' };
+    if (result.ok && out.changed) await this.afterSave(result.session);
+    return result;
+  }
+
+  /** Keep the live index and the history in step with the saved session. */
+  private async afterSave(session: DebateSession): Promise<void> {
     if (session.status !== 'ended') {
       await this.store.indexAdd(DEBATE_INDEX_NS, GUILDS_KEY, session.guildId);
       await this.store.indexAdd(DEBATE_INDEX_NS, session.guildId, session.channelId);
@@ -63,24 +98,6 @@ export class DebateRepository {
       for (const old of history.slice(0, Math.max(0, history.length - HISTORY_LIMIT))) await this.store.indexRemove(HISTORY_NS, session.guildId, old);
       await this.store.indexRemove(DEBATE_INDEX_NS, session.guildId, session.channelId);
     }
-    return { ok: true, session };
-  }
-
-  /**
-   * Load the channel's session, run a transition on it, save the result; on a version conflict (another
-   * interaction changed the debate meanwhile) reload and run the transition again, a few times.
-   * `transition` receives undefined when the channel has no session (only startDebate accepts that).
-   */
-  async apply(guildId: string, channelId: string, transition: (current: DebateSession | undefined) => Transition, attempts = 4): Promise<ApplyResult> {
-    for (let i = 0; i < attempts; i++) {
-      const current = await this.getByChannel(guildId, channelId);
-      const result = transition(current);
-      if (!result.ok) return result;
-      if (current && result.session === current) return result; // nothing changed (e.g. a tick with nothing due)
-      const saved = await this.save(result.session);
-      if (saved.ok) return result;
-    }
-    return { ok: false, code: 'VERSION_CONFLICT' };
   }
 
   /** Live debates, across guilds or in one: the Discord layer ticks each after a restart to resume its timer. */

@@ -66,7 +66,7 @@ export interface Store {
    * again; if another writer changed it meanwhile, `fn` runs again on the fresh value (a few times), then CONFLICT.
    * Within one process, updates to one key are also queued so they never race each other.
    */
-  update<T>(namespace: string, key: string, fn: (current: T | undefined) => T | Keep): Promise<UpdateOutcome<T>>;
+  update<T>(namespace: string, key: string, fn: (current: T | undefined) => T | Keep | Promise<T | Keep>): Promise<UpdateOutcome<T>>;
   /** Members of a small set kept under one key (an index). */
   indexAdd(namespace: string, key: string, member: string): Promise<void>;
   indexRemove(namespace: string, key: string, member: string): Promise<void>;
@@ -207,12 +207,12 @@ class KeyvStore implements Store {
     return this.serial(k, () => this.attempt('delete', () => this.keyv.delete(k)));
   }
 
-  async update<T>(namespace: string, key: string, fn: (current: T | undefined) => T | Keep): Promise<UpdateOutcome<T>> {
+  async update<T>(namespace: string, key: string, fn: (current: T | undefined) => T | Keep | Promise<T | Keep>): Promise<UpdateOutcome<T>> {
     const k = this.key(namespace, key);
     return this.serial(k, async () => {
       for (let i = 0; i < CONFLICT_RETRIES; i++) {
         const before = await this.readEnvelope<T>(k);
-        const next = fn(before?.value);
+        const next = await fn(before?.value);
         if (next === KEEP) return { ok: true, changed: false, value: before?.value };
         const check = await this.readEnvelope<T>(k);
         if (check?.rev !== before?.rev) continue; // another process wrote in between: run fn again on fresh data

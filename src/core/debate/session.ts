@@ -132,8 +132,8 @@ export function join(
   if (choice === 'spectate') {
     if (session.spectators.includes(actor.id)) return fail('ALREADY_JOINED', { side: 'spectate' });
   } else {
-    if (current === choice) return fail('ALREADY_JOINED', { side: choice });
     if (session.barred.includes(actor.id)) return fail('FLOOR_REVOKED');
+    if (current === choice) return fail('ALREADY_JOINED', { side: choice });
     const cap = session.settings.maxPerSide;
     if (cap !== null && eligible(session, choice).length >= cap)
       return fail('SIDE_FULL', { side: choice, max: String(cap) });
