@@ -1,0 +1,114 @@
+import { SlashCommandBuilder } from 'discord.js';
+import type { CommandModule } from './_types.js';
+import { resolveSource } from '../core/corpus/sources.js';
+import { parseDateBound, selectEvents, type DateBound, type EventQuery } from '../core/time/query.js';
+import { userError } from '../presenters/errors.js';
+import { timelineView } from '../presenters/timeline.js';
+
+export const data = new SlashCommandBuilder()
+  .setName('timeline')
+  .setDescription('Dated events across the corpus, oldest first, each with its sources (and a picture)')
+  .addStringOption((o) =>
+    o.setName('from').setDescription('First date: 2022, 2022-01 or 2022-01-07').setMaxLength(10),
+  )
+  .addStringOption((o) =>
+    o.setName('to').setDescription('Last date: 2022, 2022-01 or 2022-01-07').setMaxLength(10),
+  )
+  .addStringOption((o) =>
+    o
+      .setName('topic')
+      .setDescription('Only events about this, e.g. "troops" or "Geneva talks"')
+      .setMaxLength(100),
+  )
+  .addStringOption((o) =>
+    o
+      .setName('source')
+      .setDescription('Only events one source reports (id, outlet or title words)')
+      .setMaxLength(100)
+      .setAutocomplete(true),
+  );
+
+const DATE_HINT = 'must be a date written 2022, 2022-01 or 2022-01-07';
+
+export const run: CommandModule['run'] = (options, ctx) => {
+  const { corpus, index, time } = ctx.analysis;
+  const query: { -readonly [K in keyof EventQuery]: EventQuery[K] } = {};
+  const asked: string[] = [];
+  for (const name of ['from', 'to'] as const) {
+    const raw = options[name];
+    if (raw === undefined) continue;
+    const bound: DateBound | null = parseDateBound(String(raw));
+    if (!bound)
+      return userError('INVALID_OPTION', { option: name, reason: `${DATE_HINT} (got "${String(raw)}")` });
+    query[name] = bound;
+    asked.push(`${name} ${String(raw)}`);
+  }
+  if (query.from && query.to && query.to.last < query.from.first) {
+    return userError('INVALID_OPTION', {
+      option: 'to',
+      reason: `must not be before from (${String(options.from)})`,
+    });
+  }
+  if (options.topic !== undefined) {
+    const terms = index.termsOf(String(options.topic));
+    if (terms.length === 0)
+      return userError('INVALID_OPTION', {
+        option: 'topic',
+        reason: 'needs at least one word that is not a stop word',
+      });
+    query.terms = terms;
+    asked.push(`topic: ${String(options.topic)}`);
+  }
+  if (options.source !== undefined) {
+    const found = resolveSource(corpus, String(options.source));
+    if (!found.ok) return userError('UNKNOWN_SOURCE', { source: String(options.source) }, found.suggestions);
+    query.documentId = found.id;
+    asked.push(`source: ${found.id}`);
+  }
+  const events = selectEvents(time.events, query);
+  if (events.length === 0)
+    return userError('NO_RESULTS', { what: asked.length > 0 ? asked.join(', ') : 'a dated event' });
+  const all = selectEvents(time.events, { ...query, background: true, comments: true });
+  const hidden = {
+    background: all.filter((e) => e.background).length,
+    comments: all.filter((e) => !e.background && e.comment !== null).length,
+  };
+  const view = timelineView({ events, asked: asked.join(' · '), hidden });
+  return {
+    ok: true,
+    json: {
+      query: {
+        from: options.from ?? null,
+        to: options.to ?? null,
+        topic: options.topic ?? null,
+        source: query.documentId ?? null,
+      },
+      events: events.map((e) => ({
+        date: e.date,
+        precision: e.precision,
+        ...(e.until ? { until: e.until } : {}),
+        text: e.text,
+        documentId: e.documentId,
+        paragraph: e.paragraph,
+        sources: e.sources,
+      })),
+      hidden,
+    },
+    view,
+  };
+};
+
+export const autocomplete: CommandModule['autocomplete'] = (option, typed, ctx) => {
+  if (option !== 'source') return [];
+  const q = typed.trim().toLowerCase();
+  return ctx.analysis.corpus.documents
+    .filter(
+      (d) =>
+        !q ||
+        d.meta.id.toLowerCase().startsWith(q) ||
+        d.meta.title.toLowerCase().includes(q) ||
+        (d.meta.outlet ?? '').toLowerCase().includes(q),
+    )
+    .slice(0, 25)
+    .map((d) => ({ name: `${d.meta.title}`.slice(0, 100), value: d.meta.id }));
+};

@@ -1,0 +1,72 @@
+/** /timeline as a View: one section per day (or month, or year), each event with its sources; plus the PNG. */
+import type { TimelineEvent } from '../core/time/index.js';
+import { dateLabel } from '../core/time/query.js';
+import type { Citation } from '../core/corpus/types.js';
+import { citationLabel, type View, type ViewSection } from './view.js';
+import { renderTimelinePng, MAX_ROWS } from './timeline-image.js';
+
+export interface TimelineViewInput {
+  readonly events: readonly TimelineEvent[];
+  /** What was asked, in words: "from 2022-01 · topic: troops". */
+  readonly asked: string;
+  /** Events left out by default (background dates, reader comments). */
+  readonly hidden: { readonly background: number; readonly comments: number };
+  /** Draw the PNG (off in tests that only look at text). */
+  readonly image?: boolean;
+}
+
+export function citationOfSource(s: TimelineEvent['sources'][number]): Citation {
+  return s.role
+    ? { documentId: s.documentId, paragraph: s.paragraph, comment: s.comment, role: s.role }
+    : { documentId: s.documentId, paragraph: s.paragraph, comment: s.comment };
+}
+
+export function timelineView(input: TimelineViewInput): View {
+  const sections: ViewSection[] = [];
+  for (const e of input.events) {
+    const title =
+      dateLabel(e) +
+      (e.precision === 'day' && !e.until ? '' : e.precision === 'day' ? ' (week)' : ` (${e.precision})`);
+    let section = sections[sections.length - 1];
+    if (!section || section.title !== title) {
+      section = { title, items: [] };
+      sections.push(section);
+    }
+    const cites = e.sources.map(citationOfSource);
+    (section.items as ViewSection['items'][number][]).push({
+      text: e.text,
+      cite: cites[0] as Citation,
+      source:
+        cites.map(citationLabel).join(' · ') + (e.sources.length > 1 ? ` (${e.sources.length} sources)` : ''),
+    });
+  }
+  const hiddenNotes = [
+    input.hidden.background > 0 ? `${input.hidden.background} background dates (e.g. "since 2002")` : null,
+    input.hidden.comments > 0 ? `${input.hidden.comments} dates from reader comments` : null,
+  ].filter(Boolean);
+  const title = `Timeline${input.asked ? ` — ${input.asked}` : ''}`;
+  const view: View = {
+    title,
+    intro: `${input.events.length} dated event${input.events.length === 1 ? '' : 's'} on ${sections.length} date${sections.length === 1 ? '' : 's'}, oldest first.`,
+    sections,
+    ...(hiddenNotes.length > 0 ? { footer: `Not shown: ${hiddenNotes.join(', ')}.` } : {}),
+  };
+  if (input.image === false) return view;
+  const png = renderTimelinePng(
+    title,
+    input.events.map((e) => ({
+      label: dateLabel(e),
+      text: e.text,
+      documents: e.sources.map((s) => s.documentId),
+    })),
+  );
+  const drawn = Math.min(MAX_ROWS, input.events.length);
+  return {
+    ...view,
+    image: {
+      name: 'timeline.png',
+      png,
+      alt: `Timeline of ${drawn}${drawn < input.events.length ? ` of ${input.events.length}` : ''} dated events, oldest first`,
+    },
+  };
+}
