@@ -11,12 +11,15 @@ import type { Corpus, Token } from '../corpus/types.js';
 import { isContentToken, termOf, type Passage, type PassageIndex } from '../search/index.js';
 import type { Aspect, Ineligible, PointKind, SummaryModel, SummarySentence, TermVector } from './types.js';
 
-const WEIGHTS = { centrality: 0.3, centroid: 0.3, position: 0.2, coverage: 0.2 };
+const WEIGHTS = { centrality: 0.25, centroid: 0.25, position: 0.3, coverage: 0.2 };
 /** Shorter sentences are fragments; a point needs a subject and a verb at least. */
 export const MIN_WORDS = 6;
 /** Longer sentences are cut at their first clause boundary after this many words, when one exists. */
 const TRIM_WORDS = 45;
 const TRIM_HEAD_MIN = 15;
+const LONG_WORDS = 32;
+const BACKGROUND_FACTOR = 0.8;
+const YEAR = /^(1[89]|20)\d\d$/;
 /** Words that attribute the speech they sit beside ("…," the ministry said). */
 const ATTRIBUTION = new Set([
   'say',
@@ -165,12 +168,7 @@ export function buildSummaryModel(corpus: Corpus, index: PassageIndex): SummaryM
   }
   const centroidNorm = Math.sqrt(centroid.reduce((s, x) => s + x * x, 0)) || 1;
   for (let k = 0; k < centroid.length; k++) centroid[k] = (centroid[k] ?? 0) / centroidNorm;
-  const closeness = vectors.map((v) => {
-    let dot = 0;
-    for (let k = 0; k < v.ids.length; k++)
-      dot += (v.weights[k] as number) * (centroid[v.ids[k] as number] ?? 0);
-    return dot;
-  });
+  const closeness = vectors.map((v) => centroidMass(v, centroid, () => true));
   const maxCloseness = Math.max(...closeness, 1e-12);
 
   const coverageRaw = entitiesOf.map((es) =>
@@ -182,6 +180,9 @@ export function buildSummaryModel(corpus: Corpus, index: PassageIndex): SummaryM
   );
   const maxCoverage = Math.max(...coverageRaw, 1e-12);
 
+  // The corpus' present: the latest year its documents are dated or mostly speak of; sentences dated years
+  // earlier are background (a past war, an old election) rather than what happened.
+  const present = presentYear(corpus);
   const paragraphsOf = new Map(corpus.documents.map((d) => [d.meta.id, d.body.length]));
   const opening = new Set<string>();
   for (const d of corpus.documents)
@@ -215,7 +216,10 @@ export function buildSummaryModel(corpus: Corpus, index: PassageIndex): SummaryM
       aspect: aspectOf(p.sentence.tokens),
       ...slice,
       ...parts,
-      salience: base * styleFactor(p.sentence.tokens, words),
+      salience:
+        base *
+        styleFactor(p.sentence.tokens, words) *
+        (present !== null && isBackground(p.sentence.tokens, present) ? BACKGROUND_FACTOR : 1),
     };
   });
 
@@ -242,6 +246,18 @@ function vectorOf(ids: readonly number[], idf: (id: number) => number): TermVect
   const weights = sorted.map((id) => (1 + Math.log(tf.get(id) ?? 1)) * idf(id));
   const norm = Math.sqrt(weights.reduce((s, w) => s + w * w, 0)) || 1;
   return { ids: Int32Array.from(sorted), weights: Float64Array.from(weights.map((w) => w / norm)) };
+}
+
+/**
+ * How much of the cross-document centroid a sentence states: the centroid weights of its distinct terms, over the
+ * square root of its term count (a mild length normalisation, so a long sentence does not win by size alone).
+ * `open` says which terms still count (the summariser stops counting terms already covered).
+ */
+export function centroidMass(v: TermVector, centroid: Float64Array, open: (term: number) => boolean): number {
+  if (v.ids.length === 0) return 0;
+  let mass = 0;
+  for (const t of v.ids) if (open(t)) mass += centroid[t] ?? 0;
+  return mass / Math.sqrt(v.ids.length);
 }
 
 /** Cosine of two unit vectors: a merge over their sorted term ids. */
@@ -293,8 +309,36 @@ export function textRank(vectors: readonly TermVector[], damping = 0.85, iterati
 function positionOf(p: Passage, paragraphs: number, opensParagraph: boolean): number {
   if (p.role === 'comment') return 0.2;
   const rank = Math.max(p.paragraph, 1);
-  const lead = 0.5 / Math.sqrt(rank) + 0.5 * (1 - (rank - 1) / Math.max(paragraphs, 1));
+  let lead = 0.5 / Math.sqrt(rank) + 0.5 * (1 - (rank - 1) / Math.max(paragraphs, 1));
+  // News puts its facts first (inverted pyramid); an opinion piece often opens with a hook and argues throughout.
+  if (p.kind !== 'news') lead = 0.5 + 0.5 * lead;
   return opensParagraph ? lead : 0.85 * lead;
+}
+
+function yearsIn(tokens: readonly Token[]): number[] {
+  return tokens
+    .filter((t, i) => t.type === 'number' && YEAR.test(t.text) && tokens[i - 1]?.normal !== '$')
+    .map((t) => Number(t.text));
+}
+
+function presentYear(corpus: Corpus): number | null {
+  const counts = new Map<number, number>();
+  for (const d of corpus.documents) {
+    const published = d.meta.published ? Number(d.meta.published.slice(0, 4)) : null;
+    if (published) counts.set(published, (counts.get(published) ?? 0) + 3);
+    for (const p of d.body)
+      for (const s of p.sentences) for (const y of yearsIn(s.tokens)) counts.set(y, (counts.get(y) ?? 0) + 1);
+  }
+  let best: number | null = null;
+  for (const [y, c] of counts)
+    if (best === null || c > (counts.get(best) ?? 0) || (c === counts.get(best) && y > best)) best = y;
+  return best;
+}
+
+/** A sentence dated only by years before the present one. */
+function isBackground(tokens: readonly Token[], present: number): boolean {
+  const years = yearsIn(tokens);
+  return years.length > 0 && years.every((y) => y < present - 1);
 }
 
 /** Penalties for sentences that read badly out of context: a dangling pronoun at the start, very short or long. */
@@ -303,7 +347,8 @@ function styleFactor(tokens: readonly Token[], words: number): number {
   const first = tokens.find((t) => t.type === 'word');
   if (first && DANGLING_START.has(first.normal)) f *= 0.75;
   if (words < 10) f *= 0.8;
-  if (words > 50) f *= 0.85;
+  // A point should be readable at a glance: long sentences pack several claims and crowd out others.
+  if (words > LONG_WORDS) f *= LONG_WORDS / words;
   return f;
 }
 

@@ -10,7 +10,7 @@
  * labelled `comment`, when it is among the best matches for the topic.
  */
 import type { PassageIndex } from '../search/index.js';
-import { cosine } from './model.js';
+import { centroidMass, cosine } from './model.js';
 import {
   POINTS_BY_LENGTH,
   type SummaryModel,
@@ -22,18 +22,18 @@ import {
 
 /** MMR weights: prior salience, what a candidate adds to the cross-document centroid that chosen points have not covered yet, and its similarity to chosen points. */
 const W_SALIENCE = 0.5;
-const W_NOVEL = 0.35;
+const W_NOVEL = 0.25;
 const W_REDUNDANCY = 0.3;
 /** Candidates more similar than this to a chosen point are near-duplicates and never chosen. */
 const DUPLICATE = 0.5;
-const NEW_ENTITY_BONUS = 0.12;
-const SAME_DOCUMENT_CHARGE = 0.06;
+const NEW_ENTITY_BONUS = 0.2;
+const SAME_DOCUMENT_CHARGE = 0.25;
 const SAME_PARAGRAPH_CHARGE = 0.1;
 /** Charge per chosen point of the same aspect (event, claim, outlook, context): spreads the summary over them. */
 const SAME_ASPECT_CHARGE = 0.04;
 const NEW_ASPECT_BONUS = 0.06;
 /** Corpus mode looks at this many of the most salient sentences (bounded work on large corpora). */
-const CORPUS_CANDIDATES = 400;
+const CORPUS_CANDIDATES = 200;
 const TOPIC_HITS = 60;
 const MAX_COMMENTS_IN_TOPIC = 1;
 
@@ -97,7 +97,11 @@ function mmr(
   const redundancy = new Float64Array(pool.length);
   const taken = new Uint8Array(pool.length);
   const coveredTerms = new Uint8Array(model.centroid.length);
+  const open = (t: number) => coveredTerms[t] === 0;
   const maxEntityGain = Math.max(...model.entityWeight.values(), 1e-12) * 2;
+  // Per-candidate lookups done once, not at every step.
+  const keys = pool.map((c) => paragraphKey(c.s));
+  const entityWeights = pool.map((c) => c.s.entities.map((e) => model.entityWeight.get(e) ?? 0));
   let comments = 0;
   while (chosen.length < size) {
     let best = -1;
@@ -107,20 +111,18 @@ function mmr(
       if (taken[i] || (redundancy[i] ?? 0) > DUPLICATE) continue;
       if (c.s.kind === 'comment' && comments >= MAX_COMMENTS_IN_TOPIC) continue;
       let gain = 0;
-      for (const e of c.s.entities) if (!covered.has(e)) gain += model.entityWeight.get(e) ?? 0;
-      let novel = 0;
-      const v = c.s.vector;
-      for (let k = 0; k < v.ids.length; k++) {
-        const t = v.ids[k] as number;
-        if (!coveredTerms[t]) novel += (v.weights[k] as number) * (model.centroid[t] ?? 0);
-      }
+      const weights = entityWeights[i] as number[];
+      c.s.entities.forEach((e, k) => {
+        if (!covered.has(e)) gain += weights[k] ?? 0;
+      });
+      const novel = centroidMass(c.s.vector, model.centroid, open);
       let score =
         W_SALIENCE * c.salience +
         (W_NOVEL * novel) / model.maxCloseness -
         W_REDUNDANCY * (redundancy[i] ?? 0) +
         NEW_ENTITY_BONUS * Math.min(gain / maxEntityGain, 1);
       if (acrossDocuments) score -= SAME_DOCUMENT_CHARGE * (perDocument.get(c.s.passage.documentId) ?? 0);
-      if (paragraphs.has(paragraphKey(c.s))) score -= SAME_PARAGRAPH_CHARGE;
+      if (paragraphs.has(keys[i] as string)) score -= SAME_PARAGRAPH_CHARGE;
       const sameAspect = aspects.get(c.s.aspect) ?? 0;
       score += sameAspect === 0 ? NEW_ASPECT_BONUS : -SAME_ASPECT_CHARGE * sameAspect;
       if (score > bestScore) {
