@@ -484,6 +484,26 @@ describe('the bot on a long corpus: pages within the limits', () => {
     expect(page1.embeds?.[0]?.description).toBe(answer.embeds?.[0]?.description);
     expect(page1.components?.[0]?.components.find((b) => b.label === 'Previous')?.disabled).toBe(true);
   });
+
+  it('GIVEN "Show source" on a paragraph full of mention and markdown syntax THEN nothing can ping and the markup is escaped', async () => {
+    const doc = bot.analysis.corpus.documents.find((d) => d.meta.id.startsWith('long_'));
+    const paragraph = doc?.body.find((p) => p.text.includes('@everyone'));
+    if (!doc || !paragraph) throw new Error('generated corpus not loaded');
+    const customId = sourceButtonId(
+      1,
+      { documentId: doc.meta.id, paragraph: paragraph.index, comment: null },
+      0,
+    );
+    const { id } = standin.dispatchInteraction(standin.button({ customId: customId ?? '' }));
+    const record = await standin.waitForAck(id);
+    const [payload] = messagePayloads(standin, record);
+    expect(payload?.flags).toBe(EPHEMERAL);
+    assertWithinLimits(payload ?? {});
+    const shown = embedText(payload ?? {});
+    expect(shown).not.toMatch(/@everyone|<@\d/);
+    expect(shown).toContain('@\u200deveryone');
+    expect(shown).toContain('\\*\\*loudly\\*\\*');
+  });
 });
 
 describe('a bad token', () => {
