@@ -1,0 +1,425 @@
+/**
+ * Claims: the sentences of articles and reader comments that take a position, each with its holder and source
+ * kind. Runs once at analysis time over the tokens the corpus already has (no second NLP pass).
+ *
+ * Stages, in order: names of the document (who can hold a claim) -> quote state of each sentence -> attribution
+ * (the quotes engine first, then "X said" / "said X" / "according to X" / a pronoun for the last speaker) ->
+ * strength of the position (opinion markers, modals, evaluative words, negation) -> holder and kind.
+ */
+import type { CorpusDocument, Paragraph, Sentence, Token } from '../corpus/types.js';
+import type { Quote } from '../quotes/types.js';
+import type { PassageIndex } from '../search/index.js';
+import { isContentToken, termOf } from '../search/index.js';
+import {
+  ATTRIBUTION_VERBS,
+  CONTRAST_MARKERS,
+  FLIPPERS,
+  MODALS,
+  OFFICIAL,
+  OPINION_MARKERS,
+  POLAR_WORDS,
+  TITLE_WORDS,
+  stem,
+} from './lexicon.js';
+import type { Claim, ClaimKind } from './types.js';
+
+const ORG_WORDS =
+  /\b(ministry|department|council|organization|organisation|office|kremlin|embassy|government|agency|committee|commission|alliance|house)\b/i;
+const ATTITUDE_VERBS = new Set([
+  'see',
+  'believe',
+  'think',
+  'argue',
+  'consider',
+  'view',
+  'expect',
+  'fear',
+  'hope',
+  'worry',
+  'support',
+  'oppose',
+  'doubt',
+  'predict',
+]);
+const PRONOUNS = new Set(['he', 'she', 'they']);
+const REBUTTAL_VERBS = new Set([
+  'suggest',
+  'say',
+  'claim',
+  'argue',
+  'warn',
+  'insist',
+  'assert',
+  'contend',
+  'believe',
+  'think',
+  'put',
+]);
+
+interface NameInfo {
+  readonly name: string;
+  readonly official: boolean;
+}
+
+const isWordToken = (t: Token): boolean => t.type === 'word';
+const isCapitalised = (t: Token): boolean => /^[A-Z]/.test(t.text);
+const isNameToken = (t: Token): boolean => t.pos === 'PROPN' && isCapitalised(t) && isWordToken(t);
+
+/** A run of proper-noun tokens, title words stripped: "US Secretary of State Antony Blinken" -> "Antony Blinken". */
+function nameOfRun(run: readonly Token[]): string | null {
+  // Hyphenated names are one word: "Kassym-Jomart".
+  const words: string[] = [];
+  for (let k = 0; k < run.length; k++) {
+    const t = run[k] as Token;
+    if (t.text === '-' && words.length > 0 && run[k + 1])
+      words[words.length - 1] += `-${(run[++k] as Token).text}`;
+    else words.push(t.text);
+  }
+  const text = words.join(' ');
+  if (ORG_WORDS.test(text)) return text.replace(/^the\s+/i, '');
+  let i = 0;
+  while (i < words.length - 1 && TITLE_WORDS.has((words[i] as string).toLowerCase())) i++;
+  const last = words.slice(i).slice(-2);
+  if (last.length === 0) return null;
+  return last.map((w) => w.replace(/[’']s$/, '')).join(' ');
+}
+
+const isHyphenInName = (tokens: readonly Token[], i: number): boolean =>
+  tokens[i]?.text === '-' &&
+  tokens[i]?.start === tokens[i - 1]?.end &&
+  tokens[i + 1]?.start === tokens[i]?.end &&
+  !!tokens[i + 1] &&
+  isNameToken(tokens[i + 1] as Token);
+
+/** The run of name tokens ending at index `end` (inclusive), reaching back over "of" inside titles. */
+function runEndingAt(tokens: readonly Token[], end: number): Token[] {
+  const run: Token[] = [];
+  let i = end;
+  while (i >= 0) {
+    const t = tokens[i] as Token;
+    if (isNameToken(t) || (isHyphenInName(tokens, i) && run.length > 0)) run.unshift(t);
+    else break;
+    i--;
+  }
+  return run;
+}
+
+function runStartingAt(tokens: readonly Token[], start: number): Token[] {
+  const run: Token[] = [];
+  for (let i = start; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (isNameToken(t) || (run.length > 0 && isHyphenInName(tokens, i))) run.push(t);
+    else break;
+  }
+  return run;
+}
+
+/** The people and organisations a document names, by surname (and full name), with whether each holds office. */
+function documentNames(doc: CorpusDocument): Map<string, NameInfo> {
+  const names = new Map<string, NameInfo>();
+  for (const p of doc.body) {
+    for (const s of p.sentences) {
+      const toks = s.tokens;
+      for (let i = 0; i < toks.length; i++) {
+        if (!isNameToken(toks[i] as Token) || (i > 0 && isNameToken(toks[i - 1] as Token))) continue;
+        const run = runStartingAt(toks, i);
+        const name = nameOfRun(run);
+        if (!name || name.split(' ').length < 2) continue;
+        const before = toks
+          .slice(Math.max(0, i - 4), i + run.length)
+          .map((t) => t.text)
+          .join(' ');
+        const info: NameInfo = { name, official: OFFICIAL.test(before) };
+        const key = name.toLowerCase();
+        const known = names.get(key);
+        if (!known || (!known.official && info.official)) names.set(key, info);
+        const surname = key.split(' ').pop() as string;
+        const bySurname = names.get(surname);
+        if (!bySurname) names.set(surname, info);
+        else if (bySurname.name === info.name && info.official) names.set(surname, info);
+      }
+    }
+  }
+  return names;
+}
+
+function resolveName(names: ReadonlyMap<string, NameInfo>, raw: string): NameInfo {
+  const key = raw.toLowerCase();
+  const full = names.get(key);
+  if (full) return full;
+  const surname = names.get(key.split(' ').pop() as string);
+  if (surname && (raw.split(' ').length === 1 || raw.endsWith(surname.name) || surname.name.endsWith(raw)))
+    return surname;
+  return { name: raw, official: OFFICIAL.test(raw) };
+}
+
+/** Who a sentence attributes its words to, from its own tokens, or null. */
+function attributionIn(
+  tokens: readonly Token[],
+  names: ReadonlyMap<string, NameInfo>,
+  last: NameInfo | null,
+  lastOrg: NameInfo | null,
+): NameInfo | null {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    // "according to X"
+    if (t.normal === 'according' && tokens[i + 1]?.normal === 'to') {
+      let j = i + 2;
+      while (
+        j < tokens.length &&
+        !isNameToken(tokens[j] as Token) &&
+        j < i + 6 &&
+        (tokens[j] as Token).pos !== 'PUNCT'
+      )
+        j++;
+      const run = runStartingAt(tokens, j);
+      const name = run.length > 0 ? nameOfRun(run) : null;
+      if (name) return resolveName(names, name);
+    }
+    if (!(
+      t.pos === 'VERB' &&
+      (ATTRIBUTION_VERBS.has(t.normal) || ATTRIBUTION_VERBS.has(t.lemma.toLowerCase()))
+    ))
+      continue;
+    // "X said", "X has suggested"
+    let b = i - 1;
+    while (b >= 0 && ((tokens[b] as Token).pos === 'AUX' || (tokens[b] as Token).pos === 'ADV')) b--;
+    const prev = tokens[b];
+    if (prev && isNameToken(prev)) {
+      const run = runEndingAt(tokens, b);
+      const first = b - run.length + 1;
+      // Not the holder: "as X has suggested" (answered), "if X had argued" (supposed), "to the United States" (an object).
+      const lead = [tokens[first - 1], tokens[first - 2]].map((x) => x?.normal ?? '');
+      if (
+        ['as', 'if', 'unless', 'whether'].includes(lead[0] as string) ||
+        tokens[first - 1]?.pos === 'ADP' ||
+        (tokens[first - 1]?.pos === 'DET' && tokens[first - 2]?.pos === 'ADP')
+      )
+        continue;
+      const name = nameOfRun(run);
+      if (name) return resolveName(names, name);
+    }
+    if (prev && PRONOUNS.has(prev.normal) && last) return last;
+    if (
+      prev &&
+      prev.pos === 'NOUN' &&
+      /^(statement|ministry|department|embassy|kremlin|government|office)$/.test(prev.lemma.toLowerCase())
+    ) {
+      if (lastOrg) return lastOrg;
+    }
+    // "Fiona Hill, former director of ..., said" / "Russia, comforted by ..., said": the name before the appositive.
+    if (prev && prev.text === ',') {
+      let c = b - 1;
+      while (c >= 0 && (tokens[c] as Token).text !== ',') c--;
+      const before = c > 0 ? runEndingAt(tokens, c - 1) : [];
+      const name = before.length > 0 ? nameOfRun(before) : null;
+      if (name) return resolveName(names, name);
+    }
+    // "said X." / "said U.S. diplomatic spokesman Ned Price," (not "say Putin may ...")
+    for (let j = i + 1; j < Math.min(tokens.length, i + 7) && !/^(tell|told|tells)$/.test(t.normal); j++) {
+      const u = tokens[j] as Token;
+      if (!/^(PROPN|NOUN|ADJ|DET)$/.test(u.pos)) break;
+      if (isNameToken(u)) {
+        const run = runStartingAt(tokens, j);
+        const next = tokens[j + run.length];
+        const name = nameOfRun(run);
+        if (name && (!next || next.pos === 'PUNCT')) return resolveName(names, name);
+        break;
+      }
+    }
+  }
+  // "Mark Green, a Tennessee Republican, is among those who see ...": an opening name holding an attitude.
+  const opening = runStartingAt(tokens, 0);
+  const after = tokens[opening.length];
+  const firstPerson = tokens.some((t) => t.text === 'I');
+  if (
+    opening.length > 0 &&
+    after &&
+    !firstPerson &&
+    (after.text === ',' || (after.pos === 'VERB' && ATTITUDE_VERBS.has(after.lemma.toLowerCase())))
+  ) {
+    if (tokens.some((t) => t.pos === 'VERB' && ATTITUDE_VERBS.has(t.lemma.toLowerCase()))) {
+      const name = nameOfRun(opening);
+      if (name && !ORG_WORDS.test(name)) return resolveName(names, name);
+    }
+  }
+  return null;
+}
+
+/** The holder a sentence rebuts: "…, as US Secretary of State Antony Blinken has suggested" / "contrary to X". */
+function rebuttalIn(tokens: readonly Token[], names: ReadonlyMap<string, NameInfo>): string | null {
+  const negated = tokens.some((t) => FLIPPERS.has(t.normal) || CONTRAST_MARKERS.has(t.normal));
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if ((t.normal === 'as' && negated) || (t.normal === 'contrary' && tokens[i + 1]?.normal === 'to')) {
+      let j = t.normal === 'as' ? i + 1 : i + 2;
+      while (j < tokens.length && j < i + 6 && !isNameToken(tokens[j] as Token)) j++;
+      const run = runStartingAt(tokens, j);
+      if (run.length === 0) continue;
+      let k = j + run.length;
+      while (k < tokens.length && (tokens[k] as Token).pos === 'AUX') k++;
+      const verb = tokens[k];
+      if (t.normal === 'contrary' || (verb && REBUTTAL_VERBS.has(verb.lemma.toLowerCase()))) {
+        const name = nameOfRun(run);
+        if (name) return resolveName(names, name).name;
+      }
+    }
+  }
+  return null;
+}
+
+/** How strongly a sentence marks itself as taking a position. */
+export function positionStrength(tokens: readonly Token[], lowerText: string): number {
+  let strength = 0;
+  const text = lowerText.replace(/’/g, "'");
+  for (const marker of OPINION_MARKERS) if (text.includes(marker.replace(/’/g, "'"))) strength += 2;
+  let modal = false;
+  let polar = 0;
+  let negation = false;
+  let contrast = false;
+  for (const t of tokens) {
+    if (MODALS.has(t.normal)) modal = true;
+    if (POLAR_WORDS.has(t.normal) || POLAR_WORDS.has(t.lemma.toLowerCase())) polar++;
+    if (FLIPPERS.has(t.normal)) negation = true;
+    if (CONTRAST_MARKERS.has(t.normal)) contrast = true;
+  }
+  return strength + (modal ? 1 : 0) + Math.min(polar, 3) * 0.75 + (negation ? 0.5 : 0) + (contrast ? 0.5 : 0);
+}
+
+/** Whether each sentence of a paragraph is (partly) inside quotation marks. */
+function quotedSentences(p: Paragraph): boolean[] {
+  let open = false;
+  return p.sentences.map((s) => {
+    const before = p.text.slice(0, s.start - p.start);
+    const opens = (before.match(/“/g) ?? []).length;
+    const closes = (before.match(/”/g) ?? []).length;
+    open = opens > closes;
+    // Scare quotes around a phrase ("so-called “peacekeepers”") do not make a sentence someone's words.
+    const spans = s.text.match(/[“"][^”"]*[”"]?/g) ?? [];
+    return open || spans.some((q) => q.split(/\s+/).length >= 5);
+  });
+}
+
+export interface ClaimSource {
+  readonly doc: CorpusDocument;
+  readonly quotes: readonly Quote[];
+  readonly index: PassageIndex;
+  readonly passageByStart: ReadonlyMap<string, number>;
+}
+
+function termsOfSentence(s: Sentence): string[] {
+  return s.tokens.filter(isContentToken).map(termOf);
+}
+
+/** Every claim of one document: body sentences, then reader comments. `firstId` numbers them. */
+export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
+  const { doc } = src;
+  const names = documentNames(doc);
+  const out: Claim[] = [];
+  const titleTerms = src.index.termsOf(doc.meta.title);
+  const voice = (): { holder: string; kind: ClaimKind } => {
+    const title = `“${doc.meta.title}”`;
+    if (doc.meta.kind === 'opinion')
+      return { holder: doc.meta.author ?? `the columnist of ${title}`, kind: 'opinion' };
+    if (doc.meta.kind === 'statement')
+      return { holder: doc.meta.outlet ?? doc.meta.author ?? title, kind: 'official statement' };
+    return { holder: doc.meta.outlet ?? `the reporter of ${title}`, kind: 'news report' };
+  };
+  let last: NameInfo | null = null;
+  let lastOrg: NameInfo | null = null;
+
+  const visit = (
+    paragraphs: readonly Paragraph[],
+    commentNo: number | null,
+    extraContext: readonly string[],
+  ) => {
+    paragraphs.forEach((p, pi) => {
+      const quoted = quotedSentences(p);
+      const paraTerms = p.sentences.flatMap(termsOfSentence);
+      const prevTerms = paragraphs
+        .slice(Math.max(0, pi - 2), pi)
+        .flatMap((q) => q.sentences.flatMap(termsOfSentence));
+      const context = [...new Set([...paraTerms, ...prevTerms, ...extraContext])];
+      // Attribution of each sentence, then carried to unattributed quoted sentences of the same paragraph.
+      const found = p.sentences.map((s) => {
+        const holder = commentNo === null ? attributionIn(s.tokens, names, last, lastOrg) : null;
+        if (holder) {
+          if (ORG_WORDS.test(holder.name)) lastOrg = holder;
+          else last = holder;
+        } else if (commentNo === null) {
+          // Remember named organisations as they appear, for "the statement said".
+          for (let i = 0; i < s.tokens.length; i++) {
+            const run = runStartingAt(s.tokens, i);
+            const name = run.length > 0 ? nameOfRun(run) : null;
+            if (name && ORG_WORDS.test(name) && run.length > 1) lastOrg = resolveName(names, name);
+            i += run.length;
+          }
+        }
+        return holder;
+      });
+      p.sentences.forEach((s, si) => {
+        const passage = src.passageByStart.get(`${doc.meta.id}:${s.start}`);
+        if (passage === undefined) return;
+        // The quotes engine's speaker for a quotation of some length; the sentence's own attribution otherwise.
+        const quote = src.quotes.find(
+          (q) =>
+            q.speaker !== null &&
+            q.kind !== 'indirect' &&
+            q.start < s.end &&
+            q.end > s.start &&
+            q.text.split(/\s+/).length >= 4,
+        );
+        let holderInfo: NameInfo | null = quote?.speaker
+          ? resolveName(names, quote.speaker)
+          : (found[si] ?? null);
+        if (!holderInfo && quoted[si] && commentNo === null) {
+          holderInfo =
+            found.slice(si + 1).find((h) => h !== null) ??
+            [...found.slice(0, si)].reverse().find((h) => h !== null) ??
+            null;
+          if (!holderInfo && /^[“"]/.test(p.text) && pi > 0) holderInfo = last;
+        }
+        const lower = s.text.toLowerCase();
+        const base = commentNo !== null || doc.meta.kind !== 'news' ? 1 : 0;
+        const strength = positionStrength(s.tokens, lower) + (holderInfo ? 1 : 0) + (quoted[si] ? 0.5 : 0);
+        if (strength + base < 1.5) return;
+        let holder: string;
+        let kind: ClaimKind;
+        if (commentNo !== null) {
+          holder = `reader comment #${commentNo}`;
+          kind = 'reader comment';
+        } else if (holderInfo) {
+          holder = holderInfo.name;
+          kind = holderInfo.official || doc.meta.kind === 'statement' ? 'official statement' : 'news report';
+        } else {
+          ({ holder, kind } = voice());
+        }
+        out.push({
+          id: firstId + out.length,
+          text: s.text,
+          documentId: doc.meta.id,
+          paragraph: p.index,
+          comment: commentNo,
+          start: s.start,
+          end: s.end,
+          holder,
+          attributed: holderInfo !== null,
+          quoted: quoted[si] === true && holderInfo !== null,
+          kind,
+          strength,
+          rebuts: rebuttalIn(s.tokens, names),
+          terms: termsOfSentence(s),
+          context,
+          stems: new Set(termsOfSentence(s).map(stem)),
+          contextStems: new Set(context.map(stem)),
+          onTopic: true,
+          passage,
+          sentence: s,
+        });
+      });
+    });
+  };
+  visit(doc.body, null, titleTerms);
+  for (const c of doc.comments) visit(c.paragraphs, c.index, []);
+  return out;
+}

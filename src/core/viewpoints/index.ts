@@ -1,0 +1,81 @@
+/**
+ * Viewpoints: claims with their holders (computed once at analysis), opposing positions on a topic, counterpoints
+ * to a member's claim, and the corpus's main disputes for topic autocomplete (answered from memory).
+ */
+import type { Corpus, CorpusDocument } from '../corpus/types.js';
+import type { Quote } from '../quotes/types.js';
+import type { PassageIndex } from '../search/index.js';
+import { claimsOfDocument } from './claims.js';
+import { findDisputes } from './disputes.js';
+import { readSentence } from './stance.js';
+import type { Claim, ClaimAnalysis } from './types.js';
+
+export type {
+  Claim,
+  ClaimAnalysis,
+  ClaimKind,
+  CounterpointResult,
+  Dispute,
+  Position,
+  PositionItem,
+  ViewpointsResult,
+} from './types.js';
+export { findViewpoints, findCounterpoints, suggestTopics, type ViewpointSources } from './positions.js';
+
+/** Share of a comment's words the articles also use, under which a long comment is taken to be about something else. */
+const ON_TOPIC_SHARE = 0.6;
+/** Comments shorter than this (in content words) are judged by their thread, not their vocabulary. */
+const SHORT_COMMENT = 40;
+
+function commentTopicality(doc: CorpusDocument, vocabulary: ReadonlySet<string>, claims: Claim[]): void {
+  for (const c of doc.comments) {
+    const mine = claims.filter((x) => x.documentId === doc.meta.id && x.comment === c.index);
+    const terms = c.paragraphs.flatMap((p) => p.sentences.flatMap((s) => s.tokens)).length;
+    const words = mine.flatMap((x) => x.terms);
+    if (words.length === 0 || terms < SHORT_COMMENT) continue;
+    const known = words.filter((w) => vocabulary.has(w)).length / words.length;
+    if (known < ON_TOPIC_SHARE) for (const x of mine) (x as { onTopic: boolean }).onTopic = false;
+  }
+}
+
+export function analyzeClaims(corpus: Corpus, quotes: readonly Quote[], index: PassageIndex): ClaimAnalysis {
+  const passageByStart = new Map<string, number>();
+  for (const p of index.passages) passageByStart.set(`${p.documentId}:${p.start}`, p.id);
+  const quotesByDoc = new Map<string, Quote[]>();
+  for (const q of quotes) {
+    const list = quotesByDoc.get(q.documentId) ?? [];
+    list.push(q);
+    quotesByDoc.set(q.documentId, list);
+  }
+  const claims: Claim[] = [];
+  for (const doc of corpus.documents) {
+    claims.push(
+      ...claimsOfDocument(
+        { doc, quotes: quotesByDoc.get(doc.meta.id) ?? [], index, passageByStart },
+        claims.length,
+      ),
+    );
+  }
+  const vocabulary = new Set<string>();
+  for (const p of index.passages) if (p.comment === null) for (const t of p.terms) vocabulary.add(t);
+  for (const doc of corpus.documents) commentTopicality(doc, vocabulary, claims);
+
+  const df = new Map<string, number>();
+  for (const p of index.passages) for (const t of new Set(p.terms)) df.set(t, (df.get(t) ?? 0) + 1);
+  const n = Math.max(1, index.passages.length);
+  const idf = new Map<string, number>();
+  for (const [t, d] of df) idf.set(t, Math.log(1 + n / d));
+
+  const byTerm = new Map<string, number[]>();
+  for (const c of claims) {
+    for (const t of new Set([...c.terms, ...c.sentence.tokens.map((k) => k.normal)])) {
+      const list = byTerm.get(t) ?? [];
+      list.push(c.id);
+      byTerm.set(t, list);
+    }
+  }
+  const byPassage = new Map(claims.map((c) => [c.passage, c.id]));
+  for (const c of claims) readSentence(c.sentence.tokens);
+  const partial = { claims, byTerm, byPassage, idf, disputes: [] };
+  return { ...partial, disputes: findDisputes(partial) };
+}

@@ -1,0 +1,250 @@
+/**
+ * Positions on a topic and counterpoints to a claim, answered from the precomputed claims.
+ *
+ * Stages: frame the topic (predicate groups, orientation, subject) -> retrieve claims (passage index with the
+ * topic, speaker aliases and the predicate's lexicon words; plus claims using the predicate's words) -> relevance
+ * (subject words in the sentence, its paragraph, its title) -> stance per claim -> holders carry their stance to
+ * their other relevant claims, rebuttals put the rebutted holder on the other side -> positions, each labelled
+ * with a verbatim phrase of its strongest claim.
+ */
+import type { Token } from '../corpus/types.js';
+import type { Segmenter } from '../nlp/segmenter.js';
+import type { Speaker } from '../quotes/types.js';
+import type { PassageIndex } from '../search/index.js';
+import { CLAUSE_BREAKS, GROUP_BY_ID, stem } from './lexicon.js';
+import { frameOf, stanceOf, type TopicFrame } from './stance.js';
+import type {
+  Claim,
+  ClaimAnalysis,
+  CounterpointResult,
+  Position,
+  PositionItem,
+  ViewpointsResult,
+} from './types.js';
+
+export interface ViewpointSources {
+  readonly claims: ClaimAnalysis;
+  readonly index: PassageIndex;
+  readonly segment: Segmenter;
+  readonly speakers: readonly Speaker[];
+}
+
+/** Below this relevance a claim is not about the topic. */
+const MIN_RELEVANCE = 0.2;
+/** A claim without a stance of its own joins its holder's side only when this much about the topic. */
+const HOLDER_RELEVANCE = 0.3;
+const ARTICLE_ITEMS = 6;
+const COMMENT_ITEMS = 3;
+
+interface Scored {
+  readonly claim: Claim;
+  stance: number;
+  readonly relevance: number;
+  readonly focus: number;
+}
+
+function tokensOf(sources: ViewpointSources, text: string): Token[] {
+  return sources.segment(text, 0).flatMap((s) => [...s.tokens]);
+}
+
+/** Other names of the speakers a text mentions (query expansion from the speaker catalog). */
+function speakerExpansion(speakers: readonly Speaker[], text: string): string[] {
+  const words = new Set(text.toLowerCase().match(/[\p{L}\p{N}.'’-]+/gu) ?? []);
+  const out: string[] = [];
+  for (const s of speakers) {
+    const names = [s.name, ...s.aliases];
+    if (
+      names.some(
+        (n) =>
+          n.length > 2 &&
+          n
+            .toLowerCase()
+            .split(/\s+/)
+            .every((w) => words.has(w)),
+      )
+    )
+      out.push(...names);
+  }
+  return out;
+}
+
+/** How much a claim is about a topic: the topic's subject words (by weight) in the sentence, or around it. */
+function coverageOf(claim: Claim, frame: TopicFrame, idf: ReadonlyMap<string, number>): number {
+  const subject = frame.subject.length > 0 ? frame.subject : frame.terms;
+  if (subject.length === 0) return 0;
+  let total = 0;
+  let got = 0;
+  for (const t of subject) {
+    const w = idf.get(t) ?? 1;
+    const st = stem(t);
+    total += w;
+    if (claim.stems.has(st)) got += w;
+    else if (claim.contextStems.has(st)) got += 0.4 * w;
+  }
+  return total > 0 ? got / total : 0;
+}
+
+/** The claims relevant to a frame, each with its stance. */
+function scoreClaims(sources: ViewpointSources, text: string, frame: TopicFrame): Scored[] {
+  const { claims, byTerm, byPassage, idf } = sources.claims;
+  const lexicon = [...frame.groups.keys()].flatMap((g) => {
+    const group = GROUP_BY_ID.get(g);
+    return group ? [...group.plus, ...group.minus] : [];
+  });
+  const hits = sources.index.search(text, { limit: 120, expand: speakerExpansion(sources.speakers, text) });
+  const top = hits[0]?.score ?? 1;
+  const bm25 = new Map<number, number>();
+  for (const h of hits) {
+    const id = byPassage.get(h.passage.id);
+    if (id !== undefined) bm25.set(id, h.score / top);
+  }
+  const candidates = new Set<number>(bm25.keys());
+  for (const w of lexicon) for (const id of byTerm.get(w) ?? []) candidates.add(id);
+  const out: Scored[] = [];
+  for (const id of candidates) {
+    const claim = claims[id] as Claim;
+    if (!claim.onTopic) continue;
+    const coverage = coverageOf(claim, frame, idf);
+    if (coverage < MIN_RELEVANCE) continue;
+    const relevance = coverage * 0.8 + (bm25.get(id) ?? 0) * 0.3;
+    const { stance, focus } = stanceOf(claim.sentence.tokens, frame);
+    out.push({ claim, stance, relevance, focus });
+  }
+  return out;
+}
+
+/** Holders carry their stance to their other relevant claims; a rebuttal puts the rebutted holder on the other side. */
+function propagate(scored: Scored[]): void {
+  const net = new Map<string, number>();
+  for (const s of scored)
+    if (s.stance !== 0) net.set(s.claim.holder, (net.get(s.claim.holder) ?? 0) + s.stance);
+  // A rebuttal stands against the holder it answers, whatever its words' polarity says.
+  for (const s of scored) {
+    const r = s.claim.rebuts;
+    const other = r === null ? 0 : (net.get(r) ?? 0);
+    if (s.stance !== 0 && other !== 0 && Math.sign(s.stance) === Math.sign(other)) s.stance = -s.stance;
+  }
+  for (const s of scored) {
+    const r = s.claim.rebuts;
+    if (r === null || r === s.claim.holder) continue;
+    if (s.stance !== 0 && !net.get(r)) net.set(r, -Math.sign(s.stance));
+    else if (s.stance === 0 && net.get(r)) s.stance = -0.5 * Math.sign(net.get(r) as number);
+  }
+  for (const s of scored) {
+    if (s.stance !== 0 || s.relevance < HOLDER_RELEVANCE) continue;
+    // An author's voice spans a whole piece; only named speakers and single comments carry over.
+    if (!s.claim.attributed && s.claim.comment === null) continue;
+    const n = net.get(s.claim.holder);
+    if (n) s.stance = 0.5 * Math.sign(n);
+  }
+}
+
+// A holder's own quoted words outweigh a paraphrase of them.
+const weightOf = (s: Scored): number =>
+  Math.abs(s.stance) *
+  (0.5 + s.relevance) *
+  (1 + 0.1 * Math.min(s.claim.strength, 5)) *
+  (s.claim.quoted ? 1.5 : 1);
+
+/** The clause around a claim's focus word, verbatim: the position's label. */
+export function labelOf(claim: Claim, focus: number): string {
+  const tokens = claim.sentence.tokens;
+  let from = 0;
+  let to = tokens.length - 1;
+  if (focus >= 0) {
+    from = focus;
+    while (from > 0 && focus - from < 12 && !CLAUSE_BREAKS.has((tokens[from - 1] as Token).normal)) from--;
+    to = focus;
+    while (to < tokens.length - 1 && to - focus < 6 && !CLAUSE_BREAKS.has((tokens[to + 1] as Token).normal))
+      to++;
+  } else {
+    to = Math.min(tokens.length - 1, 14);
+  }
+  while (from < to && /^[“”"‘’'(]$/.test((tokens[from] as Token).text)) from++;
+  while (to > from && /^[“”"‘’'),.;:]$/.test((tokens[to] as Token).text)) to--;
+  const text = claim.text.slice(
+    (tokens[from] as Token).start - claim.start,
+    (tokens[to] as Token).end - claim.start,
+  );
+  return text.length > 0 ? text : claim.text;
+}
+
+/** Articles first, then comments; within each, one item per holder before a holder's second, by weight; weak items dropped. */
+function order(items: Scored[]): Scored[] {
+  const best = Math.max(...items.map(weightOf));
+  const pick = (list: Scored[], limit: number): Scored[] => {
+    const sorted = list.filter((s) => weightOf(s) >= 0.25 * best).sort((a, b) => weightOf(b) - weightOf(a));
+    const seen = new Set<string>();
+    const first: Scored[] = [];
+    const rest: Scored[] = [];
+    for (const s of sorted) {
+      (seen.has(s.claim.holder) ? rest : first).push(s);
+      seen.add(s.claim.holder);
+    }
+    return [...first, ...rest].slice(0, limit);
+  };
+  return [
+    ...pick(
+      items.filter((s) => s.claim.comment === null),
+      ARTICLE_ITEMS,
+    ),
+    ...pick(
+      items.filter((s) => s.claim.comment !== null),
+      COMMENT_ITEMS,
+    ),
+  ];
+}
+
+function positionOf(items: Scored[], side: 1 | -1 | 0): Position {
+  const ordered = order(items);
+  const labelWeight = (s: Scored) =>
+    (s.focus >= 0 ? 1 : 0.3) * (s.claim.comment === null ? 1.2 : 1) * weightOf(s);
+  const strongest = [...ordered].sort((a, b) => labelWeight(b) - labelWeight(a))[0] as Scored;
+  return {
+    label: labelOf(strongest.claim, strongest.focus),
+    side,
+    items: ordered.map((s): PositionItem => ({ claim: s.claim, stance: s.stance, relevance: s.relevance })),
+  };
+}
+
+/** Two to four opposing positions on a topic (fewer when the corpus holds fewer). */
+export function findViewpoints(sources: ViewpointSources, topic: string): ViewpointsResult {
+  const frame = frameOf(tokensOf(sources, topic));
+  const scored = scoreClaims(sources, topic, frame);
+  propagate(scored);
+  const plus = scored.filter((s) => s.stance > 0);
+  const minus = scored.filter((s) => s.stance < 0);
+  const positions: Position[] = [];
+  if (plus.length > 0) positions.push(positionOf(plus, 1));
+  if (minus.length > 0) positions.push(positionOf(minus, -1));
+  // Other relevant positions that take no side on the predicate, when the two sides leave room for them.
+  const others = scored.filter((s) => s.stance === 0 && s.claim.strength >= 2 && s.relevance >= 0.45);
+  if (others.length > 0 && positions.length < 2) {
+    const best = order(others.map((s) => ({ ...s, stance: 0.001 }))).slice(0, 4);
+    positions.push(positionOf(best, 0));
+  }
+  return { topic, positions };
+}
+
+/** The strongest passages against a member's claim: the same aspects, the opposite stance; articles, then comments. */
+export function findCounterpoints(sources: ViewpointSources, text: string): CounterpointResult {
+  const tokens = tokensOf(sources, text);
+  const frame = frameOf(tokens);
+  const own = Math.sign(stanceOf(tokens, frame).stance) || 1;
+  const scored = scoreClaims(sources, text, frame);
+  propagate(scored);
+  const against = order(scored.filter((s) => Math.sign(s.stance) === -own));
+  return {
+    claim: text,
+    counterpoints: against.map((s) => ({ claim: s.claim, stance: s.stance, relevance: s.relevance })),
+  };
+}
+
+/** Topic suggestions: the corpus's disputes, filtered by what is typed, at most `limit`. */
+export function suggestTopics(claims: ClaimAnalysis, typed: string, limit = 25): string[] {
+  const words = typed.toLowerCase().split(/\s+/).filter(Boolean);
+  const matching = claims.disputes
+    .filter((d) => words.every((w) => d.topic.toLowerCase().includes(w)))
+    .map((d) => d.topic);
+  return matching.slice(0, limit);
+}

@@ -1,0 +1,210 @@
+/**
+ * Stance toward a predicate: a topic ("Will the troops leave?") is turned into its key predicates (polarity groups
+ * from the lexicon) and its subject terms; a sentence affirms the predicate (+) or denies it (-) by the pole of the
+ * lexicon words it uses, each flipped by every negation, difficulty or prevention word in scope before it
+ * ("it is hard to get them to leave" -> -, "isn't that it might be hard to get them to leave" -> +) and by a
+ * counterfactual ("should have been stronger" -> -).
+ */
+import type { Token } from '../corpus/types.js';
+import { isContentToken, termOf } from '../search/index.js';
+import {
+  CLAUSE_BREAKS,
+  FLIP_SCOPE,
+  FLIPPERS,
+  GROUP_BY_ID,
+  NOT_WITH_OBJECT,
+  POLAR_WORDS,
+  TRAILING_FLIPPERS,
+  stem,
+} from './lexicon.js';
+
+/** Words that start a time adverbial after a verb ("leave next year"), not an object. */
+const TIME_WORDS = new Set([
+  'next',
+  'last',
+  'this',
+  'soon',
+  'early',
+  'later',
+  'tomorrow',
+  'today',
+  'within',
+  'by',
+  'in',
+]);
+
+export interface TopicFrame {
+  /** Polarity groups the topic asks about, with their weight (1 for the predicate, less for related groups). */
+  readonly groups: ReadonlyMap<string, number>;
+  /** +1 when the topic asks about the plus pole, -1 when about the minus pole ("Is the response weak?"). */
+  readonly orientation: 1 | -1;
+  /** Content terms of the topic that are not lexicon words: what the topic is about. */
+  readonly subject: readonly string[];
+  /** Every content term of the topic. */
+  readonly terms: readonly string[];
+  /** Subject terms a denial of which counts as a stance ("Russia is NOT the USSR"). */
+  readonly nouns: readonly string[];
+}
+
+type Entries = readonly { group: string; pole: 1 | -1 }[];
+const lexiconEntries = (t: Token): Entries =>
+  POLAR_WORDS.get(t.normal.replace(/’/g, "'")) ?? POLAR_WORDS.get(t.lemma.toLowerCase()) ?? [];
+
+interface SentenceReading {
+  /** Token positions with lexicon entries. */
+  readonly polar: readonly { readonly at: number; readonly entries: Entries }[];
+  /** Token positions of "not"/"n't" directly after a form of "be" ("is NOT the Y"). */
+  readonly denials: readonly number[];
+  /** Stem of each content token ("" for others). */
+  readonly stems: readonly string[];
+}
+
+// Pure memo of what a sentence's tokens say to the lexicon, so a query reads each sentence once.
+const readings = new WeakMap<readonly Token[], SentenceReading>();
+
+/** What the lexicon sees in a sentence (computed once per sentence, at analysis time for the corpus). */
+export function readSentence(tokens: readonly Token[]): SentenceReading {
+  const known = readings.get(tokens);
+  if (known) return known;
+  const polar: { at: number; entries: Entries }[] = [];
+  const denials: number[] = [];
+  const stems = tokens.map((t, i) => {
+    const entries = lexiconEntries(t);
+    if (entries.length > 0) polar.push({ at: i, entries });
+    if (
+      (t.normal === 'not' || t.normal === "n't" || t.normal === 'n’t') &&
+      i > 0 &&
+      (tokens[i - 1] as Token).lemma.toLowerCase() === 'be'
+    )
+      denials.push(i);
+    return isContentToken(t) ? stem(termOf(t)) : '';
+  });
+  const reading = { polar, denials, stems };
+  readings.set(tokens, reading);
+  return reading;
+}
+
+/** A topic or a member's claim read as a frame: its predicates, orientation and subject. */
+export function frameOf(tokens: readonly Token[]): TopicFrame {
+  const verbal = new Map<string, number>();
+  const nominal = new Map<string, number>();
+  let orientation: 1 | -1 = 1;
+  const subject: string[] = [];
+  const nouns: string[] = [];
+  const terms: string[] = [];
+  tokens.forEach((t, i) => {
+    const entries = lexiconEntries(t);
+    if (isContentToken(t)) terms.push(termOf(t));
+    if (entries.length === 0) {
+      if (isContentToken(t) && /^[\p{L}\p{N}]/u.test(t.text) && /^(NOUN|PROPN|ADJ|VERB|NUM)$/.test(t.pos)) {
+        subject.push(termOf(t));
+        if (t.pos === 'NOUN' || t.pos === 'PROPN') nouns.push(termOf(t));
+      }
+      return;
+    }
+    const target = t.pos === 'NOUN' || t.pos === 'PROPN' ? nominal : verbal;
+    for (const e of entries) {
+      target.set(e.group, 1);
+      if (target === verbal || verbal.size === 0)
+        orientation = (e.pole * flipsBefore(tokens, i, new Set())) as 1 | -1;
+    }
+  });
+  const primary = verbal.size > 0 ? verbal : nominal;
+  const groups = new Map<string, number>();
+  for (const g of primary.keys()) {
+    groups.set(g, 1);
+    for (const r of GROUP_BY_ID.get(g)?.related ?? []) if (!groups.has(r)) groups.set(r, 0.7);
+  }
+  return {
+    groups,
+    orientation,
+    subject: [...new Set(subject)],
+    terms: [...new Set(terms)],
+    nouns: [...new Set(nouns)],
+  };
+}
+
+/** (-1)^(number of flippers in scope before token i): negation, difficulty, prevention words of the same clause. */
+function flipsBefore(tokens: readonly Token[], i: number, exclude: ReadonlySet<number>): 1 | -1 {
+  let sign: 1 | -1 = 1;
+  for (let j = i - 1; j >= 0 && j >= i - FLIP_SCOPE; j--) {
+    const t = tokens[j] as Token;
+    if (CLAUSE_BREAKS.has(t.normal)) break;
+    if (exclude.has(j)) continue;
+    if (FLIPPERS.has(t.normal) || FLIPPERS.has(t.lemma.toLowerCase())) sign = -sign as 1 | -1;
+    // "should have been stronger", "could have issued a stronger statement": what did not happen.
+    if (t.normal === 'have' && j > 0 && /^(should|could|would|might)$/.test((tokens[j - 1] as Token).normal))
+      sign = -sign as 1 | -1;
+  }
+  for (let j = i + 1; j < tokens.length && j <= i + 3; j++) {
+    const t = tokens[j] as Token;
+    if (CLAUSE_BREAKS.has(t.normal)) break;
+    if (TRAILING_FLIPPERS.has(t.normal) && (t.pos === 'ADJ' || t.pos === 'PART' || t.pos === 'ADV')) {
+      // "withdrawal is unlikely" (a copula between), not "leave no doubt".
+      if ((tokens[i + 1] as Token).pos === 'AUX') sign = -sign as 1 | -1;
+      break;
+    }
+  }
+  return sign;
+}
+
+export interface StanceReading {
+  /** Signed stance toward the frame's predicate (0 when the sentence does not speak to it). */
+  readonly stance: number;
+  /** Index of the token that carried the most weight, for labels. */
+  readonly focus: number;
+}
+
+/** The stance of a sentence toward a frame. */
+export function stanceOf(tokens: readonly Token[], frame: TopicFrame): StanceReading {
+  const reading = readSentence(tokens);
+  let stance = 0;
+  let focus = -1;
+  let best = 0;
+  // Lexicon words of the same group are predicates, not flippers ("deter" is a minus pole of "likely"), but a
+  // predicate does flip a related group's word ("deter their ability").
+  const active: { at: number; groups: Set<string> }[] = [];
+  for (const { at, entries } of reading.polar) {
+    const groups = new Set(entries.filter((e) => frame.groups.has(e.group)).map((e) => e.group));
+    if (groups.size === 0) continue;
+    const t = tokens[at] as Token;
+    const next = tokens[at + 1];
+    if (
+      NOT_WITH_OBJECT.has(t.lemma.toLowerCase()) &&
+      next &&
+      /^(DET|ADJ|NOUN|NUM)$/.test(next.pos) &&
+      !TIME_WORDS.has(next.normal)
+    )
+      continue;
+    active.push({ at, groups });
+  }
+  for (const { at, groups } of active) {
+    const same = new Set(active.filter((a) => [...a.groups].some((g) => groups.has(g))).map((a) => a.at));
+    for (const e of lexiconEntries(tokens[at] as Token)) {
+      const weight = frame.groups.get(e.group);
+      if (weight === undefined) continue;
+      const v = e.pole * weight * flipsBefore(tokens, at, same);
+      stance += v;
+      if (Math.abs(v) > best) {
+        best = Math.abs(v);
+        focus = at;
+      }
+    }
+  }
+  // A denied identity: "X is NOT the Y" where Y is what the topic is about.
+  if (frame.nouns.length > 0 && reading.denials.length > 0) {
+    const nouns = new Set(frame.nouns.map(stem));
+    for (const j of reading.denials) {
+      for (let i = j + 1; i <= j + 3 && i < tokens.length; i++) {
+        if (!nouns.has(reading.stems[i] as string)) continue;
+        stance -= 0.8;
+        if (best < 0.8) {
+          best = 0.8;
+          focus = i;
+        }
+        break;
+      }
+    }
+  }
+  return { stance: stance * frame.orientation, focus };
+}

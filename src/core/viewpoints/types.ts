@@ -1,0 +1,85 @@
+import type { Sentence } from '../corpus/types.js';
+
+/** Where a claim comes from, as a reader should weigh it. */
+export type ClaimKind = 'news report' | 'opinion' | 'official statement' | 'reader comment';
+
+/** A sentence (or quote) that takes a position, with who holds it. */
+export interface Claim {
+  /** Position in the claim list. */
+  readonly id: number;
+  readonly text: string;
+  readonly documentId: string;
+  readonly paragraph: number;
+  readonly comment: number | null;
+  readonly start: number;
+  readonly end: number;
+  /** Who holds the claim: a speaker's name, an author, an outlet, or "reader comment #n". */
+  readonly holder: string;
+  /** True when the holder was named in the text (a quoted or reported speaker). */
+  readonly attributed: boolean;
+  /** True when the sentence is (partly) the holder's own quoted words. */
+  readonly quoted: boolean;
+  readonly kind: ClaimKind;
+  /** How strongly the sentence marks itself as a position (opinion markers, modals, evaluative words), 0 for none. */
+  readonly strength: number;
+  /** The holder this claim answers ("…, as X has suggested"), or null. */
+  readonly rebuts: string | null;
+  /** Index terms (lemmas without stop words) of the sentence. */
+  readonly terms: readonly string[];
+  /** Terms of the sentence's paragraph and its neighbours: what the sentence is about when it says "it" or "they". */
+  readonly context: readonly string[];
+  /** Stems of `terms` and of `context`, for matching topic words ("Russians" meets "Russia"). */
+  readonly stems: ReadonlySet<string>;
+  readonly contextStems: ReadonlySet<string>;
+  /** False for reader comments that are about something else than the article (a pasted article, say). */
+  readonly onTopic: boolean;
+  /** Id of the same sentence in the passage index. */
+  readonly passage: number;
+  readonly sentence: Sentence;
+}
+
+/** A dispute the corpus holds both sides of, offered as a topic. */
+export interface Dispute {
+  readonly topic: string;
+  /** Claims on each side. */
+  readonly plus: number;
+  readonly minus: number;
+}
+
+export interface ClaimAnalysis {
+  readonly claims: readonly Claim[];
+  /** Claim ids by index term (sentence terms only). */
+  readonly byTerm: ReadonlyMap<string, readonly number[]>;
+  /** Claim id by passage id. */
+  readonly byPassage: ReadonlyMap<number, number>;
+  /** Inverse passage frequency of each term (log scale), for weighting topic words. */
+  readonly idf: ReadonlyMap<string, number>;
+  readonly disputes: readonly Dispute[];
+}
+
+/** One claim placed in a position, with its stance toward the topic. */
+export interface PositionItem {
+  readonly claim: Claim;
+  /** Signed stance toward the topic's predicate (positive affirms). */
+  readonly stance: number;
+  /** How much the claim is about the topic. */
+  readonly relevance: number;
+}
+
+export interface Position {
+  /** A short verbatim phrase from the position's strongest claim. */
+  readonly label: string;
+  /** +1 affirms the topic, -1 denies it, 0 other views. */
+  readonly side: 1 | -1 | 0;
+  readonly items: readonly PositionItem[];
+}
+
+export interface ViewpointsResult {
+  readonly topic: string;
+  readonly positions: readonly Position[];
+}
+
+export interface CounterpointResult {
+  readonly claim: string;
+  readonly counterpoints: readonly PositionItem[];
+}

@@ -1,0 +1,76 @@
+/**
+ * Positions and counterpoints as a View: one section per position, each item headed by its holder and labelled
+ * with its kind, so an opinion or a reader comment is never shown as reported fact.
+ */
+import type { Claim, CounterpointResult, PositionItem, ViewpointsResult } from '../core/viewpoints/index.js';
+import { citationLabel, type View, type ViewItem } from './view.js';
+
+export interface ViewpointItemJson {
+  readonly text: string;
+  readonly speaker: string;
+  readonly documentId: string;
+  readonly paragraph: number;
+  readonly comment: number | null;
+  readonly kind: string;
+}
+
+/** "opinion", "official statement", "news report" or "reader comment #n". */
+export function claimKindLabel(claim: Claim): string {
+  return claim.comment !== null ? `reader comment #${claim.comment}` : claim.kind;
+}
+
+export function itemJson(item: PositionItem): ViewpointItemJson {
+  const c = item.claim;
+  return {
+    text: c.text,
+    speaker: c.holder,
+    documentId: c.documentId,
+    paragraph: c.paragraph,
+    comment: c.comment,
+    kind: c.kind,
+  };
+}
+
+export function viewpointsJson(result: ViewpointsResult) {
+  return {
+    topic: result.topic,
+    positions: result.positions.map((p) => ({ label: p.label, items: p.items.map(itemJson) })),
+  };
+}
+
+export function counterpointJson(result: CounterpointResult) {
+  return { claim: result.claim, counterpoints: result.counterpoints.map(itemJson) };
+}
+
+function viewItem(item: PositionItem): ViewItem {
+  const c = item.claim;
+  const cite = { documentId: c.documentId, paragraph: c.paragraph, comment: c.comment };
+  const kind = claimKindLabel(c);
+  return {
+    heading: c.comment !== null || c.holder === kind ? c.holder : `${c.holder} (${kind})`,
+    text: c.text,
+    cite,
+    source: `${kind} · ${citationLabel(cite)}`,
+  };
+}
+
+export function viewpointsView(result: ViewpointsResult): View {
+  return {
+    title: `Viewpoints: ${result.topic}`,
+    intro:
+      'Each position is what its holders claim, not reported fact; opinions and reader comments are labelled.',
+    sections: result.positions.map((p, i) => ({
+      title: `Position ${i + 1}: “${p.label}”`,
+      items: p.items.map(viewItem),
+    })),
+  };
+}
+
+export function counterpointView(result: CounterpointResult): View {
+  return {
+    title: `Counterpoints to: ${result.claim}`,
+    intro:
+      'Passages that take the other side, articles first, then reader comments. They are claims, not reported fact.',
+    sections: [{ title: '', items: result.counterpoints.map(viewItem) }],
+  };
+}
