@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { buildCorpus } from '../../../src/core/corpus/corpus.js';
+import { segment } from '../../../src/core/nlp/segmenter.js';
+import { aliasExpansion, buildPassageIndex } from '../../../src/core/search/index.js';
+import type { Speaker } from '../../../src/core/quotes/types.js';
+import { corpusOfTexts } from '../../helpers/corpus.js';
+import { FLOOD_HINTS, FLOOD_TEXTS } from '../summary/fixtures.js';
+
+const corpus = corpusOfTexts(FLOOD_TEXTS, FLOOD_HINTS);
+const PARK: Speaker = {
+  id: 'helen-park',
+  name: 'Helen Park',
+  aliases: ['Mayor Park', 'the mayor'],
+  role: 'Mayor',
+  kind: 'person',
+  quotes: 1,
+};
+const PRICE: Speaker = {
+  id: 'ned-price',
+  name: 'Ned Price',
+  aliases: ['Price'],
+  role: null,
+  kind: 'person',
+  quotes: 1,
+};
+const index = buildPassageIndex(corpus, segment, [PARK, PRICE]);
+
+describe('GIVEN the flood corpus index', () => {
+  it.each([
+    { name: 'an inflected query', query: 'floods flooded', expect: 'flooding hundreds of homes' },
+    { name: 'a plural query meets the singular', query: 'warning', expect: 'ignoring their warnings' },
+    { name: 'a prefix of a longer word', query: 'insur', expect: 'Insurers estimate' },
+    { name: 'a name', query: 'Tomas Reyes', expect: 'We told them every winter' },
+  ])('$name THEN the best hit holds the passage', ({ query, expect: text }) => {
+    const hits = index.search(query, { limit: 3 });
+    expect(hits.map((h) => h.passage.text).some((t) => t.includes(text))).toBe(true);
+  });
+
+  it('a query of stop words only THEN no hits', () => {
+    expect(index.search('the of and was')).toEqual([]);
+  });
+
+  it('a two-word phrase THEN the passage with the words adjacent ranks above one with them apart', () => {
+    const hits = index.search('state emergency');
+    expect(hits[0]?.passage.text).toContain('state of emergency');
+  });
+
+  it('documentId THEN only that document', () => {
+    const hits = index.search('Eastbridge river', { documentId: 'b_report', limit: 20 });
+    expect(hits.length).toBeGreaterThan(0);
+    for (const h of hits) expect(h.passage.documentId).toBe('b_report');
+  });
+
+  it('scores THEN descend', () => {
+    const hits = index.search('flood council warnings', { limit: 20 });
+    for (let i = 1; i < hits.length; i++) expect(hits[i - 1]!.score).toBeGreaterThanOrEqual(hits[i]!.score);
+  });
+
+  it('citationOf THEN points at the paragraph holding the passage', () => {
+    for (const h of index.search('soldiers sandbag hospital', { limit: 5 })) {
+      const c = index.citationOf(h.passage);
+      expect(corpus.byId.get(c.documentId)?.body[c.paragraph - 1]?.text).toContain(h.passage.text);
+    }
+  });
+});
+
+describe('GIVEN a speaker catalog with aliases', () => {
+  const expand = aliasExpansion([PARK, PRICE], index.termsOf);
+  it.each([
+    { name: 'the full name', query: 'Helen Park', has: ['mayor'] },
+    { name: 'a multi-word alias', query: 'Mayor Park', has: ['helen'] },
+    { name: 'a capitalised one-word alias', query: 'what did Price say', has: ['ned'] },
+  ])('a query naming the speaker by $name THEN the other names are added', ({ query, has }) => {
+    const added = expand(query, index.termsOf(query));
+    for (const t of has) expect(added).toContain(t);
+  });
+
+  it('the common noun "price" THEN no spokesman is summoned', () => {
+    expect(expand('fuel price rises', index.termsOf('fuel price rises'))).toEqual([]);
+  });
+
+  it('a search by surname THEN also finds the passage that names her by title only', () => {
+    const hits = index.search('Helen Park', { limit: 10 });
+    expect(hits.some((h) => h.passage.text.includes('Mayor Park now asks'))).toBe(true);
+  });
+
+  it('no catalog THEN search still works', () => {
+    const plain = buildPassageIndex(buildCorpus([]), segment);
+    expect(plain.search('anything')).toEqual([]);
+  });
+});

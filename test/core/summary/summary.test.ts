@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeCorpus } from '../../../src/core/analysis.js';
+import { summarise } from '../../../src/core/summary/select.js';
+import { ineligibility } from '../../../src/core/summary/model.js';
+import { corpusOfTexts, seedAnalysis } from '../../helpers/corpus.js';
+import { FLOOD_HINTS, FLOOD_TEXTS } from './fixtures.js';
+import { pointLabel } from '../../../src/presenters/summary.js';
+
+const flood = analyzeCorpus(corpusOfTexts(FLOOD_TEXTS, FLOOD_HINTS));
+const ask = (options: Parameters<typeof summarise>[2]) => {
+  const r = summarise(flood.summary, flood.index, options);
+  if (!r.ok) throw new Error('no summary');
+  return r.points;
+};
+
+describe('GIVEN sentences that cannot stand alone', () => {
+  const find = (needle: string) => {
+    const p = flood.index.passages.find((x) => x.text.includes(needle));
+    if (!p) throw new Error(`no passage with ${needle}`);
+    return p;
+  };
+  it.each([
+    { name: 'a question', needle: 'Did anyone see this coming', expected: 'question' },
+    { name: 'a fragment of four words', needle: 'Not the council', expected: 'fragment' },
+    {
+      name: 'a quotation nobody is said to speak',
+      needle: 'This is a disgrace',
+      expected: 'unattributed-quote',
+    },
+    { name: 'a quotation attributed in the sentence', needle: 'We told them every winter', expected: null },
+    { name: 'a plain reported sentence', needle: 'Insurers estimate the damage', expected: null },
+  ])('$name THEN ineligibility is $expected', ({ needle, expected }) => {
+    expect(ineligibility(find(needle))).toBe(expected);
+  });
+});
+
+describe('GIVEN the flood corpus', () => {
+  it('two near-duplicate sentences from two reports THEN the summary keeps at most one', () => {
+    for (const length of ['short', 'medium', 'long'] as const) {
+      const points = ask({ length });
+      expect(points.filter((p) => p.text.includes('burst its banks')).length).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it.each([
+    { length: 'short' as const, max: 3 },
+    { length: 'medium' as const, max: 6 },
+    { length: 'long' as const, max: 10 },
+  ])('length $length THEN at most $max distinct points', ({ length, max }) => {
+    const points = ask({ length });
+    expect(points.length).toBeGreaterThan(0);
+    expect(points.length).toBeLessThanOrEqual(max);
+    expect(new Set(points.map((p) => p.start + p.documentId)).size).toBe(points.length);
+  });
+
+  it('a corpus summary THEN draws on more than one source', () => {
+    expect(new Set(ask({ length: 'medium' }).map((p) => p.documentId)).size).toBeGreaterThan(1);
+  });
+
+  it.each(Object.keys(FLOOD_TEXTS))('source mode on %s THEN every point comes from it', (id) => {
+    const points = ask({ length: 'long', documentId: id });
+    expect(points.length).toBeGreaterThan(0);
+    for (const p of points) expect(p.documentId).toBe(id);
+  });
+
+  it('every point THEN is verbatim at its offsets and cites its paragraph', () => {
+    for (const options of [
+      { length: 'long' as const },
+      { length: 'long' as const, documentId: 'b_report' },
+      { topic: 'soldiers army' },
+    ]) {
+      for (const p of ask(options)) {
+        const doc = flood.corpus.byId.get(p.documentId);
+        expect(doc?.text.slice(p.start, p.end)).toBe(p.text);
+        expect(doc?.body[p.paragraph - 1]?.text).toContain(p.text);
+      }
+    }
+  });
+
+  it.each([
+    { topic: 'soldiers army support', terms: ['soldier', 'army', 'support'] },
+    { topic: 'insurance damage', terms: ['damage', 'insurer'] },
+    { topic: 'warnings ignored', terms: ['warning', 'ignore'] },
+  ])('topic "$topic" THEN every point is about it', ({ topic, terms }) => {
+    const points = ask({ topic, length: 'short' });
+    expect(points.length).toBeGreaterThan(0);
+    for (const p of points) {
+      const own = flood.index.termsOf(p.text);
+      expect(terms.some((t) => own.includes(t))).toBe(true);
+    }
+  });
+
+  it('a topic the corpus never mentions THEN NO_RESULTS', () => {
+    expect(summarise(flood.summary, flood.index, { topic: 'volcano eruption' })).toEqual({
+      ok: false,
+      code: 'NO_RESULTS',
+    });
+  });
+
+  it('points from the opinion piece THEN are kind opinion and labelled so; reports are not', () => {
+    const points = ask({ length: 'long' });
+    const fromOpinion = points.filter((p) => p.documentId === 'c_opinion');
+    expect(fromOpinion.length).toBeGreaterThan(0);
+    for (const p of points) {
+      expect(p.kind).toBe(p.documentId === 'c_opinion' ? 'opinion' : 'news');
+      expect(pointLabel(p.kind, p.comment)).toBe(p.kind === 'opinion' ? 'opinion' : null);
+    }
+  });
+});
+
+describe('GIVEN the seed corpus', () => {
+  it('every corpus and source point THEN is verbatim, eligible, and never a reader comment', async () => {
+    const a = await seedAnalysis();
+    const runs = [
+      { length: 'long' as const },
+      ...a.corpus.documents.map((d) => ({ length: 'long' as const, documentId: d.meta.id })),
+    ];
+    for (const options of runs) {
+      const r = summarise(a.summary, a.index, options);
+      expect(r.ok).toBe(true);
+      if (!r.ok) continue;
+      for (const p of r.points) {
+        expect(a.corpus.byId.get(p.documentId)?.text.slice(p.start, p.end)).toBe(p.text);
+        expect(p.comment).toBeNull();
+        expect(p.text.trim().endsWith('?')).toBe(false);
+        expect(p.text.split(/\s+/).length).toBeGreaterThanOrEqual(6);
+      }
+    }
+  });
+});
