@@ -30,6 +30,7 @@ const CITATION = /¶\d+|reader comment #\d+/;
 /** Option values that make sense for commands we know of; others fall back to `fallbackOptions`. */
 const OPTION_TABLE: Record<string, Record<string, string | number | boolean>> = {
   quote: { speaker: 'Blinken' },
+  counterpoint: { claim: 'The foreign troops should stay in Kazakhstan' },
   quotes: { speaker: 'Blinken' },
   search: { query: 'CSTO troops' },
   summary: {},
@@ -114,7 +115,7 @@ async function ask(
   name: string,
   options: Record<string, string | number | boolean> = {},
   subcommand?: string,
-): Promise<{ record: InteractionRecord; payloads: Payload[]; answer: Payload }> {
+): Promise<{ record: InteractionRecord; payloads: Payload[]; answer: Payload; ephemeral: boolean }> {
   const { id } = standin.dispatchInteraction(
     standin.chatInput({ name, options, ...(subcommand ? { subcommand } : {}) }),
   );
@@ -128,7 +129,13 @@ async function ask(
   const payloads = messagePayloads(standin, record);
   const answer = payloads[payloads.length - 1];
   if (!answer) throw new Error(`no answer to /${name}`);
-  return { record, payloads, answer };
+  // An edit of a deferred reply is ephemeral when the deferral was.
+  const deferFlags = (
+    record.callbacks.find((c) => c.type === 5 && c.status < 300)?.data as Payload | undefined
+  )?.flags;
+  const isEdit = record.callbackType === 5 && payloads.length === 1;
+  const ephemeral = ((isEdit ? deferFlags : answer.flags) ?? 0) & EPHEMERAL ? true : false;
+  return { record, payloads, answer, ephemeral };
 }
 
 function everyPayloadMutesMentions(payloads: readonly Payload[]): void {
@@ -306,6 +313,25 @@ describe('the bot on the seeds, through the real discord.js Client and a local D
     expect(unescape(embed?.description?.split('**')[1] ?? '')).toBe(second);
   });
 
+  it('GIVEN the Source buttons of real answers THEN each opens its cited paragraph ephemerally', async () => {
+    let clicked = 0;
+    for (const command of answering) {
+      const { subcommand } = definitions(command);
+      const { answer } = await ask(standin, command.data.name, optionsFor(command, bot, standin), subcommand);
+      const source = (answer.components ?? [])
+        .flatMap((r) => r.components)
+        .find((b) => b.label?.startsWith('Source'));
+      if (!source?.custom_id) continue;
+      const { id } = standin.dispatchInteraction(standin.button({ customId: source.custom_id }));
+      const record = await standin.waitForAck(id);
+      const [payload] = messagePayloads(standin, record);
+      expect(payload?.flags).toBe(EPHEMERAL);
+      expect(payload?.embeds?.[0]?.description?.length).toBeGreaterThan(0);
+      clicked += 1;
+    }
+    expect(clicked).toBeGreaterThan(0);
+  });
+
   it('GIVEN an expired page button THEN the answer says so ephemerally', async () => {
     const { id } = standin.dispatchInteraction(standin.button({ customId: 'cp:pg:123456789:1' }));
     const record = await standin.waitForAck(id);
@@ -354,14 +380,19 @@ describe('the bot on the seeds, through the real discord.js Client and a local D
         const options = text
           ? { ...optionsFor(command, bot, standin), [text.name]: value }
           : { bogus: value };
-        const { record, payloads, answer } = await ask(standin, command.data.name, options, subcommand);
+        const { record, payloads, answer, ephemeral } = await ask(
+          standin,
+          command.data.name,
+          options,
+          subcommand,
+        );
         expect(record.ackLatencyMs).toBeLessThan(3000);
         everyPayloadMutesMentions(payloads);
         payloads.forEach(assertWithinLimits);
         const shown = `${answer.content ?? ''}\n${embedText(answer)}`;
         expect(shown).not.toMatch(/@everyone|@here|<@\d|<@&\d|<#\d/);
         if (!answer.embeds?.length) {
-          expect(answer.flags).toBe(EPHEMERAL);
+          expect(ephemeral).toBe(true);
           expect((answer.content ?? '').length).toBeGreaterThan(10);
           expect(answer.content).not.toMatch(/log id/);
         }
