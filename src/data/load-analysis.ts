@@ -1,15 +1,35 @@
-/** Folder -> corpus -> analysis, with the problems met on the way. */
-import { buildCorpus } from '../core/corpus/corpus.js';
+/** Folder -> corpus -> analysis, with the problems met on the way; parsed documents come from the analysis cache. */
+import { corpusOf } from '../core/corpus/corpus.js';
 import { analyzeCorpus, type Analysis } from '../core/analysis.js';
 import { loadCorpusFolder, type LoadProblem } from './corpus-loader.js';
+import { AnalysisCache, DEFAULT_CACHE_DIR, type CacheStats } from './analysis-cache.js';
 
 export interface LoadedAnalysis {
   readonly analysis: Analysis;
   readonly problems: readonly LoadProblem[];
+  /** The cache the documents came through: pass it to `reloadCorpus` to reload re-parsing only changed files. */
+  readonly cache?: AnalysisCache;
+  readonly cacheStats?: CacheStats;
 }
 
-export async function loadAnalysis(dir: string): Promise<LoadedAnalysis> {
+export interface LoadOptions {
+  /** Root folder of the on-disk analysis cache (default `data/cache`); null keeps the cache in memory only. */
+  readonly cacheDir?: string | null;
+}
+
+export async function loadAnalysis(dir: string, options: LoadOptions = {}): Promise<LoadedAnalysis> {
+  const cache = AnalysisCache.forCorpus(
+    options.cacheDir === undefined ? DEFAULT_CACHE_DIR : options.cacheDir,
+    dir,
+  );
+  return loadAnalysisWith(dir, cache);
+}
+
+/** Loads (or reloads) the corpus in `dir` through `cache`: only files whose content changed are parsed again. */
+export async function loadAnalysisWith(dir: string, cache: AnalysisCache): Promise<LoadedAnalysis> {
   const folder = await loadCorpusFolder(dir);
-  const corpus = buildCorpus(folder.inputs);
-  return { analysis: analyzeCorpus(corpus), problems: folder.problems };
+  const { documents, stats } = await cache.documents(folder.inputs);
+  // Same order as buildCorpus gives.
+  const corpus = corpusOf([...documents].sort((a, b) => a.meta.id.localeCompare(b.meta.id)));
+  return { analysis: analyzeCorpus(corpus), problems: folder.problems, cache, cacheStats: stats };
 }
