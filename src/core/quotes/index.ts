@@ -1,9 +1,68 @@
-import type { Corpus } from '../corpus/types.js';
-import type { QuoteAnalysis } from './types.js';
+/**
+ * Quotes and speakers of a corpus, computed once at load from the tokens the corpus already has:
+ * marks (pairing quotation marks) -> phrases (who a phrase names) -> attribute (speech verbs, pronouns, role nouns,
+ * quote-only paragraphs, reported speech) -> catalog (one entity per person or organisation).
+ */
+import type { Corpus, CorpusDocument } from '../corpus/types.js';
+import { isContentToken, termOf } from '../search/index.js';
+import { attributeFlow, type Named, type RawQuote } from './attribute.js';
+import { buildCatalog, speakerOf } from './catalog.js';
+import type { Quote, QuoteAnalysis } from './types.js';
 
 export type { Quote, QuoteAnalysis, QuoteKind, Speaker } from './types.js';
+export { findSpeaker, quotesBy, speakersIn, type SpeakerLookup } from './resolve.js';
 
-/** Every quote in the corpus with its speaker, and the catalog of speakers. (Issue 3 fills this in.) */
-export function analyzeQuotes(_corpus: Corpus): QuoteAnalysis {
-  return { speakers: [], quotes: [] };
+export function analyzeQuotes(corpus: Corpus): QuoteAnalysis {
+  let chain = 0;
+  const nextChain = () => chain++;
+  const raw: { doc: CorpusDocument; q: RawQuote }[] = [];
+  const named: Named[] = [];
+  for (const doc of corpus.documents) {
+    const flows = [
+      { paragraphs: doc.body, comment: null as number | null },
+      ...doc.comments.map((c) => ({ paragraphs: c.paragraphs, comment: c.index })),
+    ];
+    for (const flow of flows) {
+      const r = attributeFlow(flow.paragraphs, doc.meta.id, flow.comment, nextChain);
+      named.push(...r.mentions);
+      for (const q of r.quotes) {
+        raw.push({ doc, q });
+        if (q.speaker) named.push(q.speaker);
+      }
+    }
+  }
+  const catalog = buildCatalog(named);
+  const seen = new Set<string>();
+  const quotes: Quote[] = [];
+  for (const { doc, q } of raw) {
+    const key = `${doc.meta.id}:${q.start}:${q.end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const entity = q.speaker ? catalog.entityOf(q.speaker) : null;
+    if (entity) entity.quotes++;
+    const tokens = q.paragraph.sentences
+      .flatMap((s) => s.tokens)
+      .filter((t) => t.start >= q.start && t.end <= q.end);
+    quotes.push({
+      speaker: entity?.name ?? null,
+      speakerId: entity ? entity.name.toLowerCase().replace(/\s+/g, '-') : null,
+      text: doc.text.slice(q.start, q.end),
+      kind: q.kind,
+      documentId: doc.meta.id,
+      paragraph: q.paragraph.index,
+      comment: q.paragraph.comment,
+      start: q.start,
+      end: q.end,
+      terms: tokens.filter(isContentToken).map(termOf),
+    });
+  }
+  quotes.sort(
+    (a, b) =>
+      a.documentId.localeCompare(b.documentId) || (a.comment ?? 0) - (b.comment ?? 0) || a.start - b.start,
+  );
+  const speakers = catalog.entities
+    .filter((e) => e.quotes > 0)
+    .map(speakerOf)
+    .sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name));
+  return { speakers, quotes };
 }

@@ -26,6 +26,8 @@ export interface Quote {
   /** Offsets of `text` in the document. */
   readonly start: number;
   readonly end: number;
+  /** Index terms of the text (lemmas, stop words dropped), for ranking by topic. */
+  readonly terms: readonly string[];
 }
 
 export interface QuoteAnalysis {

@@ -1,0 +1,697 @@
+/**
+ * Stage 3: attribution. Walks one flow of paragraphs (the article body, or one reader comment) in order, keeping
+ * what a reader keeps in mind: the names met so far (outside quotes), the last person and organisation that spoke,
+ * and the speaker of the quote running on from the paragraph before. Each quotation gets the speaker of the nearest
+ * speech verb in its sentence, else the colon rule, else the paragraph's other quotes, else the quote it continues,
+ * else (for a quote-only paragraph) the speaker of the paragraph before. Reported speech ("X said that …",
+ * "according to X") becomes an indirect quote when the speaker is known.
+ */
+import type { Paragraph } from '../corpus/types.js';
+import type { QuoteKind } from './types.js';
+import { findQuoteSpans, type QuoteSpan } from './marks.js';
+import {
+  INDIRECT_VERBS,
+  INVERTING_VERBS,
+  MODALS,
+  ORG_ROLE_NOUNS,
+  PERSON_ROLE_NOUNS,
+  QUOTING_VERBS,
+  SPEECH_VERBS,
+  TITLE_WORDS,
+} from './lexicon.js';
+import {
+  afterPreposition,
+  isNameToken,
+  isPossessive,
+  nameAt,
+  phraseEndingAt,
+  refOfPhrase,
+  runEnd,
+  titleStart,
+  type Ref,
+  type Tok,
+} from './phrases.js';
+
+/** A person or organisation as named at one place in the text. */
+export interface Named {
+  readonly name: string;
+  title: string | null;
+  role: string | null;
+  readonly org: boolean;
+  readonly documentId: string;
+  readonly comment: number | null;
+  /** Document offset of the mention. */
+  readonly at: number;
+  /** The words that referred to it when these were a role noun ("the ministry"). */
+  alias?: string;
+}
+
+export interface RawQuote {
+  readonly speaker: Named | null;
+  readonly start: number;
+  readonly end: number;
+  readonly kind: QuoteKind;
+  readonly paragraph: Paragraph;
+}
+
+export interface FlowResult {
+  readonly quotes: RawQuote[];
+  readonly mentions: Named[];
+}
+
+interface Cue {
+  readonly i: number;
+  readonly lemma: string;
+  /** Grammatical subject (for pronoun tracking). */
+  readonly subject: Named | null;
+  /** Who is quoted (differs from the subject for "X quoted Y as saying"). */
+  readonly speaker: Named | null;
+}
+
+const BOUNDARY = new Set(['.', '?', '!']);
+const CAPITAL = /^\p{Lu}/u;
+const CLOSERS = new Set(['”', '"', '’']);
+const OPENERS = new Set(['“', '"', '‘']);
+const words = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
+function cueLemma(toks: readonly Tok[], i: number): string | null {
+  const t = toks[i] as Tok;
+  if (t.quote >= 0) return null;
+  const prev = toks[i - 1];
+  const next = toks[i + 1];
+  if (t.normal === 'according' && next?.normal === 'to') return 'according';
+  const lemma = t.normal === 'said' || t.normal === 'says' ? 'say' : t.lemma.toLowerCase();
+  if (!SPEECH_VERBS.has(lemma)) return null;
+  if (lemma === 'quote') return t.pos === 'VERB' || prev?.normal === 'to' ? lemma : null;
+  if (t.pos !== 'VERB' && t.normal !== 'said' && t.normal !== 'says') return null;
+  if (prev?.text === '-' || (prev?.normal === 'so' && t.normal === 'called')) return null;
+  if (lemma === 'call' && !['on', 'for'].includes(next?.normal ?? '')) return null;
+  // "continues to talk", "vowed to fight" report no words unless a quotation follows.
+  if (lemma === 'continue' && next !== undefined && next.pos !== 'PUNCT') return null;
+  for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+    const b = toks[k] as Tok;
+    if (MODALS.has(b.normal)) return null;
+    if (b.pos !== 'ADV' && b.pos !== 'AUX' && b.normal !== 'not') break;
+  }
+  if (lemma === 'point' && next?.normal !== 'out') return null;
+  if (lemma === 'brief' && next?.pos !== 'NOUN') return null;
+  return lemma;
+}
+
+export function attributeFlow(
+  paragraphs: readonly Paragraph[],
+  documentId: string,
+  comment: number | null,
+  nextChain: () => number,
+): FlowResult {
+  const spansBy = findQuoteSpans(paragraphs, nextChain);
+  const mentions: Named[] = [];
+  const quotes: RawQuote[] = [];
+  const recentPersons: Named[] = [];
+  const gender = new Map<string, string>();
+  let lastOrg: Named | null = null;
+  const chainSpeaker = new Map<number, Named>();
+  const flowSpeakers = new Set<string>();
+  let prevSpeaker: Named | null = null;
+  let prevIntro: Named | null = null;
+
+  const named = (ref: Ref & { type: 'name' }, role: string | null = null): Named => ({
+    name: ref.name,
+    title: ref.title,
+    role: role ?? ref.role,
+    org: ref.org,
+    documentId,
+    comment,
+    at: ref.start,
+  });
+  const fullNames = new Set<string>();
+  /** Sentence key of each mention: paragraph position and sentence id. */
+  const sentenceOf = new Map<Named, string>();
+  const paraOf = new Map<Named, number>();
+  let lastSentenceKey = '';
+  let prevSentenceKey = '';
+  const personLike = (n: Named) =>
+    !n.org &&
+    (n.name.includes(' ') ||
+      (n.title !== null &&
+        n.title
+          .toLowerCase()
+          .split(/\s+/)
+          .some((w) => TITLE_WORDS.has(w))) ||
+      fullNames.has(n.name.toLowerCase()));
+
+  paragraphs.forEach((p, pi) => {
+    const spans = spansBy[pi] as QuoteSpan[];
+    const text = p.text;
+    const base = p.start;
+    const toks: Tok[] = [];
+    for (const sentence of p.sentences) {
+      for (const t of sentence.tokens) {
+        let q = -1;
+        for (let k = 0; k < spans.length; k++) {
+          const sp = spans[k] as QuoteSpan;
+          if (t.start >= sp.open && t.end <= sp.close) {
+            q = k;
+            break;
+          }
+        }
+        const sp = spans[q];
+        const mark = sp !== undefined && (t.start === sp.open || (t.end === sp.close && CLOSERS.has(t.text)));
+        // Listed field by field: object spread is slow on hot paths here.
+        toks.push({
+          text: t.text,
+          start: t.start,
+          end: t.end,
+          pos: t.pos,
+          type: t.type,
+          normal: t.normal,
+          lemma: t.lemma,
+          quote: q,
+          mark,
+          cap: CAPITAL.test(t.text),
+        });
+      }
+    }
+    // Sentence ids: boundaries outside quotes, and after a closing mark whose quote ends a sentence.
+    const sid: number[] = [];
+    let cur = 0;
+    toks.forEach((t, i) => {
+      sid.push(cur);
+      const next = toks[i + 1];
+      if (!next) return;
+      if (t.quote < 0 && BOUNDARY.has(t.text) && next.text !== ')' && !(next.quote >= 0 && !next.mark)) cur++;
+      else if (
+        t.mark &&
+        t.quote >= 0 &&
+        t.end === (spans[t.quote] as QuoteSpan).close &&
+        /[.?!]$/.test(text.slice(0, (spans[t.quote] as QuoteSpan).end - base)) &&
+        (/^\p{Lu}/u.test(next.text) || OPENERS.has(next.text))
+      )
+        cur++;
+    });
+    const sentStart = (i: number) => {
+      let k = i;
+      while (k > 0 && sid[k - 1] === sid[i]) k--;
+      return k;
+    };
+    const sentEnd = (i: number) => {
+      let k = i;
+      while (k + 1 < toks.length && sid[k + 1] === sid[i]) k++;
+      return k;
+    };
+
+    // Names met in this paragraph (outside quotes), with appositive roles.
+    const paraMentions: Named[] = [];
+    for (let i = 0; i < toks.length; i++) {
+      if (!isNameToken(toks[i]) || isNameToken(toks[i - 1])) continue;
+      const e = runEnd(toks, i);
+      const from = titleStart(toks, i, sentStart(i));
+      const ref = refOfPhrase(toks, from, e, text, base);
+      if (ref?.type === 'name') {
+        const n = named(ref, appositiveAfter(toks, e, text, base));
+        // "U.S. Secretary of State, Antony Blinken," : a title-only phrase before the comma titles the name.
+        if (!n.title && toks[from - 1]?.text === ',' && !n.org) {
+          const before = phraseEndingAt(toks, from - 1, sentStart(i));
+          const r = refOfPhrase(toks, before, from - 1, text, base);
+          if (
+            r?.type === 'role' &&
+            TITLE_WORDS.has(r.noun) &&
+            toks.slice(before, from - 1).some((t) => isNameToken(t))
+          )
+            n.title = joinSlice(text, toks, before, from - 2, base);
+        }
+        paraMentions.push(n);
+        mentions.push(n);
+        paraOf.set(n, pi);
+        // Names in a prepositional phrase are rarely who a pronoun means, unless they own something ("of Tokayev's cabinet").
+        if (!afterPreposition(toks, i) || isPossessive(toks[e])) sentenceOf.set(n, `${pi}:${sid[i]}`);
+        if (!n.org && n.name.includes(' ')) fullNames.add(lastWord(n.name));
+      }
+      i = e - 1;
+    }
+
+    const sameSentenceMention = (at: number, i: number, pred: (n: Named) => boolean): Named | null => {
+      const s0 = (toks[sentStart(i)] as Tok).start;
+      const hits = paraMentions.filter((m) => m.at >= s0 && m.at < at && sentenceOf.has(m) && pred(m));
+      return hits[0] ?? null;
+    };
+    const previousSentenceMention = (i: number, pred: (n: Named) => boolean): Named | null => {
+      const key = `${pi}:${sid[i]}`;
+      // The sentence before this one: in this paragraph, else the last one of the paragraph before.
+      const prevKey =
+        (sid[i] ?? 0) > 0
+          ? `${pi}:${(sid[i] ?? 0) - 1}`
+          : key === lastSentenceKey
+            ? prevSentenceKey
+            : lastSentenceKey;
+      return mentions.find((m) => sentenceOf.get(m) === prevKey && pred(m)) ?? null;
+    };
+    const resolvePronoun = (word: string, at: number, i: number): Named | null => {
+      if (word === 'he' || word === 'she') {
+        const fits = (m: Named) => personLike(m) && (gender.get(m.name) ?? word) === word;
+        const near = sameSentenceMention(at, i, fits) ?? previousSentenceMention(i, fits);
+        if (near) {
+          gender.set(near.name, word);
+          return near;
+        }
+        for (let k = recentPersons.length - 1; k >= 0; k--) {
+          const n = recentPersons[k] as Named;
+          if ((gender.get(n.name) ?? word) === word) {
+            gender.set(n.name, word);
+            return n;
+          }
+        }
+        return null;
+      }
+      if (word === 'it') return sameSentenceMention(at, i, (m) => m.org) ?? lastOrg;
+      return null;
+    };
+    const resolveRole = (noun: string, at: number): Named | null => {
+      const before = mentions.filter((m) => m.at < at);
+      if (ORG_ROLE_NOUNS.has(noun) && !PERSON_ROLE_NOUNS.has(noun)) {
+        const direct = [...before]
+          .reverse()
+          .find((m) => m.org && m.name.toLowerCase().split(/\s+/).includes(noun));
+        if (direct) return direct;
+        if (['statement', 'communique', 'communiqué', 'release', 'report'].includes(noun)) {
+          const recent = [...before].reverse().find((m) => m.org && (paraOf.get(m) ?? -9) >= pi - 1);
+          return recent ?? lastOrg;
+        }
+        return null;
+      }
+      if (PERSON_ROLE_NOUNS.has(noun)) {
+        const hit = [...before].reverse().find(
+          (m) =>
+            !m.org &&
+            [m.title, m.role].some(
+              (r) =>
+                r !== null &&
+                r
+                  .toLowerCase()
+                  .split(/[\s,]+/)
+                  .includes(noun),
+            ),
+        );
+        if (hit) return hit;
+        if (ORG_ROLE_NOUNS.has(noun)) return lastOrg;
+      }
+      return null;
+    };
+    const resolve = (ref: Ref | null, i: number, role: string | null): Named | null => {
+      if (!ref) return null;
+      if (ref.type === 'name') return named(ref, role);
+      if (ref.type === 'pronoun') return resolvePronoun(ref.word, ref.start, i);
+      const hit = resolveRole(ref.noun, ref.start);
+      return hit ? { ...hit, alias: `the ${ref.noun}` } : null;
+    };
+
+    // Speech verbs and who they belong to.
+    const cues: Cue[] = [];
+    for (let i = 0; i < toks.length; i++) {
+      const lemma = cueLemma(toks, i);
+      if (!lemma) continue;
+      const floor = sentStart(i);
+      let subject: Named | null = null;
+      let speaker: Named | null = null;
+      if (hypothetical(toks, floor, i)) continue;
+      // "quoted X as saying": the quoting verb before it carries the speaker.
+      if (toks[i - 1]?.normal === 'as' && lemma === 'say') continue;
+      if (lemma !== 'according') {
+        // A participle ("…, saying", "declaring, …") belongs to the sentence's subject.
+        const participle = (toks[i] as Tok).normal.endsWith('ing') && i > floor;
+        const left = participle
+          ? sentenceSubject(toks, floor, i, text, base)
+          : subjectBefore(toks, i, floor, text, base);
+        subject =
+          left.ref?.type === 'pronoun' || left.ref?.type === 'role' || left.ref?.type === 'name'
+            ? resolve(left.ref, i, left.role)
+            : null;
+      }
+      const inverted =
+        lemma === 'according' ||
+        lemma === 'quote' ||
+        (!subject && INVERTING_VERBS.has(lemma) && leftIsQuoteOrEmpty(toks, i, floor));
+      if (inverted) {
+        const right = phraseAfter(toks, lemma === 'according' ? i + 2 : i + 1, text, base);
+        const who = resolve(right.ref, i, right.role);
+        if (lemma === 'quote') speaker = who ?? subject;
+        else {
+          speaker = who;
+          if (lemma !== 'according') subject = who;
+        }
+      } else speaker = subject;
+      if (lemma === 'tell' || lemma === 'ask') speaker = subject;
+      cues.push({ i, lemma, subject, speaker });
+      if (subject && lemma !== 'according') {
+        if (subject.org) lastOrg = subject;
+        else recentPersons.push(subject);
+      }
+      // Keep names met at a cue as mentions (they may be titled there only).
+      if (speaker && !mentions.includes(speaker)) mentions.push(speaker);
+    }
+
+    // Quotations.
+    const attributed: (Named | null)[] = [];
+    spans.forEach((span, si) => {
+      const openTok = toks.findIndex((t) => t.quote === si);
+      if (openTok < 0) return;
+      const s = sid[openTok] as number;
+      const closeAt = toks.findIndex((t, k) => k > openTok && t.quote === si && t.mark);
+      const quoteOnly = toks.every((t, k) => sid[k] !== s || t.quote >= 0 || t.pos === 'PUNCT');
+      const short = words(text.slice(span.start - base, span.end - base)) < 6;
+      const region = cues.filter((c) => {
+        if (sid[c.i] !== s || !c.speaker) return false;
+        // A quotation right behind a verb that names rather than reports ("declared “war on terror”") is not speech.
+        if (c.i === openTok - 1 && !QUOTING_VERBS.has(c.lemma)) return false;
+        // A short quoted phrase belongs to a speech verb close before it, or right after it ("…," she said).
+        if (short)
+          return (
+            (c.i < openTok && openTok - c.i <= 16) || (closeAt >= 0 && c.i > closeAt && c.i - closeAt <= 4)
+          );
+        return true;
+      });
+      const lastQuoteTok = closeAt >= 0 ? closeAt : toks.length - 1;
+      const dist = (i: number) => (i < openTok ? openTok - i : i > lastQuoteTok ? i - lastQuoteTok : 0);
+      region.sort((a, b) => dist(a.i) - dist(b.i));
+      let who: Named | null = region[0]?.speaker ?? null;
+      if (!who && toks[openTok - 1]?.text === ':') who = colonSubject(toks, sentStart(openTok), openTok - 1);
+      if (!who && span.continued && quoteOnly) who = chainSpeaker.get(span.chain) ?? null;
+      if (!who && quoteOnly) {
+        // Another sentence of the paragraph says who speaks ("…," Hill said. "And …").
+        const nearest = cues
+          .filter((c) => c.speaker)
+          .sort((a, b) => Math.abs(a.i - openTok) - Math.abs(b.i - openTok))[0];
+        who = nearest?.speaker ?? null;
+      }
+      if (!who && quoteOnly && cues.length === 0 && /^\s*[“"‘]/.test(text)) who = prevSpeaker ?? prevIntro;
+      attributed.push(who);
+      if (who) {
+        chainSpeaker.set(span.chain, who);
+        flowSpeakers.add(who.name.toLowerCase());
+      }
+      const quoteText = text.slice(span.start - base, span.end - base);
+      const n = words(quoteText);
+      const after = closeAt >= 0 ? toks[closeAt + 1] : undefined;
+      const before = toks[openTok - 1];
+      const embedded =
+        before !== undefined && before.type === 'word' && after !== undefined && after.type === 'word';
+      const kind: QuoteKind = n < 6 || embedded ? 'partial' : 'direct';
+      if (n < 2) return;
+      if (!who && (kind === 'partial' || comment !== null || n < 6)) return;
+      quotes.push({ speaker: who, start: span.start, end: span.end, kind, paragraph: p });
+    });
+
+    function colonSubject(ts: readonly Tok[], from: number, to: number): Named | null {
+      for (let k = from; k < to; k++) {
+        const t = ts[k] as Tok;
+        if (t.quote >= 0) return null;
+        if (t.pos === 'PRON')
+          return ['he', 'she', 'it'].includes(t.normal) ? resolvePronoun(t.normal, t.start, k) : null;
+        if (isNameToken(t) && !afterPreposition(ts, k)) {
+          const ref = refOfPhrase(ts, titleStart(ts, k, from), runEnd(ts, k), text, base);
+          return ref?.type === 'name' && flowSpeakers.has(ref.name.toLowerCase()) ? named(ref) : null;
+        }
+        if (t.pos === 'VERB') return null;
+      }
+      return null;
+    }
+
+    // Reported speech: a speech verb with a known speaker and a clause, in a sentence without quotation marks.
+    for (const c of cues) {
+      if (!c.speaker || !(INDIRECT_VERBS.has(c.lemma) || c.lemma === 'according')) continue;
+      const s0 = sentStart(c.i);
+      const s1 = sentEnd(c.i);
+      if (toks.slice(s0, s1 + 1).some((t) => t.quote >= 0)) continue;
+      if (toks[c.i - 1]?.normal === 'to' || toks[c.i - 1]?.normal === 'not') continue;
+      const clause = indirectClause(toks, c, s0, s1);
+      if (!clause) continue;
+      const [a, b] = clause;
+      if (!toks.slice(a, b + 1).some((t) => t.pos === 'VERB' || t.pos === 'AUX')) continue;
+      const start = (toks[a] as Tok).start;
+      const end = (toks[b] as Tok).end;
+      if (words(text.slice(start - base, end - base)) < 4) continue;
+      quotes.push({ speaker: c.speaker, start, end, kind: 'indirect', paragraph: p });
+    }
+
+    if (toks.length > 0) {
+      prevSentenceKey =
+        sid[toks.length - 1] === 0 ? lastSentenceKey : `${pi}:${(sid[toks.length - 1] ?? 1) - 1}`;
+      lastSentenceKey = `${pi}:${sid[toks.length - 1]}`;
+    }
+    const lastQuoted = attributed[attributed.length - 1];
+    prevSpeaker = spans.length > 0 ? (lastQuoted ?? null) : null;
+    const lastTok = [...toks].reverse().find((t) => t.quote < 0);
+    prevIntro =
+      lastTok?.text === ':' || lastTok?.text === ',' ? (cues[cues.length - 1]?.speaker ?? null) : null;
+  });
+  return { quotes, mentions };
+}
+
+/** True when the speech verb sits in an "if"/"unless" clause: words that were not said. */
+function hypothetical(toks: readonly Tok[], floor: number, i: number): boolean {
+  for (let k = i - 1; k >= floor; k--) {
+    const t = toks[k] as Tok;
+    if (t.text === ',' || t.quote >= 0) return false;
+    if (t.normal === 'if' || t.normal === 'unless') return true;
+  }
+  return false;
+}
+
+/** The sentence's subject: the first pronoun or name that is not in a fronted adverbial ("Last June, he …"). */
+function sentenceSubject(
+  toks: readonly Tok[],
+  floor: number,
+  to: number,
+  text: string,
+  base: number,
+): { ref: Ref | null; role: string | null } {
+  for (let k = floor; k < to; k++) {
+    const t = toks[k] as Tok;
+    if (t.quote >= 0) continue;
+    if (t.pos === 'PRON' && ['he', 'she', 'it'].includes(t.normal))
+      return { ref: { type: 'pronoun', word: t.normal, start: t.start }, role: null };
+    if (isNameToken(t) && !isNameToken(toks[k - 1])) {
+      const e = runEnd(toks, k);
+      if (
+        afterPreposition(toks, k) ||
+        (toks[e]?.text === ',' && appositiveAfter(toks, e, text, base) === null && k === floor)
+      ) {
+        k = e - 1;
+        continue;
+      }
+      return {
+        ref: refOfPhrase(toks, titleStart(toks, k, floor), e, text, base),
+        role: appositiveAfter(toks, e, text, base),
+      };
+    }
+    if (t.pos === 'VERB') break;
+  }
+  return { ref: null, role: null };
+}
+
+function lastWord(s: string): string {
+  return (s.split(/\s+/).pop() ?? '').toLowerCase();
+}
+
+function joinSlice(text: string, toks: readonly Tok[], a: number, b: number, base: number): string {
+  return text.slice((toks[a] as Tok).start - base, (toks[b] as Tok).end - base).replace(/\s+/g, ' ');
+}
+
+function leftIsQuoteOrEmpty(toks: readonly Tok[], i: number, floor: number): boolean {
+  let j = i - 1;
+  while (j >= floor && ((toks[j] as Tok).pos === 'ADV' || (toks[j] as Tok).text === ',')) j--;
+  return j < floor || (toks[j] as Tok).quote >= 0;
+}
+
+/** An appositive after a name: ", a senior fellow at the Brookings Institution," -> its words. */
+function appositiveAfter(toks: readonly Tok[], e: number, text: string, base: number): string | null {
+  if (toks[e]?.text !== ',') return null;
+  const first = toks[e + 1];
+  if (!first || first.quote >= 0) return null;
+  const starts =
+    first.pos === 'DET'
+      ? ['a', 'an', 'the'].includes(first.normal)
+      : (first.pos === 'ADJ' || first.pos === 'NOUN') && /^\p{Ll}/u.test(first.text);
+  if (!starts) return null;
+  let k = e + 1;
+  while (
+    k < toks.length &&
+    (toks[k] as Tok).quote < 0 &&
+    (toks[k] as Tok).text !== ',' &&
+    !BOUNDARY.has((toks[k] as Tok).text)
+  ) {
+    if (
+      (toks[k] as Tok).pos === 'VERB' &&
+      !['based', 'led', 'backed'].some((w) => (toks[k] as Tok).normal.endsWith(w))
+    )
+      return null;
+    k++;
+  }
+  if (k === e + 1) return null;
+  return joinSlice(text, toks, e + 1, k - 1, base);
+}
+
+/** The subject to the left of a speech verb, with the appositive role when it has one. */
+function subjectBefore(
+  toks: readonly Tok[],
+  i: number,
+  floor: number,
+  text: string,
+  base: number,
+): { ref: Ref | null; role: string | null } {
+  let j = i - 1;
+  while (
+    j >= floor &&
+    ((toks[j] as Tok).pos === 'ADV' || (toks[j] as Tok).pos === 'AUX' || (toks[j] as Tok).normal === 'not')
+  )
+    j--;
+  if (j < floor) return { ref: null, role: null };
+  const t = toks[j] as Tok;
+  if (t.quote >= 0) return { ref: null, role: null };
+  if (t.pos === 'PRON') {
+    if (['he', 'she', 'it', 'they', 'we', 'i'].includes(t.normal))
+      return { ref: { type: 'pronoun', word: t.normal, start: t.start }, role: null };
+    if ((t.normal === 'who' || t.normal === 'which') && toks[j - 1]?.text === ',')
+      return subjectBefore(toks, j, floor, text, base);
+    return { ref: null, role: null };
+  }
+  if (t.pos === 'NOUN' || t.pos === 'PROPN' || nameAt(toks, j)) {
+    const from = phraseEndingAt(toks, j + 1, floor);
+    return { ref: refOfPhrase(toks, from, j + 1, text, base), role: null };
+  }
+  if (t.text === ',' || t.text === ')') {
+    // "Fiona Hill, former senior director …, said": the first name followed by a comma, outside fronted adverbials.
+    for (let k = floor; k < j; k++) {
+      const tk = toks[k] as Tok;
+      if (tk.quote >= 0 || !isNameToken(tk) || isNameToken(toks[k - 1])) continue;
+      const e = runEnd(toks, k);
+      const after = toks[e];
+      if (!after || (after.text !== ',' && after.text !== '(') || afterPreposition(toks, k)) continue;
+      const ref = refOfPhrase(toks, titleStart(toks, k, floor), e, text, base);
+      let c = e;
+      if (after.text === '(') while (c < j && (toks[c] as Tok).text !== ',') c++;
+      const role =
+        c + 1 <= j - 1 && (toks[c] as Tok).text === ',' ? joinSlice(text, toks, c + 1, j - 1, base) : null;
+      const lead = toks[c + 1];
+      const nominal = lead !== undefined && ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(lead.pos);
+      return { ref, role: role && nominal && /^\p{Ll}|^(a|an|the)\s/iu.test(role) ? role : null };
+    }
+    return { ref: null, role: null };
+  }
+  if (t.pos === 'CCONJ' && t.normal === 'and') {
+    const subject = sentenceSubject(toks, floor, j, text, base);
+    if (subject.ref) return subject;
+    const s = toks[floor] as Tok;
+    if (s.quote >= 0) return { ref: null, role: null };
+    let e = floor;
+    while (e < toks.length && ['DET', 'ADJ', 'NOUN'].includes((toks[e] as Tok).pos)) e++;
+    return { ref: e > floor ? refOfPhrase(toks, floor, e, text, base) : null, role: null };
+  }
+  return { ref: null, role: null };
+}
+
+/** The phrase after a speech verb ("said U.S. diplomatic spokesman Ned Price, …"), with its appositive. */
+function phraseAfter(
+  toks: readonly Tok[],
+  r: number,
+  text: string,
+  base: number,
+): { ref: Ref | null; role: string | null } {
+  let e = r;
+  while (e < toks.length) {
+    const t = toks[e] as Tok;
+    if (t.quote >= 0) break;
+    const ok =
+      ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(t.pos) ||
+      isNameToken(t) ||
+      t.normal === '’s' ||
+      t.normal === "'s" ||
+      (t.text === '-' && e > r) ||
+      (['of', 'to', 'for'].includes(t.normal) && isNameToken(toks[e + 1]) && e > r);
+    if (!ok) break;
+    if (t.pos === 'DET' && e > r) break;
+    e++;
+  }
+  if (e === r) return { ref: null, role: null };
+  const ref = refOfPhrase(toks, r, e, text, base);
+  let role: string | null = null;
+  if (toks[e]?.text === ',') {
+    let k = e + 1;
+    while (k < toks.length && (toks[k] as Tok).quote < 0 && !BOUNDARY.has((toks[k] as Tok).text)) k++;
+    if (k > e + 1) {
+      role = joinSlice(text, toks, e + 1, k - 1, base).replace(/[,;]\s*$/, '');
+      if (!/^\p{Ll}|^(a|an|the)\s/iu.test(role) && !/^\p{Lu}[\p{L}.]*\s+\p{Lu}/u.test(role)) role = null;
+    }
+  }
+  return { ref, role };
+}
+
+/** Token range of the reported clause of a speech verb, or null. */
+function indirectClause(toks: readonly Tok[], c: Cue, s0: number, s1: number): [number, number] | null {
+  let end = s1;
+  while (end > s0 && ((toks[end] as Tok).pos === 'PUNCT' || (toks[end] as Tok).pos === 'SYM')) end--;
+  if (c.lemma === 'according') {
+    const comma = toks[c.i - 1]?.text === ',' ? c.i - 1 : -1;
+    if (comma > s0) {
+      let a = s0;
+      while (a < comma && (toks[a] as Tok).pos === 'PUNCT') a++;
+      return [a, comma - 1];
+    }
+    if (c.i === s0 || (c.i === s0 + 1 && (toks[s0] as Tok).pos === 'PUNCT')) {
+      let k = c.i + 2;
+      while (k <= end && (toks[k] as Tok).text !== ',') k++;
+      return k < end ? [k + 1, end] : null;
+    }
+    return null;
+  }
+  let k = c.i + 1;
+  // An object between the verb and "that": "told CNN that", "warned Putin that".
+  if (toks[k]?.normal !== 'that') {
+    let m = k;
+    while (m <= end && m - k < 6 && ['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON'].includes((toks[m] as Tok).pos))
+      m++;
+    if (toks[m]?.normal === 'that' && m > k) k = m;
+  }
+  if (toks[k]?.normal === 'that') return k + 1 <= end ? [k + 1, end] : null;
+  if (
+    ![
+      'say',
+      'tell',
+      'add',
+      'write',
+      'note',
+      'argue',
+      'insist',
+      'claim',
+      'predict',
+      'warn',
+      'suggest',
+      'explain',
+    ].includes(c.lemma)
+  )
+    return null;
+  if (toks[k]?.text === ',' && c.i > s0) {
+    // Parenthetical "In Belarus and now Kazakhstan, Hill noted, there is …".
+    return k + 1 <= end ? [k + 1, end] : null;
+  }
+  // A bare clause: a subject (pronoun or short noun phrase) followed by a verb.
+  let m = k;
+  const first = toks[m];
+  if (!first) return null;
+  if (first.pos === 'PRON' && ['he', 'she', 'it', 'they', 'we', 'i', 'there', 'you'].includes(first.normal))
+    m++;
+  else
+    while (
+      m <= end &&
+      m - k < 5 &&
+      (['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes((toks[m] as Tok).pos) ||
+        (toks[m] as Tok).normal === '’s' ||
+        (toks[m] as Tok).normal === "'s")
+    )
+      m++;
+  if (m === k || m > end) return null;
+  while (m <= end && (toks[m] as Tok).pos === 'ADV') m++;
+  const v = toks[m];
+  if (!v || (v.pos !== 'VERB' && v.pos !== 'AUX')) return null;
+  return [k, end];
+}

@@ -1,0 +1,124 @@
+/**
+ * Stage 1: quotation marks. Pairs curly and straight double quotes (and curly single quotes outside double ones)
+ * within each paragraph of a flow (the article body, or one reader comment). A double quote left open at the end
+ * of a paragraph is kept only when the next paragraph opens with a quotation mark (news style for a quote running
+ * over several paragraphs); otherwise it is a stray mark and dropped.
+ */
+import type { Paragraph } from '../corpus/types.js';
+
+export interface QuoteSpan {
+  /** Offsets of the quoted text in the document, marks excluded, whitespace trimmed. */
+  readonly start: number;
+  readonly end: number;
+  /** Offset of the opening mark. */
+  readonly open: number;
+  /** Offset just after the closing mark, or the paragraph end when the quote runs on. */
+  readonly close: number;
+  /** Spans of one quote running over several paragraphs share a chain number. */
+  readonly chain: number;
+  /** True for the pieces after the first of a multi-paragraph quote. */
+  readonly continued: boolean;
+  /** True when the quote was not closed in this paragraph (it runs on into the next). */
+  readonly runsOn: boolean;
+}
+
+const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+const OPENERS_BEFORE = /[\s([{\u2014\u2013\-/]/;
+
+/** Quote spans of every paragraph of a flow, in order; the map key is the paragraph's position in `paragraphs`. */
+export function findQuoteSpans(paragraphs: readonly Paragraph[], nextChain: () => number): QuoteSpan[][] {
+  const out: QuoteSpan[][] = paragraphs.map(() => []);
+  let carry: { chain: number; paragraph: number } | null = null;
+  paragraphs.forEach((p, pi) => {
+    const text = p.text;
+    const spans = out[pi] as QuoteSpan[];
+    let openAt = -1;
+    let chain = -1;
+    let continued = false;
+    const firstChar = text.trimStart()[0];
+    if (carry) {
+      if (firstChar === '“' || firstChar === '"') {
+        const lead = text.length - text.trimStart().length;
+        openAt = lead;
+        chain = carry.chain;
+        continued = true;
+      } else {
+        // The previous paragraph's open quote was a stray mark: drop it.
+        const prev = out[carry.paragraph] as QuoteSpan[];
+        if (prev.length > 0 && prev[prev.length - 1]?.runsOn) prev.pop();
+      }
+      carry = null;
+    }
+    let singleAt = -1;
+    const push = (
+      openIdx: number,
+      closeIdx: number,
+      closeEnd: number,
+      runsOn: boolean,
+      ch: number,
+      cont: boolean,
+    ) => {
+      let s = openIdx + 1;
+      let e = closeIdx;
+      while (s < e && isSpace(text[s])) s++;
+      while (e > s && isSpace(text[e - 1])) e--;
+      if (e <= s) return;
+      spans.push({
+        start: p.start + s,
+        end: p.start + e,
+        open: p.start + openIdx,
+        close: p.start + closeEnd,
+        chain: ch,
+        continued: cont,
+        runsOn,
+      });
+    };
+    for (let i = continued ? openAt + 1 : 0; i < text.length; i++) {
+      const c = text[i];
+      const prev = i > 0 ? text[i - 1] : undefined;
+      const next = text[i + 1];
+      if (openAt >= 0) {
+        const closes =
+          c === '”' ||
+          (c === '"' && (!isSpace(prev) || isSpace(next))) ||
+          (c === '“' && !isSpace(prev) && !OPENERS_BEFORE.test(prev ?? ' '));
+        if (closes) {
+          push(openAt, i, i + 1, false, chain, continued);
+          openAt = -1;
+          continued = false;
+        } else if (c === '“') {
+          // A new opening mark while one is open: the first was never closed; start again here.
+          openAt = i;
+          chain = nextChain();
+          continued = false;
+        }
+        continue;
+      }
+      if (c === '“' || (c === '"' && (prev === undefined || OPENERS_BEFORE.test(prev)) && !isSpace(next))) {
+        openAt = i;
+        chain = nextChain();
+        singleAt = -1;
+        continue;
+      }
+      if (c === '‘' && (prev === undefined || OPENERS_BEFORE.test(prev)) && isWordChar(next)) {
+        singleAt = i;
+        continue;
+      }
+      if (c === '’' && singleAt >= 0 && !isSpace(prev) && !isWordChar(next)) {
+        push(singleAt, i, i + 1, false, nextChain(), false);
+        singleAt = -1;
+      }
+    }
+    if (openAt >= 0) {
+      push(openAt, text.length, text.length, true, chain, continued);
+      carry = { chain, paragraph: pi };
+    }
+  });
+  if (carry !== null) {
+    const c: { chain: number; paragraph: number } = carry;
+    const prev = out[c.paragraph] as QuoteSpan[];
+    if (prev.length > 0 && prev[prev.length - 1]?.runsOn) prev.pop();
+  }
+  return out;
+}

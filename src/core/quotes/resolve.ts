@@ -1,0 +1,115 @@
+/** Resolvers over the quote analysis: a speaker named by a member, their quotes, who speaks in a source. */
+import { closestNames } from '../text/closest.js';
+import type { Quote, QuoteAnalysis, Speaker } from './types.js';
+
+export type SpeakerLookup =
+  { ok: true; speaker: Speaker } | { ok: false; code: 'UNKNOWN_SPEAKER'; suggestions: string[] };
+
+interface Index {
+  readonly byAlias: Map<string, Speaker[]>;
+  readonly byWord: Map<string, Speaker[]>;
+  readonly quotesOf: Map<string, Quote[]>;
+  readonly names: string[];
+}
+
+const indexes = new WeakMap<QuoteAnalysis, Index>();
+const norm = (s: string) => s.trim().toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ');
+const add = <T>(m: Map<string, T[]>, k: string, v: T) => {
+  const list = m.get(k) ?? [];
+  if (!list.includes(v)) list.push(v);
+  m.set(k, list);
+};
+
+function indexOf(qa: QuoteAnalysis): Index {
+  let ix = indexes.get(qa);
+  if (ix) return ix;
+  const byAlias = new Map<string, Speaker[]>();
+  const byWord = new Map<string, Speaker[]>();
+  for (const s of qa.speakers) {
+    for (const a of [s.name, ...s.aliases]) {
+      add(byAlias, norm(a), s);
+      if (!a.startsWith('the ')) for (const w of norm(a).split(' ')) if (w.length > 2) add(byWord, w, s);
+    }
+  }
+  const quotesOf = new Map<string, Quote[]>();
+  for (const q of qa.quotes) if (q.speakerId) add(quotesOf, q.speakerId, q);
+  ix = { byAlias, byWord, quotesOf, names: qa.speakers.map((s) => s.name) };
+  indexes.set(qa, ix);
+  return ix;
+}
+
+const quoteAnalysisOf = (a: QuoteAnalysis | { quotes: QuoteAnalysis }): QuoteAnalysis =>
+  'speakers' in a ? a : a.quotes;
+
+/** A speaker by any alias, case-insensitive; a unique name word also works ("antony"). */
+export function findSpeaker(
+  analysis: QuoteAnalysis | { quotes: QuoteAnalysis },
+  name: string,
+): SpeakerLookup {
+  const qa = quoteAnalysisOf(analysis);
+  const ix = indexOf(qa);
+  const q = norm(name).replace(/^(the|mr\.?|mrs\.?|ms\.?|dr\.?)\s+/, '');
+  const rank = (list: Speaker[]) => [...list].sort((a, b) => b.quotes - a.quotes);
+  const exact = ix.byAlias.get(norm(name)) ?? ix.byAlias.get(q);
+  if (exact && exact.length > 0) return { ok: true, speaker: rank(exact)[0] as Speaker };
+  const words = q.split(' ').filter((w) => w.length > 2);
+  if (words.length > 0) {
+    let hits: Speaker[] | null = null;
+    for (const w of words) {
+      const list = ix.byWord.get(w) ?? [];
+      hits = hits === null ? list : hits.filter((s) => list.includes(s));
+    }
+    if (hits && hits.length === 1) return { ok: true, speaker: hits[0] as Speaker };
+  }
+  return { ok: false, code: 'UNKNOWN_SPEAKER', suggestions: closestNames(name, ix.names, 5) };
+}
+
+export interface QuotesByOptions {
+  /** Rank by relevance to these terms (already lemmatised, e.g. by PassageIndex.termsOf). */
+  readonly terms?: readonly string[];
+  /** Keep only quotes from this document. */
+  readonly documentId?: string;
+}
+
+/** A speaker's quotes: in corpus order, or most relevant first when terms are given (ties keep corpus order). */
+export function quotesBy(
+  analysis: QuoteAnalysis | { quotes: QuoteAnalysis },
+  speaker: Speaker,
+  options: QuotesByOptions = {},
+): Quote[] {
+  const qa = quoteAnalysisOf(analysis);
+  let list = indexOf(qa).quotesOf.get(speaker.id) ?? [];
+  if (options.documentId) list = list.filter((q) => q.documentId === options.documentId);
+  const terms = options.terms ?? [];
+  if (terms.length === 0) return [...list];
+  const wanted = new Set(terms);
+  const scored = list.map((q, i) => {
+    const hits = q.terms.filter((t) => wanted.has(t)).length;
+    const covered = new Set(q.terms.filter((t) => wanted.has(t))).size;
+    return { q, i, score: covered * 10 + hits / Math.max(1, Math.sqrt(q.terms.length)) };
+  });
+  scored.sort((a, b) => b.score - a.score || a.i - b.i);
+  return scored.map((s) => s.q);
+}
+
+export interface SpeakerCount {
+  readonly speaker: Speaker;
+  readonly quotes: number;
+}
+
+/** Who speaks (in one document, or the whole corpus), most quoted first. */
+export function speakersIn(
+  analysis: QuoteAnalysis | { quotes: QuoteAnalysis },
+  documentId?: string,
+): SpeakerCount[] {
+  const qa = quoteAnalysisOf(analysis);
+  if (!documentId) return qa.speakers.map((s) => ({ speaker: s, quotes: s.quotes }));
+  const counts = new Map<string, number>();
+  for (const q of qa.quotes)
+    if (q.documentId === documentId && q.speakerId)
+      counts.set(q.speakerId, (counts.get(q.speakerId) ?? 0) + 1);
+  return qa.speakers
+    .filter((s) => counts.has(s.id))
+    .map((s) => ({ speaker: s, quotes: counts.get(s.id) as number }))
+    .sort((a, b) => b.quotes - a.quotes || a.speaker.name.localeCompare(b.speaker.name));
+}

@@ -1,0 +1,202 @@
+/** Quote extraction and attribution on short news passages written for these tests: one hard case per row. */
+import { describe, expect, it } from 'vitest';
+import { corpusOfTexts } from '../../helpers/corpus.js';
+import { analyzeQuotes, findSpeaker, quotesBy } from '../../../src/core/quotes/index.js';
+import type { Quote, QuoteAnalysis } from '../../../src/core/quotes/index.js';
+
+const HEAD = 'Test headline for a news story\n\n';
+
+function analyse(body: string): { qa: QuoteAnalysis; text: string } {
+  const corpus = corpusOfTexts({ doc: HEAD + body });
+  return { qa: analyzeQuotes(corpus), text: corpus.documents[0]?.text ?? '' };
+}
+
+function quoteWith(qa: QuoteAnalysis, snippet: string): Quote | undefined {
+  return qa.quotes.find((q) => q.text.includes(snippet));
+}
+
+interface Row {
+  name: string;
+  body: string;
+  /** snippet -> expected speaker (null: must not be attributed to anyone, or not listed at all). */
+  expect: Record<string, string | null>;
+  kinds?: Record<string, Quote['kind']>;
+}
+
+const ROWS: Row[] = [
+  {
+    name: 'inverted cue with title and name ("…," said spokesman Jane Doe)',
+    body: '“We are watching closely and we will respond,” said State Department spokeswoman Jane Doe.',
+    expect: { 'We are watching closely': 'Jane Doe' },
+  },
+  {
+    name: 'said X, title of Y: the appositive is the role',
+    body: '“The harvest failed in every district we visited this spring,” said Peter Okafor, director of the Rural Aid Institute.',
+    expect: { 'The harvest failed': 'Peter Okafor' },
+  },
+  {
+    name: 'pronoun chain: he added, He continued,',
+    body: [
+      'Finance Minister Carlos Mendez said the budget would be balanced by next year.',
+      '“We have cut spending in every ministry and we will keep cutting,” he added.',
+      'He continued, “Nobody should expect new taxes before the election in the autumn.”',
+    ].join('\n\n'),
+    expect: { 'We have cut spending': 'Carlos Mendez', 'Nobody should expect new taxes': 'Carlos Mendez' },
+  },
+  {
+    name: 'quote-only paragraph after a named one, and a quote running over two paragraphs',
+    body: [
+      '“The river rose faster than any model predicted,” Mayor Helen Brandt told reporters. “Whole streets were under water by noon.',
+      '“We will rebuild the embankment before the next winter, whatever it costs the city.”',
+    ].join('\n\n'),
+    expect: {
+      'Whole streets were under water': 'Helen Brandt',
+      'We will rebuild the embankment': 'Helen Brandt',
+    },
+  },
+  {
+    name: 'quote split by the attribution',
+    body: '“The talks are over,” Ivanov said, “and nothing was agreed about the border or the prisoners.”',
+    expect: { 'The talks are over': 'Ivanov', 'nothing was agreed about the border': 'Ivanov' },
+  },
+  {
+    name: 'nested: X quoted Y as saying',
+    body: 'Senator Paul Lindqvist quoted Central Bank Governor Maria Santos as saying that “inflation will stay high for at least two more years.”',
+    expect: { 'inflation will stay high': 'Maria Santos' },
+  },
+  {
+    name: 'organisation and role nouns: the ministry, the statement',
+    body: [
+      'The Brazilian Foreign Ministry issued a statement on Monday.',
+      '“Brazil will not accept any interference in its internal affairs from any foreign government,” the ministry said.',
+      'The Norwegian Refugee Council published a report on the camps. “Conditions in the camps are the worst we have seen in a decade,” the statement said.',
+    ].join('\n\n'),
+    expect: {
+      'Brazil will not accept any interference': 'Brazilian Foreign Ministry',
+      'Conditions in the camps are the worst': 'Norwegian Refugee Council',
+    },
+  },
+  {
+    name: 'a quote naming someone else is not theirs (retort naming the rival)',
+    body: [
+      'Prime Minister Anna Kowalski said the sanctions would stay. The Russian Embassy answered with a statement.',
+      '“If Anna Kowalski wants a lesson in history, she should read one before giving it to others,” the statement said.',
+    ].join('\n\n'),
+    expect: { 'wants a lesson in history': 'Russian Embassy' },
+  },
+  {
+    name: 'partial quote inside reported speech, with the last name later',
+    body: 'Defense analyst Rebecca Moor said the deployment was “a clear message to the neighbours” and would not end soon. Moor said she expected more troops.',
+    expect: { 'a clear message to the neighbours': 'Rebecca Moor' },
+    kinds: { 'a clear message to the neighbours': 'partial' },
+  },
+  {
+    name: 'scare quotes with no speech verb are no one’s quotes',
+    body: 'The government sent a so-called “stabilisation force” to the region, and critics spoke of a “forever war” that began long ago.',
+    expect: { 'stabilisation force': null, 'forever war': null },
+  },
+  {
+    name: 'naming verbs: declared “war on terror” is not a quotation',
+    body: 'The United States declared “war on terror” after the attacks in 2001.',
+    expect: { 'war on terror': null },
+  },
+  {
+    name: 'indirect speech: told X that, according to X',
+    body: [
+      'Interior Minister Farid Haddad told Reuters that the curfew would be lifted on Friday.',
+      'About 300 people were detained overnight, according to the National Human Rights Commission.',
+    ].join('\n\n'),
+    expect: {
+      'the curfew would be lifted on Friday': 'Farid Haddad',
+      'About 300 people were detained overnight': 'National Human Rights Commission',
+    },
+    kinds: { 'the curfew would be lifted on Friday': 'indirect' },
+  },
+  {
+    name: 'hypothetical speech is not reported speech',
+    body: 'Officials in the capital would have acted sooner if General Tomas Berg had warned that the army was unready.',
+    expect: { 'the army was unready': null },
+  },
+  {
+    name: 'she said after two named people: the pronoun follows the speaker, not the last name met',
+    body: [
+      'Economist Laura Chen said prices would keep rising while the central bank waited.',
+      '“Households will feel this well before the politicians do, and they will remember it,” she said.',
+    ].join('\n\n'),
+    expect: { 'Households will feel this': 'Laura Chen' },
+  },
+];
+
+describe('GIVEN a news passage', () => {
+  it.each(ROWS)('$name THEN each quote has the right speaker', ({ body, expect: wanted, kinds }) => {
+    const { qa, text } = analyse(body);
+    for (const [snippet, speaker] of Object.entries(wanted)) {
+      const q = quoteWith(qa, snippet);
+      if (speaker === null) expect(q?.speaker ?? null, snippet).toBeNull();
+      else expect(q?.speaker, snippet).toBe(speaker);
+      if (q) expect(text.slice(q.start, q.end)).toBe(q.text);
+    }
+    for (const [snippet, kind] of Object.entries(kinds ?? {}))
+      expect(quoteWith(qa, snippet)?.kind, snippet).toBe(kind);
+  });
+});
+
+describe('GIVEN a reader comment', () => {
+  it('quoting someone THEN the quote keeps the comment number and a speaker named in that comment only', () => {
+    const body = [
+      'Kazakh President Kassym-Jomart Tokayev said order had been restored. “The terrorists have been defeated,” he said.',
+      '',
+      '3 Comments',
+      '',
+      '1. I remember what my neighbour told me. “Nothing changes here, ever,” he said. Nobody listened to him.',
+      '',
+      '2. As the mayor of our town, Daniel Frost, put it: “We are tired of promises.” Frost said it at the market.',
+    ].join('\n');
+    const { qa } = analyse(body);
+    for (const q of qa.quotes.filter((x) => x.comment !== null))
+      expect(q.speaker).not.toBe('Kassym-Jomart Tokayev');
+    const article = quoteWith(qa, 'The terrorists have been defeated');
+    expect(article?.comment).toBeNull();
+    expect(article?.speaker).toBe('Kassym-Jomart Tokayev');
+  });
+});
+
+describe('GIVEN the speaker catalog', () => {
+  const { qa } = analyse(
+    [
+      'US Secretary of State Antony Blinken said the talks had been useful.',
+      '“We made progress on the hardest questions,” Blinken said.',
+      '“There is more to do,” the secretary added.',
+    ].join('\n\n'),
+  );
+  it('THEN one entity with its full name, last name, titled form and role', () => {
+    const s = qa.speakers.find((x) => x.name === 'Antony Blinken');
+    expect(s?.role).toBe('US Secretary of State');
+    expect(s?.aliases).toEqual(
+      expect.arrayContaining(['Antony Blinken', 'Blinken', 'US Secretary of State Antony Blinken']),
+    );
+    expect(qa.speakers.filter((x) => /Blinken/.test(x.name))).toHaveLength(1);
+  });
+  it.each(['blinken', 'ANTONY BLINKEN', 'Antony', 'US Secretary of State Antony Blinken'])(
+    'findSpeaker("%s") THEN Antony Blinken',
+    (name) => {
+      const r = findSpeaker(qa, name);
+      expect(r.ok && r.speaker.name).toBe('Antony Blinken');
+    },
+  );
+  it('an unknown name THEN UNKNOWN_SPEAKER with the closest names', () => {
+    const r = findSpeaker(qa, 'Blinkin');
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.code).toBe('UNKNOWN_SPEAKER');
+      expect(r.suggestions).toContain('Antony Blinken');
+    }
+  });
+  it('quotesBy with a topic THEN the quote about it first', () => {
+    const s = findSpeaker(qa, 'Blinken');
+    if (!s.ok) throw new Error('no Blinken');
+    const list = quotesBy(qa, s.speaker, { terms: ['question', 'hardest'] });
+    expect(list[0]?.text).toMatch(/hardest questions/);
+    expect(quotesBy(qa, s.speaker).length).toBe(list.length);
+  });
+});
