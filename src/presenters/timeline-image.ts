@@ -55,7 +55,29 @@ function fit(ctx: SKRSContext2D, text: string, width: number): string {
   return `${text.slice(0, lo).trimEnd()}…`;
 }
 
+/**
+ * PNG encoding costs far more than any query (tens to hundreds of ms), so the same picture is drawn once:
+ * the last few renderings are kept, keyed by their exact content.
+ */
+const rendered = new Map<string, Uint8Array>();
+const RENDER_CACHE = 64;
+
 export function renderTimelinePng(title: string, rows: readonly TimelineImageRow[]): Uint8Array {
+  const legend = [...new Set(rows.flatMap((r) => r.documents))];
+  const key = JSON.stringify([title, rows.length, rows.slice(0, MAX_ROWS), legend]);
+  const hit = rendered.get(key);
+  if (hit) {
+    rendered.delete(key);
+    rendered.set(key, hit);
+    return hit;
+  }
+  const png = drawTimelinePng(title, rows);
+  rendered.set(key, png);
+  if (rendered.size > RENDER_CACHE) rendered.delete(rendered.keys().next().value as string);
+  return png;
+}
+
+function drawTimelinePng(title: string, rows: readonly TimelineImageRow[]): Uint8Array {
   const shown = rows.slice(0, MAX_ROWS);
   const documents = [...new Set(rows.flatMap((r) => r.documents))];
   const color = (id: string) => PALETTE[Math.max(0, documents.indexOf(id)) % PALETTE.length] as string;
