@@ -1,0 +1,48 @@
+import { SlashCommandBuilder } from 'discord.js';
+import type { CommandModule } from './_types.js';
+import { resolveSource } from '../core/corpus/sources.js';
+import { speakersIn } from '../core/quotes/index.js';
+import { userError } from '../presenters/errors.js';
+import { speakersView } from '../presenters/quotes.js';
+
+export const data = new SlashCommandBuilder()
+  .setName('speakers')
+  .setDescription('Who is quoted, their role and how often')
+  .addStringOption((o) =>
+    o
+      .setName('source')
+      .setDescription('One source only (id, outlet or title words)')
+      .setMaxLength(100)
+      .setAutocomplete(true),
+  );
+
+export const run: CommandModule['run'] = (options, ctx) => {
+  const { corpus } = ctx.analysis;
+  let documentId: string | undefined;
+  if (options.source !== undefined) {
+    const source = resolveSource(corpus, String(options.source));
+    if (!source.ok)
+      return userError('UNKNOWN_SOURCE', { source: String(options.source) }, source.suggestions);
+    documentId = source.id;
+  }
+  const list = speakersIn(ctx.analysis, documentId);
+  if (list.length === 0) return userError('NO_RESULTS', { what: 'quoted speakers in that source' });
+  return {
+    ok: true,
+    json: {
+      speakers: list.map(({ speaker, quotes }) => ({
+        name: speaker.name,
+        aliases: speaker.aliases,
+        role: speaker.role,
+        kind: speaker.kind,
+        quotes,
+      })),
+    },
+    view: speakersView(
+      list,
+      documentId ? (corpus.byId.get(documentId)?.meta.title ?? documentId) : 'the corpus',
+    ),
+  };
+};
+
+export { autocomplete } from './summary.js';
