@@ -16,7 +16,10 @@ async function start(): Promise<number> {
   }
   if (config.discordToken) {
     const { startBot } = await import('./discord/bot.js');
-    await startBot(config);
+    const { openDebates } = await import('./discord/debates.js');
+    const { stderrLogger } = await import('./discord/log.js');
+    const log = stderrLogger();
+    await startBot(config, { log, ...(await openDebates(config, log)) });
     return 0;
   }
   const { main } = await import('./console/cli.js');

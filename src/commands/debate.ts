@@ -4,7 +4,6 @@
  * through the debate runtime (which saves it, shows it and re-arms the timer) and answers.
  */
 import {
-  AttachmentBuilder,
   InteractionContextType,
   MessageFlags,
   PermissionFlagsBits,
@@ -15,7 +14,6 @@ import {
 import {
   argue,
   beginTurns,
-  buildTranscript,
   closeVote,
   endDebate,
   MAX_ARGUMENT_CHARS,
@@ -38,15 +36,14 @@ import {
 import { StoreUnavailableError } from '../data/store.js';
 import { errorText, userError } from '../presenters/errors.js';
 import { fitText, noticePayload, pagePayload, viewToPages } from '../presenters/discord.js';
-import { handleDebateButton, debateStatusEmbed, memberName } from '../discord/debate-buttons.js';
+import { handleDebateButton, debateStatusEmbed, interactionMemberName } from '../discord/debate-buttons.js';
 import {
-  debateErrorText,
+  debateFailureText,
   debateServiceOf,
   evidenceView,
   permissionName,
   REQUIRED_BOT_PERMISSIONS,
-  transcriptMarkdown,
-  transcriptSummaryEmbed,
+  transcriptPayload,
   type DebateService,
 } from '../discord/debates.js';
 import { respond } from '../discord/router.js';
@@ -152,6 +149,8 @@ export const data = new SlashCommandBuilder()
       .addStringOption((o) => o.setName('id').setDescription('Debate id (shown in its status message)')),
   );
 
+const NO_DEBATE = 'There is no debate in this channel. A moderator starts one with `/debate start`.';
+
 /** Sub-commands answered to everyone; the rest only to the member who asked. */
 const PUBLIC = new Set(['argue', 'transcript']);
 
@@ -169,7 +168,7 @@ function actorOf(interaction: ChatInputCommandInteraction, service: DebateServic
   return {
     id: interaction.user.id,
     isModerator: service.isModerator(interaction.memberPermissions, roles),
-    displayName: memberName(interaction as unknown as ButtonInteraction),
+    displayName: interactionMemberName(interaction as unknown as ButtonInteraction),
   };
 }
 
@@ -231,15 +230,8 @@ async function handle(
       current && current.status !== 'ended' ? transition(current, now) : { ok: false, code: 'NOT_RUNNING' },
     );
     if (!result.ok) {
-      const code =
-        result.code === 'NOT_RUNNING' && !(await service.repo.getByChannel(guildId, channelId))
-          ? 'NO_DEBATE'
-          : result.code;
-      await reply(
-        code === 'NO_DEBATE'
-          ? 'There is no debate in this channel. A moderator starts one with `/debate start`.'
-          : debateErrorText(code, 'params' in result ? result.params : undefined),
-      );
+      const none = result.code === 'NOT_RUNNING' && !(await service.repo.getByChannel(guildId, channelId));
+      await reply(none ? NO_DEBATE : debateFailureText(result));
       return;
     }
     await reply(done(result.session));
@@ -284,7 +276,7 @@ async function handle(
         ),
       );
       if (!result.ok) {
-        await reply(debateErrorText(result.code, 'params' in result ? result.params : undefined));
+        await reply(debateFailureText(result));
         return;
       }
       // The audience votes while the sides fill up; `/debate next` closes that vote and begins the turns.
@@ -304,7 +296,7 @@ async function handle(
     case 'status': {
       const session = await service.repo.getByChannel(guildId, channelId);
       if (!session) {
-        await reply('There is no debate in this channel. A moderator starts one with `/debate start`.');
+        await reply(NO_DEBATE);
         return;
       }
       await respond(
@@ -377,11 +369,7 @@ async function handle(
           : { ok: false, code: 'NOT_RUNNING' },
       );
       if (!result.ok) {
-        await respond(
-          interaction,
-          say(debateErrorText(result.code, 'params' in result ? result.params : undefined)),
-          service.log,
-        );
+        await respond(interaction, say(debateFailureText(result)), service.log);
         return;
       }
       const recorded = result.effects.some((e) => e.type === 'argument-recorded');
@@ -439,19 +427,14 @@ async function handle(
         );
         return;
       }
-      const transcript = buildTranscript(session);
-      const file = new AttachmentBuilder(Buffer.from(transcriptMarkdown(transcript), 'utf8'), {
-        name: `debate-${session.id}.md`,
-      });
       await respond(
         interaction,
         {
           ...(session.status === 'ended'
             ? {}
             : { content: 'The debate is still running: this is the transcript so far.' }),
-          embeds: [transcriptSummaryEmbed(transcript)],
+          ...transcriptPayload(session),
           components: [],
-          files: [file],
           allowedMentions: { parse: [] },
         },
         service.log,

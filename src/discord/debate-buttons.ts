@@ -17,8 +17,6 @@ import {
 import {
   castVote,
   join,
-  remainingMs,
-  tally,
   type DebateSession,
   type Side,
   type Stance,
@@ -26,8 +24,9 @@ import {
 } from '../core/debate/index.js';
 import { StoreUnavailableError } from '../data/store.js';
 import { errorText, userError } from '../presenters/errors.js';
-import { escapeText, fitText, noticePayload } from '../presenters/discord.js';
-import { debateErrorText, debateServiceOf, type DebateService } from './debates.js';
+import { fitText, noticePayload, viewToPages } from '../presenters/discord.js';
+import { debateStatusView, SIDE_LABEL } from '../presenters/debate.js';
+import { debateFailureText, debateServiceOf, type DebateService } from './debates.js';
 
 export const DEBATE_PREFIX = 'debate';
 
@@ -64,16 +63,6 @@ export function parseDebateButtonId(customId: string): DebateButton | null {
   return null;
 }
 
-export function sideName(side: Side | Stance | 'spectate'): string {
-  return side === 'for'
-    ? 'For'
-    : side === 'against'
-      ? 'Against'
-      : side === 'spectate'
-        ? 'Spectators'
-        : 'Undecided';
-}
-
 function button(
   customId: string,
   label: string,
@@ -82,70 +71,19 @@ function button(
   return { type: ComponentType.Button, custom_id: customId, label, style };
 }
 
-function seconds(ms: number): string {
-  const s = Math.max(0, Math.round(ms / 1000));
-  return s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`;
-}
-
-/** The line saying where the debate stands; `now` gives the time left. */
-export function statusLine(session: DebateSession, now: number): string {
-  const name = (id: string) => escapeText(session.names[id] ?? id);
-  const turn = session.turn;
-  const total = session.plan.length;
-  switch (session.status) {
-    case 'lobby':
-      return 'Join a side with the buttons below. A moderator starts the turns with `/debate next`.';
-    case 'voting-before':
-      return 'The vote **before** the debate is open, and sides can still be joined. A moderator starts the turns with `/debate next`.';
-    case 'running':
-      return turn
-        ? `🎙️ **${name(turn.speakerId)}** (${sideName(turn.side)}) has the floor: ${escapeText(turn.phase)}, turn ${turn.index + 1} of ${total}, ${seconds(remainingMs(session, now) ?? 0)} left (ends <t:${Math.floor(turn.deadline / 1000)}:R>).`
-        : 'The turns are running.';
-    case 'paused':
-      return turn
-        ? `⏸️ Paused. ${name(turn.speakerId)} (${sideName(turn.side)}) has ${seconds(remainingMs(session, now) ?? 0)} left when the debate resumes.`
-        : '⏸️ Paused.';
-    case 'voting-after':
-      return 'The turns are over. The vote **after** the debate is open.';
-    case 'ended':
-      return 'The debate has ended. `/debate transcript` fetches the transcript.';
-  }
-}
-
-function members(session: DebateSession, ids: readonly string[]): string {
-  if (ids.length === 0) return '*nobody yet*';
-  const text = ids
-    .map(
-      (id) =>
-        `${escapeText(session.names[id] ?? id)}${session.barred.includes(id) ? ' (lost the floor)' : ''}`,
-    )
-    .join(', ');
-  return fitText(text, 1000).text;
-}
-
-function votesText(session: DebateSession, which: VoteWhich): string | null {
-  const poll = session.votes[which];
-  if (poll.state === 'not-opened') return null;
-  const t = tally(poll.ballots);
-  return `For ${t.counts.for} · Against ${t.counts.against} · Undecided ${t.counts.undecided}${poll.state === 'open' ? ' (open)' : ''}`;
-}
-
+/**
+ * The status embed: the debate presenter's view, plus a Discord timestamp counting down to the deadline
+ * (clients tick it themselves, so the message need not be edited every second).
+ */
 export function debateStatusEmbed(session: DebateSession, now: number): APIEmbed {
-  const fields = [
-    { name: 'For', value: members(session, session.sides.for), inline: true },
-    { name: 'Against', value: members(session, session.sides.against), inline: true },
-    { name: 'Spectators', value: String(session.spectators.length), inline: true },
-  ];
-  const before = votesText(session, 'before');
-  const after = votesText(session, 'after');
-  if (before) fields.push({ name: 'Vote before', value: before, inline: false });
-  if (after) fields.push({ name: 'Vote after', value: after, inline: false });
-  return {
-    title: fitText(`Motion: ${session.motion}`, 256).text,
-    description: statusLine(session, now),
-    fields,
-    footer: { text: `Debate ${session.id} · ${session.format.kind} format · moderated` },
-  };
+  const page = viewToPages(debateStatusView(session, now))[0];
+  const embed: APIEmbed = page ? { ...page.embed } : { title: 'Debate' };
+  const turn = session.turn;
+  if (session.status === 'running' && turn) {
+    const countdown = `Turn ends <t:${Math.floor(turn.deadline / 1000)}:R>.`;
+    embed.description = fitText(`${embed.description ?? ''}\n\n${countdown}`, 4096).text;
+  }
+  return embed;
 }
 
 export interface StatusPayload {
@@ -189,7 +127,7 @@ export function debateStatusPayload(session: DebateSession, now: number): Status
 }
 
 /** How a member is named in the debate (server nickname, global name, username). */
-export function memberName(
+export function interactionMemberName(
   interaction: ButtonInteraction | { member: unknown; user: ButtonInteraction['user'] },
 ): string {
   const member = interaction.member as { displayName?: string; nick?: string | null } | null;
@@ -221,7 +159,7 @@ export async function handleDebateButton(interaction: ButtonInteraction): Promis
     await answer(errorText(userError('STORE_UNAVAILABLE')));
     return;
   }
-  const displayName = memberName(interaction);
+  const displayName = interactionMemberName(interaction);
   try {
     const result = await service.change(interaction.guildId, interaction.channelId, (current, now) => {
       if (!current || current.id !== parsed.debateId) return { ok: false, code: 'DEBATE_ENDED' };
@@ -235,18 +173,18 @@ export async function handleDebateButton(interaction: ButtonInteraction): Promis
       return castVote(current, interaction.user.id, parsed.which, parsed.stance, now);
     });
     if (!result.ok) {
-      await answer(debateErrorText(result.code, 'params' in result ? result.params : undefined));
+      await answer(debateFailureText(result));
       return;
     }
     if (parsed.kind === 'join')
       await answer(
         parsed.choice === 'spectate'
           ? 'You are spectating this debate.'
-          : `You joined the **${sideName(parsed.choice)}** side. When the floor is yours, speak in the channel or use \`/debate argue\`; \`/debate yield\` hands the floor on.`,
+          : `You joined the **${SIDE_LABEL[parsed.choice]}** side. When the floor is yours, speak in the channel or use \`/debate argue\`; \`/debate yield\` hands the floor on.`,
       );
     else
       await answer(
-        `Your vote ${parsed.which} the debate: **${sideName(parsed.stance)}**. You can change it until the vote closes.`,
+        `Your vote ${parsed.which} the debate: **${SIDE_LABEL[parsed.stance]}**. You can change it until the vote closes.`,
       );
   } catch (error) {
     if (error instanceof StoreUnavailableError) {

@@ -44,9 +44,17 @@ import { openStore, StoreUnavailableError, type Store } from '../data/store.js';
 import { citationLabel, type View, type ViewItem } from '../presenters/view.js';
 import { findCounterpoints, findViewpoints, type ClaimAnalysis } from '../core/viewpoints/index.js';
 import type { Citation } from '../core/corpus/types.js';
-import type { DebateErrorCode, Transcript } from '../core/debate/index.js';
-import { escapeText, fitText } from '../presenters/discord.js';
-import { debateStatusPayload, sideName } from './debate-buttons.js';
+import type { DebateErrorCode } from '../core/debate/index.js';
+import { fitText, viewToPages } from '../presenters/discord.js';
+import {
+  debateErrorText,
+  effectText,
+  modLogText,
+  SIDE_LABEL,
+  transcriptMarkdown,
+  transcriptView,
+} from '../presenters/debate.js';
+import { debateStatusPayload } from './debate-buttons.js';
 import type { Logger } from './log.js';
 
 /** The clock and timers the runtime uses: real by default, a manual one in tests. */
@@ -369,71 +377,21 @@ export class DebateService {
     ) {
       await this.attempt(session, 'floor control', () => this.syncFloor(session, channel));
     }
+    // One announcement per change at most: the effects' lines joined (a timeout and the next speaker together).
+    const lines = effects
+      .filter((e) => e.type !== 'debate-ended')
+      .map((e) => effectText(session, e))
+      .filter((line): line is string => line !== null);
+    if (lines.length > 0) await this.post(channel, fitText(lines.join('\n'), 2000).text);
     let current = session;
     for (const effect of effects) {
-      current = await this.performOne(current, effect, channel);
+      if (effect.type === 'mod-log') await this.modLog(session, effect);
+      else if (effect.type === 'offer-counterpoint')
+        current = await this.offerCounterpoint(current, effect.againstSide, effect.turn, channel);
+      else if (effect.type === 'debate-ended') await this.postTranscript(current, channel);
     }
     if (types.has('update-status')) current = await this.updateStatus(current);
     return current;
-  }
-
-  private async performOne(
-    session: DebateSession,
-    effect: DebateEffect,
-    channel: TextChannel,
-  ): Promise<DebateSession> {
-    const name = (id: string) => session.names[id] ?? `<@${id}>`;
-    switch (effect.type) {
-      case 'announce-turn':
-        await this.post(
-          channel,
-          `🎙️ **${name(effect.speakerId)}** (${sideName(effect.side)}) has the floor: ${effect.phase}, ${Math.round(effect.durationMs / 1000)} s.`,
-        );
-        return session;
-      case 'warn':
-        await this.post(
-          channel,
-          `⏳ ${name(effect.speakerId)}: ${Math.max(1, Math.round(effect.remainingMs / 1000))} s left.`,
-        );
-        return session;
-      case 'turn-ended':
-        if (effect.reason === 'timeout')
-          await this.post(channel, `⌛ Time is up for ${name(effect.speakerId)}.`);
-        return session;
-      case 'turns-complete':
-        await this.post(
-          channel,
-          '🏁 All turns are done. The vote after the debate is open on the status message.',
-        );
-        return session;
-      case 'vote-opened':
-        if (effect.which === 'before')
-          await this.post(
-            channel,
-            '🗳️ The vote before the debate is open: use the buttons on the status message.',
-          );
-        return session;
-      case 'civility': {
-        const text =
-          effect.level === 'nudge'
-            ? `🙏 ${name(effect.memberId)}, please keep it civil (${effect.categories.join(', ')}).`
-            : effect.level === 'warning'
-              ? `⚠️ ${name(effect.memberId)}, second warning: one more and you lose the floor for this debate.`
-              : `⛔ ${name(effect.memberId)} has lost the floor for the rest of this debate.`;
-        await this.post(channel, text);
-        return session;
-      }
-      case 'mod-log':
-        await this.modLog(session, effect);
-        return session;
-      case 'offer-counterpoint':
-        return this.offerCounterpoint(session, effect.againstSide, effect.turn, channel);
-      case 'debate-ended':
-        await this.postTranscript(session, channel);
-        return session;
-      default:
-        return session;
-    }
   }
 
   /** One Discord action; a failure is logged (and a missing permission named in the mod log), never thrown. */
@@ -471,16 +429,7 @@ export class DebateService {
     if (!id) return;
     const channel = this.textChannel(id);
     if (!channel) return;
-    const who = (m: string | null | undefined) => (m ? `${session.names[m] ?? m} (<@${m}>)` : 'the bot');
-    const line = [
-      `**${effect.action}** in <#${session.channelId}> (debate \`${session.id}\`)`,
-      `by ${who(effect.actorId)}`,
-      effect.memberId ? `member: ${who(effect.memberId)}` : '',
-      effect.detail ? `: ${effect.detail}` : '',
-    ]
-      .filter(Boolean)
-      .join(' ');
-    await this.post(channel, line.slice(0, 2000));
+    await this.post(channel, fitText(modLogText(session, effect), 2000).text);
   }
 
   /** Edit the debate's one status message, or post it (and store its id) when there is none yet. */
@@ -538,14 +487,10 @@ export class DebateService {
   }
 
   private async postTranscript(session: DebateSession, channel: TextChannel): Promise<void> {
-    const transcript = buildTranscript(session);
-    const file = new AttachmentBuilder(Buffer.from(transcriptMarkdown(transcript), 'utf8'), {
-      name: `debate-${session.id}.md`,
-    });
     try {
       await channel.send({
-        embeds: [transcriptSummaryEmbed(transcript)],
-        files: [file],
+        content: effectText(session, { type: 'debate-ended' }) ?? '',
+        ...transcriptPayload(session),
         allowedMentions: { parse: [] },
       });
     } catch (error) {
@@ -678,39 +623,26 @@ export async function openDebates(
 
 // ------------------------------------------------------------------------------------------ words and evidence
 
-const DEBATE_ERRORS: Record<
-  DebateErrorCode | 'VERSION_CONFLICT',
-  (p: Readonly<Record<string, string>>) => string
-> = {
-  NOT_MODERATOR: () => 'You need the Manage Channels permission or the moderator role to do that.',
-  NOT_SPEAKER: () => 'You do not hold the floor right now.',
-  NOT_RUNNING: () => 'No turn is running in this channel.',
-  NOT_PAUSED: () => 'The debate is not paused.',
-  ALREADY_JOINED: (p) =>
-    p.side === 'spectate'
-      ? 'You are already spectating.'
-      : `You are already on the ${sideName(p.side === 'against' ? 'against' : 'for')} side.`,
-  NOT_JOINED: () => 'You have not joined this debate.',
-  SIDE_FULL: (p) => `The ${p.side ?? ''} side is full (${p.max ?? ''} members).`,
-  SIDE_LOCKED: (p) => `The turns have begun: you stay on the ${p.side ?? 'same'} side.`,
-  FLOOR_REVOKED: () => 'You lost the floor for the rest of this debate.',
-  VOTE_CLOSED: (p) => `The vote ${p.which ?? ''} the debate is not open.`,
-  VOTE_NOT_AVAILABLE: (p) => `The vote ${p.which ?? ''} the debate cannot be opened now.`,
-  DEBATE_EXISTS: (p) =>
-    `A debate is already running in this channel (motion: ${p.motion ?? ''}). End it first.`,
-  DEBATE_ENDED: () => 'That debate is over.',
-  WRONG_STATE: (p) => `That cannot be done now${p.status ? ` (the debate is ${p.status})` : ''}.`,
-  NEED_DEBATERS: (p) => `The ${p.side ?? ''} side needs at least one debater before the turns can begin.`,
-  INVALID_MOTION: (p) => `A motion is 3 to ${p.max ?? '300'} characters long.`,
-  INVALID_FORMAT: (p) => `That format does not work: ${p.reason ?? 'check turn_seconds and rounds'}.`,
-  INVALID_TEXT: (p) => `An argument is 1 to ${p.max ?? '4000'} characters long.`,
-  VERSION_CONFLICT: () => 'The debate changed while you clicked; try again.',
-};
+/** The words for a failed debate change: the core's codes via the debate presenter, plus the store's conflict. */
+export function debateFailureText(result: {
+  readonly code: DebateErrorCode | 'VERSION_CONFLICT';
+  readonly params?: Readonly<Record<string, string>>;
+}): string {
+  if (result.code === 'VERSION_CONFLICT') return 'The debate changed at the same moment; try again.';
+  return debateErrorText({ code: result.code, ...(result.params ? { params: result.params } : {}) });
+}
 
-/** The words for a debate error code (the core returns codes; the Discord side says them). */
-export function debateErrorText(code: string, params: Readonly<Record<string, string>> = {}): string {
-  const words = DEBATE_ERRORS[code as DebateErrorCode];
-  return escapeText(words ? words(params) : `That did not work (${code}).`);
+/** The transcript's summary embed (the full transcript goes with it as a Markdown file). */
+export function transcriptPayload(session: DebateSession): {
+  embeds: APIEmbed[];
+  files: AttachmentBuilder[];
+} {
+  const transcript = buildTranscript(session);
+  const page = viewToPages(transcriptView(transcript))[0];
+  const file = new AttachmentBuilder(Buffer.from(transcriptMarkdown(transcript), 'utf8'), {
+    name: `debate-${session.id}.md`,
+  });
+  return { embeds: page ? [page.embed] : [], files: [file] };
 }
 
 export interface EvidenceItem {
@@ -843,109 +775,9 @@ export function counterpointFor(
     text: found.text,
     source,
     embed: {
-      title: `A counterpoint to the ${sideName(againstSide)} side, from the corpus`,
+      title: `A counterpoint to the ${SIDE_LABEL[againstSide]} side, from the corpus`,
       description: fitText(found.text, 1500).text,
       footer: { text: fitText(`${found.holder ? `${found.holder} · ` : ''}${source}`, 2000).text },
     },
-  };
-}
-
-// ------------------------------------------------------------------------------------------ transcript
-
-function when(ms: number | null): string {
-  return ms === null ? 'not started' : new Date(ms).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
-}
-
-function signed(x: number): string {
-  return `${x > 0 ? '+' : ''}${x}`;
-}
-
-/** The transcript as a Markdown file: motion, speakers by side, each turn's points, votes and swing, moderation. */
-export function transcriptMarkdown(t: Transcript): string {
-  const out: string[] = [`# Debate: ${t.motion}`, '', `- Debate id: ${t.id}`, `- Format: ${t.format}`];
-  out.push(`- Started: ${when(t.startedAt)}`, `- Ended: ${when(t.endedAt)}`, '');
-  for (const side of ['for', 'against'] as const) {
-    const names = t.speakers[side].map((s) => `${s.name}${s.lostFloor ? ' (lost the floor)' : ''}`);
-    out.push(
-      `## ${sideName(side)}`,
-      '',
-      names.length > 0 ? names.map((n) => `- ${n}`).join('\n') : '- nobody',
-      '',
-    );
-  }
-  out.push('## Turns', '');
-  if (t.turns.length === 0) out.push('No turns were held.', '');
-  for (const turn of t.turns) {
-    const duration =
-      turn.endedAt !== null ? ` (${Math.round((turn.endedAt - turn.startedAt) / 1000)} s)` : '';
-    out.push(
-      `### Turn ${turn.index + 1}: ${turn.speaker.name} (${sideName(turn.side)}), ${turn.phase}${duration}`,
-    );
-    if (turn.endReason) out.push(`Ended: ${turn.endReason}.`);
-    if (turn.mainPoints.length > 0) out.push('', 'Main points:', ...turn.mainPoints.map((p) => `- ${p}`));
-    if (turn.arguments.length > 0)
-      out.push('', 'Said:', ...turn.arguments.map((a) => `> ${a.replace(/\n/g, '\n> ')}`));
-    if (turn.flagged > 0) out.push('', `${turn.flagged} message(s) held back for incivility.`);
-    for (const c of turn.counterpoints)
-      out.push(
-        '',
-        `Counterpoint to the ${sideName(c.againstSide)} side: “${c.text}”${c.source ? ` (${c.source})` : ''}`,
-      );
-    out.push('');
-  }
-  out.push('## Votes', '');
-  const line = (label: string, tl: Transcript['votes']['before']) =>
-    tl
-      ? `- ${label}: For ${tl.counts.for} (${tl.percent.for}%), Against ${tl.counts.against} (${tl.percent.against}%), Undecided ${tl.counts.undecided} (${tl.percent.undecided}%)`
-      : `- ${label}: no vote`;
-  out.push(line('Before', t.votes.before), line('After', t.votes.after));
-  const sw = t.votes.swing;
-  out.push(
-    sw
-      ? `- Swing: For ${signed(sw.for)} points, Against ${signed(sw.against)} points; ${sw.winner === 'tie' ? 'a tie' : `the ${sideName(sw.winner)} side changed more minds`}.`
-      : '- Swing: needs ballots in both votes.',
-    '',
-  );
-  if (t.moderation.length > 0) {
-    out.push('## Moderation', '');
-    for (const m of t.moderation)
-      out.push(`- ${when(m.at)}: ${m.what}${m.memberName ? ` (${m.memberName})` : ''}`);
-    out.push('');
-  }
-  return out.join('\n');
-}
-
-/** The summary posted at the end (the full transcript goes with it as a Markdown file). */
-export function transcriptSummaryEmbed(t: Transcript): APIEmbed {
-  const names = (side: Side) => t.speakers[side].map((s) => escapeText(s.name)).join(', ') || '*nobody*';
-  const sw = t.votes.swing;
-  const votes = (tl: Transcript['votes']['before']) =>
-    tl
-      ? `For ${tl.percent.for}% · Against ${tl.percent.against}% · Undecided ${tl.percent.undecided}% (${tl.total})`
-      : 'no vote';
-  const turns = t.turns
-    .slice(0, 10)
-    .map((turn) => {
-      const point = turn.mainPoints[0] ? `: ${escapeText(fitText(turn.mainPoints[0], 150).text)}` : '';
-      return `${turn.index + 1}. ${escapeText(turn.speaker.name)} (${sideName(turn.side)})${point}`;
-    })
-    .join('\n');
-  return {
-    title: fitText(`Transcript: ${t.motion}`, 256).text,
-    description: fitText(turns || 'No turns were held.', 3000).text,
-    fields: [
-      { name: 'For', value: fitText(names('for'), 1000).text, inline: true },
-      { name: 'Against', value: fitText(names('against'), 1000).text, inline: true },
-      { name: 'Vote before', value: votes(t.votes.before), inline: false },
-      { name: 'Vote after', value: votes(t.votes.after), inline: false },
-      {
-        name: 'Swing',
-        value: sw
-          ? `For ${signed(sw.for)} · Against ${signed(sw.against)} points: ${sw.winner === 'tie' ? 'a tie' : `**${sideName(sw.winner)}** changed more minds`}`
-          : 'needs ballots in both votes',
-        inline: false,
-      },
-    ],
-    footer: { text: `Debate ${t.id} · /debate transcript id:${t.id}` },
   };
 }

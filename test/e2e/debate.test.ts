@@ -13,12 +13,8 @@ import { buildTranscript, type DebateSession } from '../../src/core/debate/index
 import { DebateRepository } from '../../src/data/debates.ts';
 import { openStore, type Store } from '../../src/data/store.ts';
 import { startBot, type BotHandle } from '../../src/discord/bot.ts';
-import {
-  debateBotOptions,
-  transcriptMarkdown,
-  type DebateService,
-  type Scheduler,
-} from '../../src/discord/debates.ts';
+import { transcriptMarkdown } from '../../src/presenters/debate.ts';
+import { debateBotOptions, type DebateService, type Scheduler } from '../../src/discord/debates.ts';
 import type { Logger } from '../../src/discord/log.ts';
 import { Perm, startDiscordStandin, type DiscordStandin, type RestCall } from '../support/discord-standin.ts';
 
@@ -72,7 +68,7 @@ interface Running {
 }
 let running: Running;
 
-async function startDebateBot(): Promise<Running> {
+async function startDebateBot(messageContent = false): Promise<Running> {
   const guild = standin.guilds.get(standin.guildId);
   const modRole = guild?.roles.find((r) => r.name === 'Moderator')?.id;
   const config = loadConfig(
@@ -92,6 +88,7 @@ async function startDebateBot(): Promise<Running> {
     store,
     log,
     scheduler: clock,
+    messageContent,
     onService: (s) => {
       service = s;
     },
@@ -196,6 +193,14 @@ function buttonIds(message: APIMessage): string[] {
   );
 }
 
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 3000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error('timed out waiting for a condition');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 function overwrite(channel: string, memberId: string): { allow: bigint; deny: bigint } | null {
   const o = standin.channel(channel).permission_overwrites.find((x) => x.id === memberId);
   return o ? { allow: BigInt(o.allow), deny: BigInt(o.deny) } : null;
@@ -219,7 +224,13 @@ beforeAll(async () => {
     guilds: [
       {
         name: 'Debate Guild',
-        channels: [{ name: 'general' }, { name: 'debates' }, { name: 'debates-2' }, { name: 'mod-log' }],
+        channels: [
+          { name: 'general' },
+          { name: 'debates' },
+          { name: 'debates-2' },
+          { name: 'debates-3' },
+          { name: 'mod-log' },
+        ],
         roles: [{ name: 'Moderator', permissions: String(Perm.ManageMessages | Perm.KickMembers) }],
         members: [
           { user: { username: 'owner' } },
@@ -275,7 +286,7 @@ describe('a moderated debate through the Discord stand-in', () => {
     );
     expect(posted('mod-log', from).some((t) => t.includes('start') && t.includes(session.id))).toBe(true);
     // One status message: later changes edit it.
-    expect(posted('debates', from).filter((t) => t.includes('Motion:'))).toHaveLength(1);
+    expect(posted('debates', from).filter((t) => t.includes(`"title":"Debate: ${MOTION}`))).toHaveLength(1);
   });
 
   it('GIVEN join buttons THEN two members join each side, spectators spectate, and the status message lists them', async () => {
@@ -297,7 +308,8 @@ describe('a moderated debate through the Discord stand-in', () => {
     expect(session.sides.against).toEqual([id('carol'), id('dave')]);
     expect(session.spectators).toEqual([id('eve')]);
     const embed = statusMessage(session).embeds[0];
-    expect(embed?.fields?.find((f) => f.name === 'For')?.value).toBe('Alice, bob');
+    const description = embed?.description ?? '';
+    expect(description).toMatch(/For \(2\)[^]*Alice[^]*bob[^]*Against \(2\)[^]*carol[^]*dave/);
     expect(
       standin.findCalls('PATCH', `/channels/${channelId('debates')}/messages/${session.statusMessageId}`)
         .length,
@@ -406,13 +418,25 @@ describe('a moderated debate through the Discord stand-in', () => {
     expect(argued.ephemeral).toBe(false);
     expect(argued.text).toContain('restored order');
     const notSpeaker = await debate('bob', 'yield');
-    expect(notSpeaker.text).toContain('do not hold the floor');
+    expect(notSpeaker.text).toContain('holding the floor');
     await debate('alice', 'yield');
     const session = await current();
     expect(session.turn?.speakerId).toBe(id('carol'));
     expect(session.turn?.side).toBe('against');
     expect(overwrite('debates', id('carol'))?.allow ?? 0n).toBe(Perm.SendMessages);
     expect((overwrite('debates', id('alice'))?.deny ?? 0n) & Perm.SendMessages).toBe(Perm.SendMessages);
+  });
+
+  it('GIVEN the speaker argues with an insult THEN the argument is flagged, not shown, and the moderator log records it', async () => {
+    const from = standin.calls.length;
+    const answer = await debate('carol', 'argue', {
+      text: 'Only an idiot would call that a peacekeeping mission.',
+    });
+    expect(answer.ephemeral).toBe(true);
+    expect(answer.text).toContain('flagged');
+    expect((await current()).strikes[id('carol')]).toBe(1);
+    expect(posted('mod-log', from).some((t) => t.includes('civility'))).toBe(true);
+    expect(posted('debates', from).some((t) => t.includes('keep it civil'))).toBe(true);
   });
 
   it('GIVEN a second channel WHEN a debate starts and begins there THEN it runs on its own', async () => {
@@ -436,7 +460,7 @@ describe('a moderated debate through the Discord stand-in', () => {
   it('GIVEN the clock runs THEN the speaker is warned at 30 s left and the floor moves on at zero', async () => {
     const from = standin.calls.length;
     await clock.advance(30_000);
-    expect(posted('debates', from).some((t) => t.includes('30 s left'))).toBe(true);
+    expect(posted('debates', from).some((t) => t.includes('0:30 left'))).toBe(true);
     expect((await current()).turn?.speakerId).toBe(id('carol'));
     await clock.advance(30_000);
     const session = await current();
@@ -454,13 +478,25 @@ describe('a moderated debate through the Discord stand-in', () => {
     expect(deadline - clock.now()).toBe(50_000);
     await running.bot.stop();
     await clock.advance(5_000); // the bot is away for 5 s of debate time
-    running = await startDebateBot();
+    running = await startDebateBot(true);
     const after = await current();
     expect(after.turn?.speakerId).toBe(id('bob'));
     expect(after.turn?.index).toBe(before.turn?.index);
     expect(after.turn?.deadline).toBe(deadline);
     const status = await debate('carol', 'status');
-    expect(status.text).toContain('45 s left');
+    expect(status.text).toContain('0:45 left');
+    // This bot has the Message Content intent: the speaker's channel message goes into the transcript.
+    const said = standin.dispatchMessageCreate({
+      content: 'Sovereign states may ask allies for help.',
+      channelId: channelId('debates'),
+      author: id('bob'),
+    });
+    await waitFor(async () =>
+      (await current()).transcript.some((e) => e.kind === 'message' && e.text.includes('ask allies')),
+    );
+    expect(standin.findCalls('DELETE', `/channels/${channelId('debates')}/messages/${said.id}`)).toHaveLength(
+      0,
+    );
     await clock.advance(45_000);
     expect((await current()).turn?.speakerId).toBe(id('dave'));
     expect((await current('debates-2')).turn?.speakerId).toBe(id('frank'));
@@ -511,6 +547,8 @@ describe('a moderated debate through the Discord stand-in', () => {
     const md = transcriptMarkdown(buildTranscript(session));
     expect(md).toContain(MOTION);
     expect(md).toContain('restored order');
+    expect(md).toContain('ask allies');
+    expect(md).not.toContain('idiot');
     expect(md).toMatch(/Swing: For \+\d/);
     const byId = await debate('eve', 'transcript', { id: session.id }, 'general');
     expect(byId.files.map((f) => f.name)).toEqual([`debate-${session.id}.md`]);
@@ -524,6 +562,21 @@ describe('a moderated debate through the Discord stand-in', () => {
     expect(answer.ephemeral).toBe(true);
     expect(answer.embeds[0]?.title).toContain('Evidence for');
     expect(answer.embeds[0]?.description ?? '').toMatch(/¶\d+/);
+  });
+
+  it('GIVEN a channel where the bot may not send or keep the floor THEN start names the exact permissions to grant', async () => {
+    const channel = running.bot.client.channels.cache.get(channelId('debates-3'));
+    if (!channel || !('permissionOverwrites' in channel)) throw new Error('no #debates-3');
+    await channel.permissionOverwrites.edit(standin.bot.id, { ManageRoles: false, ManageMessages: false });
+    const warned = await debate('mod', 'start', { motion: 'Quiet channels need no moderators' }, 'debates-3');
+    expect(warned.text).toContain('started');
+    expect(warned.text).toContain('Manage Permissions (Manage Roles)');
+    expect(warned.text).toContain('Manage Messages');
+    await debate('mod', 'end', {}, 'debates-3');
+    await channel.permissionOverwrites.edit(standin.bot.id, { SendMessages: false });
+    const refused = await debate('mod', 'start', { motion: 'Silent bots cannot debate' }, 'debates-3');
+    expect(refused.text).toContain('grant me Send Messages');
+    expect((await current('debates-3')).status).toBe('ended');
   });
 
   it('GIVEN the store is down THEN debate commands answer with the storage notice and nothing crashes', async () => {
