@@ -70,6 +70,34 @@ interface Cue {
 
 const BOUNDARY = new Set(['.', '?', '!']);
 const CAPITAL = /^\p{Lu}/u;
+const TIME_WORDS = new Set([
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'jan.',
+  'feb.',
+  'aug.',
+  'sept.',
+  'oct.',
+  'nov.',
+  'dec.',
+]);
 const CLOSERS = new Set(['”', '"', '’']);
 const OPENERS = new Set(['“', '"', '‘']);
 const words = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
@@ -132,6 +160,7 @@ export function attributeFlow(
   let prevSentenceKey = '';
   const personLike = (n: Named) =>
     !n.org &&
+    !n.name.split(/\s+/).some((w) => TIME_WORDS.has(w.toLowerCase())) &&
     (n.name.includes(' ') ||
       (n.title !== null &&
         n.title
@@ -179,7 +208,16 @@ export function attributeFlow(
       sid.push(cur);
       const next = toks[i + 1];
       if (!next) return;
-      if (t.quote < 0 && BOUNDARY.has(t.text) && next.text !== ')' && !(next.quote >= 0 && !next.mark)) cur++;
+      // A full stop after a single capital is an initial ("S.C.", "John F. Kennedy"), not a sentence end.
+      const initial = t.text === '.' && /^\p{Lu}$/u.test(toks[i - 1]?.text ?? '');
+      if (
+        t.quote < 0 &&
+        BOUNDARY.has(t.text) &&
+        !initial &&
+        next.text !== ')' &&
+        !(next.quote >= 0 && !next.mark)
+      )
+        cur++;
       else if (
         t.mark &&
         t.quote >= 0 &&
@@ -205,7 +243,11 @@ export function attributeFlow(
     for (let i = 0; i < toks.length; i++) {
       if (!isNameToken(toks[i]) || isNameToken(toks[i - 1])) continue;
       const e = runEnd(toks, i);
-      const from = titleStart(toks, i, sentStart(i));
+      // A capitalised first word of a sentence that is neither a proper noun nor a title ("Last June") is not part of a name.
+      const first = toks[i] as Tok;
+      const falseStart =
+        i === sentStart(i) && first.pos !== 'PROPN' && !TITLE_WORDS.has(first.normal) && e > i + 1;
+      const from = falseStart ? i + 1 : titleStart(toks, i, sentStart(i));
       const ref = refOfPhrase(toks, from, e, text, base);
       if (ref?.type === 'name') {
         const n = named(ref, appositiveAfter(toks, e, text, base));

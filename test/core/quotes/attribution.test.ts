@@ -91,6 +91,16 @@ const ROWS: Row[] = [
     kinds: { 'a clear message to the neighbours': 'partial' },
   },
   {
+    name: 'a fronted time phrase is not the speaker ("Last June, he … vowed to “…”")',
+    body: 'It is not the first time Governor Ruth Lee has called for reform. Last June, she traveled to the capital and vowed to “fight like heck” for the bill.',
+    expect: { 'fight like heck': 'Ruth Lee' },
+  },
+  {
+    name: 'initials do not end a sentence ("(D-S.C.), …, saying “…”")',
+    body: 'Rep. Jim Clyburn (D-S.C.), a senior Democrat, took offense, saying “we just don’t have enough votes for this bill in the Senate.”',
+    expect: { 'we just don’t have enough votes': 'Jim Clyburn' },
+  },
+  {
     name: 'scare quotes with no speech verb are no one’s quotes',
     body: 'The government sent a so-called “stabilisation force” to the region, and critics spoke of a “forever war” that began long ago.',
     expect: { 'stabilisation force': null, 'forever war': null },
