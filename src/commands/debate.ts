@@ -183,7 +183,7 @@ function formatOf(interaction: ChatInputCommandInteraction): DebateFormat {
   return { kind: 'quick' };
 }
 
-export async function execute(interaction: ChatInputCommandInteraction, _ctx: CommandContext): Promise<void> {
+export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
   const service = debateServiceOf(interaction.client);
   const sub = interaction.options.getSubcommand(false) ?? 'status';
   const log = service?.log ?? { info() {}, warn() {}, error() {} };
@@ -197,7 +197,7 @@ export async function execute(interaction: ChatInputCommandInteraction, _ctx: Co
     return;
   }
   try {
-    await handle(sub, interaction, service, _ctx);
+    await handle(sub, interaction, service, ctx);
   } catch (error) {
     if (error instanceof StoreUnavailableError) {
       log.warn(`/debate ${sub}: ${error.message}`);

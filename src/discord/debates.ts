@@ -190,9 +190,16 @@ export class DebateService {
     session: DebateSession,
     transition: (current: DebateSession) => Transition,
   ): Promise<DebateSession> {
-    const result = await this.repo.apply(session.guildId, session.channelId, (current) =>
-      current && current.id === session.id ? transition(current) : { ok: false, code: 'WRONG_STATE' },
-    );
+    let result: ApplyResult;
+    try {
+      result = await this.repo.apply(session.guildId, session.channelId, (current) =>
+        current && current.id === session.id ? transition(current) : { ok: false, code: 'WRONG_STATE' },
+      );
+    } catch (error) {
+      // The change itself is saved; a lost follow-up (a status message id, a counterpoint note) is not worth failing it.
+      this.log.warn(`debate ${session.id}: a follow-up was not saved (${(error as Error).message})`);
+      return session;
+    }
     if (!result.ok) return session;
     this.remember(result.session);
     return result.session;

@@ -270,6 +270,7 @@ describe('a moderated debate through the Discord stand-in', () => {
       format: 'custom',
       turn_seconds: 60,
       rounds: 2,
+      counterpoints: true,
     });
     expect(answer.text).toContain('started');
     const session = await current();
@@ -419,9 +420,17 @@ describe('a moderated debate through the Discord stand-in', () => {
     expect(argued.text).toContain('restored order');
     const notSpeaker = await debate('bob', 'yield');
     expect(notSpeaker.text).toContain('holding the floor');
+    const beforeYield = standin.calls.length;
     await debate('alice', 'yield');
     const session = await current();
     expect(session.turn?.speakerId).toBe(id('carol'));
+    // Counterpoints are on: one corpus passage answering the For side, posted and kept in the transcript.
+    expect(posted('debates', beforeYield).some((t) => t.includes('A counterpoint to the For side'))).toBe(
+      true,
+    );
+    const offered = session.transcript.filter((e) => e.kind === 'counterpoint');
+    expect(offered).toHaveLength(1);
+    expect(offered[0]?.kind === 'counterpoint' && offered[0].source).toMatch(/¶\d+/);
     expect(session.turn?.side).toBe('against');
     expect(overwrite('debates', id('carol'))?.allow ?? 0n).toBe(Perm.SendMessages);
     expect((overwrite('debates', id('alice'))?.deny ?? 0n) & Perm.SendMessages).toBe(Perm.SendMessages);
@@ -557,11 +566,33 @@ describe('a moderated debate through the Discord stand-in', () => {
     expect((await current('debates-2')).status).toBe('running');
   });
 
-  it('GIVEN evidence for a side THEN corpus passages come back cited', async () => {
+  it('GIVEN evidence for a side THEN corpus passages come back cited, from the stance engine when the corpus takes sides', async () => {
     const answer = await debate('frank', 'evidence', { side: 'for' }, 'debates-2');
     expect(answer.ephemeral).toBe(true);
     expect(answer.embeds[0]?.title).toContain('Evidence for');
     expect(answer.embeds[0]?.description ?? '').toMatch(/¶\d+/);
+    const sided = await debate('carol', 'evidence', { side: 'against' });
+    expect(sided.embeds[0]?.title).toBe('Evidence against the motion');
+    expect(sided.embeds[0]?.description ?? '').toContain('oppose');
+    expect(sided.embeds[0]?.description ?? '').toMatch(/¶\d+/);
+  });
+
+  it('GIVEN the moderator pauses THEN nobody holds the floor and the clock stops; resume gives the time back', async () => {
+    const before = await current('debates-2');
+    const left = (before.turn?.deadline ?? 0) - clock.now();
+    await debate('mod', 'pause', {}, 'debates-2');
+    const paused = await current('debates-2');
+    expect(paused.status).toBe('paused');
+    expect((overwrite('debates-2', id('frank'))?.deny ?? 0n) & Perm.SendMessages).toBe(Perm.SendMessages);
+    await clock.advance(120_000);
+    expect((await current('debates-2')).status).toBe('paused');
+    const notMod = await debate('frank', 'resume', {}, 'debates-2');
+    expect(notMod.text).toContain('Manage Channels');
+    await debate('mod', 'resume', {}, 'debates-2');
+    const resumed = await current('debates-2');
+    expect(resumed.status).toBe('running');
+    expect((resumed.turn?.deadline ?? 0) - clock.now()).toBe(left);
+    expect(overwrite('debates-2', id('frank'))?.allow ?? 0n).toBe(Perm.SendMessages);
   });
 
   it('GIVEN a channel where the bot may not send or keep the floor THEN start names the exact permissions to grant', async () => {
