@@ -456,8 +456,22 @@ describe('a moderated debate through the Discord stand-in', () => {
       'debates-2',
     );
     const s2 = await current('debates-2');
-    await click('frank', `debate:${s2.id}:join:for`, 'debates-2');
-    await click('eve', `debate:${s2.id}:join:against`, 'debates-2');
+    // Someone deletes the status message: the next change posts a new one and remembers it.
+    const oldStatus = s2.statusMessageId ?? '';
+    await running.bot.client.rest.delete(`/channels/${channelId('debates-2')}/messages/${oldStatus}`);
+    // Clicks at the same moment: every one counts, and they share one (new) status message.
+    await Promise.all([
+      click('frank', `debate:${s2.id}:join:for`, 'debates-2'),
+      click('eve', `debate:${s2.id}:join:against`, 'debates-2'),
+      click('owner', `debate:${s2.id}:vote:before:for`, 'debates-2'),
+      click('alice', `debate:${s2.id}:join:spectate`, 'debates-2'),
+    ]);
+    const joined = await current('debates-2');
+    expect(joined.sides).toEqual({ for: [id('frank')], against: [id('eve')] });
+    expect(joined.spectators).toEqual([id('alice')]);
+    expect(joined.votes.before.ballots).toEqual({ [id('owner')]: 'for' });
+    expect(joined.statusMessageId).not.toBe(oldStatus);
+    expect(standin.messages.has(joined.statusMessageId ?? '')).toBe(true);
     await debate('mod', 'next', {}, 'debates-2');
     const two = await current('debates-2');
     const one = await current();
