@@ -30,12 +30,13 @@ export const run: CommandModule['run'] = (options, ctx) => {
   return {
     ok: true,
     json: {
-      speakers: list.map(({ speaker, quotes }) => ({
+      speakers: list.map(({ speaker, quotes, onlyInComments }) => ({
         name: speaker.name,
         aliases: speaker.aliases,
         role: speaker.role,
         kind: speaker.kind,
         quotes,
+        onlyInComments,
       })),
     },
     view: speakersView(

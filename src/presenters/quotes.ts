@@ -61,12 +61,19 @@ export function speakersView(list: readonly SpeakerCount[], scope: string): View
     sections: [
       {
         title: '',
-        items: list.map(({ speaker, quotes }) => ({
+        items: list.map(({ speaker, quotes, first, onlyInComments }) => ({
           heading: speaker.name,
           text: [
             speaker.role ?? (speaker.kind === 'organisation' ? 'organisation' : 'role not stated'),
             `${quotes} quote${quotes === 1 ? '' : 's'}`,
+            ...(onlyInComments ? ['quoted only inside reader comments'] : []),
           ].join(' · '),
+          ...(first
+            ? {
+                cite: { documentId: first.documentId, paragraph: first.paragraph, comment: first.comment },
+                source: `first quoted: ${citationLabel({ documentId: first.documentId, paragraph: first.paragraph, comment: first.comment })}`,
+              }
+            : {}),
         })),
       },
     ],

@@ -83,9 +83,19 @@ describe('GIVEN /speakers', () => {
   it('THEN who speaks, with role and counts, most quoted first', async () => {
     const { outcome } = await ask(speakers, {});
     if (!outcome.ok) throw new Error(outcome.code);
-    const list = (outcome.json as { speakers: { name: string; role: string | null; quotes: number }[] })
-      .speakers;
+    const list = (
+      outcome.json as {
+        speakers: { name: string; role: string | null; quotes: number; onlyInComments: boolean }[];
+      }
+    ).speakers;
     expect(list.find((s) => s.name === 'Fiona Hill')?.role).toMatch(/senior director/);
-    for (let i = 1; i < list.length; i++) expect(list[i - 1]!.quotes).toBeGreaterThanOrEqual(list[i]!.quotes);
+    // The articles' speakers first, most quoted first; then those quoted only inside reader comments.
+    const firstCommentOnly = list.findIndex((s) => s.onlyInComments);
+    if (firstCommentOnly !== -1)
+      expect(list.slice(firstCommentOnly).every((s) => s.onlyInComments)).toBe(true);
+    for (const part of [list.filter((s) => !s.onlyInComments), list.filter((s) => s.onlyInComments)])
+      for (let i = 1; i < part.length; i++)
+        expect(part[i - 1]!.quotes).toBeGreaterThanOrEqual(part[i]!.quotes);
+    expect(list.find((s) => s.name.endsWith('Richmond'))?.onlyInComments).toBe(true);
   });
 });

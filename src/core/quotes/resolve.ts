@@ -95,6 +95,10 @@ export function quotesBy(
 export interface SpeakerCount {
   readonly speaker: Speaker;
   readonly quotes: number;
+  /** The speaker's first quote in scope, so the listing can cite where they speak. */
+  readonly first: Quote | null;
+  /** True when every quote in scope comes from reader comments (not the articles). */
+  readonly onlyInComments: boolean;
 }
 
 /** Who speaks (in one document, or the whole corpus), most quoted first. */
@@ -103,13 +107,28 @@ export function speakersIn(
   documentId?: string,
 ): SpeakerCount[] {
   const qa = quoteAnalysisOf(analysis);
-  if (!documentId) return qa.speakers.map((s) => ({ speaker: s, quotes: s.quotes }));
-  const counts = new Map<string, number>();
-  for (const q of qa.quotes)
-    if (q.documentId === documentId && q.speakerId)
-      counts.set(q.speakerId, (counts.get(q.speakerId) ?? 0) + 1);
-  return qa.speakers
-    .filter((s) => counts.has(s.id))
-    .map((s) => ({ speaker: s, quotes: counts.get(s.id) as number }))
-    .sort((a, b) => b.quotes - a.quotes || a.speaker.name.localeCompare(b.speaker.name));
+  const counts = new Map<string, { n: number; first: Quote; article: boolean }>();
+  for (const q of qa.quotes) {
+    if (!q.speakerId || (documentId && q.documentId !== documentId)) continue;
+    const c = counts.get(q.speakerId);
+    if (c) {
+      c.n++;
+      c.article ||= q.comment === null;
+    } else counts.set(q.speakerId, { n: 1, first: q, article: q.comment === null });
+  }
+  return (
+    qa.speakers
+      .filter((s) => counts.has(s.id))
+      .map((s) => {
+        const c = counts.get(s.id) as { n: number; first: Quote; article: boolean };
+        return { speaker: s, quotes: c.n, first: c.first, onlyInComments: !c.article };
+      })
+      // Speakers of the articles first; those quoted only inside reader comments after them.
+      .sort(
+        (a, b) =>
+          Number(a.onlyInComments) - Number(b.onlyInComments) ||
+          b.quotes - a.quotes ||
+          a.speaker.name.localeCompare(b.speaker.name),
+      )
+  );
 }
