@@ -21,7 +21,13 @@ export function exportAnalysis(analysis: Analysis) {
         paragraphs: c.paragraphs.length,
       })),
     })),
-    speakers: analysis.quotes.speakers.map((s) => ({ name: s.name, aliases: s.aliases, role: s.role, kind: s.kind, quotes: s.quotes })),
+    speakers: analysis.quotes.speakers.map((s) => ({
+      name: s.name,
+      aliases: s.aliases,
+      role: s.role,
+      kind: s.kind,
+      quotes: s.quotes,
+    })),
     quotes: analysis.quotes.quotes.map((q) => ({
       speaker: q.speaker,
       text: q.text,
@@ -33,6 +39,7 @@ export function exportAnalysis(analysis: Analysis) {
     events: analysis.time.events.map((e) => ({
       date: e.date,
       precision: e.precision,
+      ...(e.until ? { until: e.until } : {}),
       text: e.text,
       documentId: e.documentId,
       paragraph: e.paragraph,

@@ -21,20 +21,26 @@ export interface UserError {
   readonly suggestions?: readonly string[];
 }
 
-export function userError(code: ErrorCode, params: Record<string, string> = {}, suggestions: readonly string[] = []): UserError {
+export function userError(
+  code: ErrorCode,
+  params: Record<string, string> = {},
+  suggestions: readonly string[] = [],
+): UserError {
   return { ok: false, code, params, suggestions };
 }
 
 const MESSAGES: Record<ErrorCode, (p: Readonly<Record<string, string>>) => string> = {
   UNKNOWN_COMMAND: (p) => `There is no command /${p.name ?? ''}. Commands: ${p.known ?? ''}.`,
-  UNKNOWN_OPTION: (p) => `/${p.command ?? ''} has no option "${p.option ?? ''}". Its options: ${p.known || 'none'}.`,
+  UNKNOWN_OPTION: (p) =>
+    `/${p.command ?? ''} has no option "${p.option ?? ''}". Its options: ${p.known || 'none'}.`,
   MISSING_OPTION: (p) => `/${p.command ?? ''} needs the option ${p.option ?? ''}.`,
   INVALID_OPTION: (p) => `The option ${p.option ?? ''} ${p.reason ?? 'is not valid'}.`,
   UNKNOWN_SOURCE: (p) => `No source in the corpus is called "${p.source ?? ''}".`,
   UNKNOWN_SPEAKER: (p) => `Nobody called "${p.speaker ?? ''}" is quoted in the corpus.`,
   NO_RESULTS: (p) => `Nothing in the corpus matches ${p.what ?? 'that'}.`,
   DISCORD_ONLY: (p) => `/${p.command ?? ''} works in a Discord server, not in the console.`,
-  STORE_UNAVAILABLE: () => 'The bot cannot reach its storage right now; debates are paused. Corpus commands still work.',
+  STORE_UNAVAILABLE: () =>
+    'The bot cannot reach its storage right now; debates are paused. Corpus commands still work.',
   NOT_ALLOWED: (p) => `You need ${p.permission ?? 'moderator rights'} to do that.`,
   INTERNAL: (p) => `Something went wrong on our side${p.logId ? ` (log id ${p.logId})` : ''}.`,
 };
