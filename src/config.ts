@@ -34,6 +34,7 @@ const schema = z.object({
   MODERATOR_ROLE_ID: optionalText.pipe(snowflake.optional()),
   MOD_LOG_CHANNEL_ID: optionalText.pipe(snowflake.optional()),
   WATCH_CORPUS: optionalText.pipe(z.enum(['true', 'false']).optional()),
+  MESSAGE_CONTENT: optionalText.pipe(z.enum(['true', 'false']).optional()),
   SHARD_COUNT: optionalText.pipe(
     z.union([z.literal('auto'), z.string().regex(/^\d+$/, "must be a number or 'auto'")]).optional(),
   ),
@@ -49,6 +50,8 @@ export interface Config {
   readonly moderatorRoleId: string | undefined;
   readonly modLogChannelId: string | undefined;
   readonly watchCorpus: boolean;
+  /** The privileged Message Content intent is granted: debaters' messages go into transcripts. */
+  readonly messageContent: boolean;
   readonly shardCount: number | 'auto';
 }
 
@@ -74,6 +77,7 @@ export function loadConfig(
     moderatorRoleId: e.MODERATOR_ROLE_ID,
     modLogChannelId: e.MOD_LOG_CHANNEL_ID,
     watchCorpus: e.WATCH_CORPUS !== 'false',
+    messageContent: e.MESSAGE_CONTENT === 'true',
     shardCount: e.SHARD_COUNT === undefined || e.SHARD_COUNT === 'auto' ? 'auto' : Number(e.SHARD_COUNT),
   });
 }

@@ -19,7 +19,10 @@ async function start(): Promise<number> {
     const { openDebates } = await import('./discord/debates.js');
     const { stderrLogger } = await import('./discord/log.js');
     const log = stderrLogger();
-    await startBot(config, { log, ...(await openDebates(config, log)) });
+    await startBot(config, {
+      log,
+      ...(await openDebates(config, log, { messageContent: config.messageContent })),
+    });
     return 0;
   }
   const { main } = await import('./console/cli.js');
