@@ -17,7 +17,8 @@ import type { Config } from '../config.js';
 import { loadCommands } from '../commands/_load.js';
 import type { CommandContext } from '../commands/_types.js';
 import type { Analysis } from '../core/analysis.js';
-import { loadAnalysis } from '../data/load-analysis.js';
+import { reloadCorpus, watchCorpus, type CorpusWatcher } from '../data/corpus-watcher.js';
+import { loadAnalysis, type LoadedAnalysis } from '../data/load-analysis.js';
 import { stderrLogger, type Logger } from './log.js';
 import { createRouter } from './router.js';
 
@@ -39,9 +40,33 @@ export interface BotOptions {
 
 export interface BotHandle {
   readonly client: Client<true>;
+  /** The analysis in use now (a corpus reload swaps it). */
   readonly analysis: Analysis;
   /** Destroys the client and runs the shutdown hooks; safe to call twice. */
   stop(): Promise<void>;
+}
+
+/** What one corpus reload did, for `/corpus reload` to report. */
+export type CorpusReloadResult =
+  | {
+      readonly ok: true;
+      readonly documents: number;
+      /** Files parsed again (added or changed); the rest came from the analysis cache. */
+      readonly parsed: number;
+      readonly problems: readonly { readonly file: string; readonly message: string }[];
+      readonly ms: number;
+    }
+  | { readonly ok: false; readonly message: string };
+
+export interface CorpusReloader {
+  reload(): Promise<CorpusReloadResult>;
+}
+
+const reloaders = new WeakMap<Client, CorpusReloader>();
+
+/** The corpus reload attached to a client (`/corpus reload` finds it through its interaction's client). */
+export function corpusReloaderOf(client: Client): CorpusReloader | undefined {
+  return reloaders.get(client);
 }
 
 export function clientOptions(config: Readonly<Config>, options: BotOptions = {}): ClientOptions {
@@ -106,13 +131,15 @@ export async function startBot(config: Readonly<Config>, options: BotOptions = {
   for (const p of loaded.problems) log.warn(`skipped ${p.file}: ${p.message}`);
   if (loaded.analysis.corpus.documents.length === 0)
     throw new BotStartError(`no documents could be loaded from ${config.corpusDir}`);
-  const analysis = loaded.analysis;
+  // Swapped whole by a reload: an interaction reads it once when it arrives, so commands in flight keep theirs.
+  let current: LoadedAnalysis = loaded;
+  const analysis = () => current.analysis;
   log.info(
-    `corpus: ${analysis.corpus.documents.length} documents; commands: ${[...commands.keys()].map((k) => `/${k}`).join(' ')}`,
+    `corpus: ${analysis().corpus.documents.length} documents; commands: ${[...commands.keys()].map((k) => `/${k}`).join(' ')}`,
   );
 
   const client = new Client(clientOptions(config, options));
-  const router = createRouter({ commands, analysis: () => analysis, log });
+  const router = createRouter({ commands, analysis, log });
   client.on(Events.InteractionCreate, (interaction) => {
     router(interaction).catch((e: unknown) => log.error('interaction handler failed', e));
   });
@@ -124,13 +151,69 @@ export async function startBot(config: Readonly<Config>, options: BotOptions = {
   client.on(Events.ShardResume, (shard, replayed) =>
     log.info(`shard ${shard} resumed (${replayed} events replayed)`),
   );
-  options.onClient?.(client, () => ({ analysis, now: new Date() }));
+  options.onClient?.(client, () => ({ analysis: analysis(), now: new Date() }));
+
+  /** Puts a reloaded corpus in use, unless it lost every document (then the previous one stays). */
+  const adopt = (next: LoadedAnalysis, ms: number, why: string): boolean => {
+    for (const p of next.problems) log.warn(`corpus reload: skipped ${p.file}: ${p.message}`);
+    const documents = next.analysis.corpus.documents.length;
+    if (documents === 0) {
+      log.error(`corpus reload (${why}): no documents could be loaded; the previous corpus stays in use`);
+      return false;
+    }
+    current = next;
+    log.info(
+      `corpus reloaded (${why}): ${documents} documents, ${next.cacheStats?.parsed ?? documents} parsed again, ${next.problems.length} problem(s), ${Math.round(ms)} ms`,
+    );
+    return true;
+  };
+  const cache = loaded.cache;
+  if (cache) {
+    let queue: Promise<unknown> = Promise.resolve();
+    reloaders.set(client, {
+      // Reloads from the command run one at a time; the watcher keeps its own queue.
+      reload() {
+        const run = queue.then(async (): Promise<CorpusReloadResult> => {
+          const outcome = await reloadCorpus(config.corpusDir, cache);
+          if (!outcome.ok) {
+            log.error(`corpus reload failed: ${outcome.message}`);
+            return outcome;
+          }
+          const next = outcome.loaded;
+          if (!adopt(next, outcome.ms, 'command'))
+            return { ok: false, message: 'no documents could be loaded; the previous corpus stays in use' };
+          return {
+            ok: true,
+            documents: next.analysis.corpus.documents.length,
+            parsed: next.cacheStats?.parsed ?? next.analysis.corpus.documents.length,
+            problems: next.problems,
+            ms: outcome.ms,
+          };
+        });
+        queue = run.catch(() => undefined);
+        return run;
+      },
+    });
+  }
+  let watcher: CorpusWatcher | undefined;
+  if (config.watchCorpus && cache) {
+    watcher = watchCorpus(
+      config.corpusDir,
+      cache,
+      {
+        onReload: (next, ms) => void adopt(next, ms, 'folder changed'),
+        onError: (message) => log.error(`corpus watcher: ${message}; the previous corpus stays in use`),
+      },
+      loaded,
+    );
+  }
 
   let stopping: Promise<void> | null = null;
   const processHandlers: Array<[string, (...args: unknown[]) => void]> = [];
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       for (const [event, handler] of processHandlers) process.off(event, handler);
+      watcher?.close();
       await client.destroy().catch((e: unknown) => log.error('client.destroy failed', e));
       for (const hook of options.onStop ?? []) {
         try {
@@ -164,5 +247,11 @@ export async function startBot(config: Readonly<Config>, options: BotOptions = {
     throw new BotStartError(loginFailure(error));
   }
   log.info(`logged in as ${client.user?.tag ?? 'unknown'}`);
-  return { client: client as Client<true>, analysis, stop };
+  return {
+    client: client as Client<true>,
+    get analysis() {
+      return analysis();
+    },
+    stop,
+  };
 }
