@@ -36,6 +36,13 @@ const NEW_ASPECT_BONUS = 0.06;
 const CORPUS_CANDIDATES = 200;
 const TOPIC_HITS = 60;
 const MAX_COMMENTS_IN_TOPIC = 1;
+/**
+ * Concept coverage (after Gillick & Favre's concept-based multi-document summarisation): a concept is a pair of
+ * adjacent content lemmas ("fuel price", "shoot kill"), worth the number of documents that use it when two or more
+ * do. A candidate gains the worth of the concepts no chosen point covers yet, per square root of its length, so
+ * the summary spreads over the facts several sources report instead of repeating the one they share.
+ */
+const W_CONCEPT = 1;
 
 interface Candidate {
   readonly s: SummarySentence;
@@ -74,7 +81,7 @@ export function summarise(
   if (candidates.length === 0) return { ok: false, code: 'NO_RESULTS' };
   const max = Math.max(...candidates.map((c) => c.salience), 1e-12);
   const pool = candidates.map((c) => ({ s: c.s, salience: c.salience / max }));
-  const chosen = mmr(model, pool, size, options.documentId === undefined);
+  const chosen = mmr(model, pool, size, options.documentId === undefined, conceptWorth(model));
   const ordered =
     options.documentId !== undefined && options.topic === undefined
       ? [...chosen].sort((a, b) => a.s.passage.id - b.s.passage.id)
@@ -82,13 +89,51 @@ export function summarise(
   return { ok: true, points: ordered.map(pointOf) };
 }
 
+const conceptCache = new WeakMap<SummaryModel, ReadonlyMap<string, number>>();
+
+/** Concepts used by two or more documents (reader comments aside), with the number of documents using each. */
+function conceptWorth(model: SummaryModel): ReadonlyMap<string, number> {
+  const cached = conceptCache.get(model);
+  if (cached) return cached;
+  const docs = new Map<string, Set<string>>();
+  for (const s of model.sentences) {
+    if (s.kind === 'comment') continue;
+    for (const c of conceptsOf(s)) {
+      let d = docs.get(c);
+      if (!d) docs.set(c, (d = new Set()));
+      d.add(s.passage.documentId);
+    }
+  }
+  const worth = new Map<string, number>();
+  for (const [c, d] of docs) if (d.size >= 2) worth.set(c, d.size);
+  conceptCache.set(model, worth);
+  return worth;
+}
+
+function conceptsOf(s: SummarySentence): string[] {
+  const t = s.passage.terms;
+  const out: string[] = [];
+  for (let i = 1; i < t.length; i++) out.push(`${t[i - 1]} ${t[i]}`);
+  return out;
+}
+
 function mmr(
   model: SummaryModel,
   pool: readonly Candidate[],
   size: number,
   acrossDocuments: boolean,
+  worth: ReadonlyMap<string, number>,
 ): { s: SummarySentence; score: number }[] {
   const chosen: { s: SummarySentence; score: number }[] = [];
+  const concepts = pool.map((c) => [...new Set(conceptsOf(c.s))].filter((k) => worth.has(k)));
+  const lengthNorm = pool.map((c) => Math.sqrt(Math.max(c.s.passage.terms.length, 6)));
+  const coveredConcepts = new Set<string>();
+  const conceptGain = (i: number) => {
+    let g = 0;
+    for (const k of concepts[i] as string[]) if (!coveredConcepts.has(k)) g += worth.get(k) ?? 0;
+    return g / (lengthNorm[i] as number);
+  };
+  const maxConceptGain = Math.max(...pool.map((_, i) => conceptGain(i)), 1e-12);
   const covered = new Set<number>();
   const perDocument = new Map<string, number>();
   const paragraphs = new Set<string>();
@@ -120,7 +165,8 @@ function mmr(
         W_SALIENCE * c.salience +
         (W_NOVEL * novel) / model.maxCloseness -
         W_REDUNDANCY * (redundancy[i] ?? 0) +
-        NEW_ENTITY_BONUS * Math.min(gain / maxEntityGain, 1);
+        NEW_ENTITY_BONUS * Math.min(gain / maxEntityGain, 1) +
+        (W_CONCEPT * conceptGain(i)) / maxConceptGain;
       if (acrossDocuments) score -= SAME_DOCUMENT_CHARGE * (perDocument.get(c.s.passage.documentId) ?? 0);
       if (paragraphs.has(keys[i] as string)) score -= SAME_PARAGRAPH_CHARGE;
       const sameAspect = aspects.get(c.s.aspect) ?? 0;
@@ -140,6 +186,7 @@ function mmr(
         redundancy[i] = Math.max(redundancy[i] ?? 0, cosine((pool[i] as Candidate).s.vector, s.vector));
     }
     for (const e of s.entities) covered.add(e);
+    for (const k of concepts[best] as string[]) coveredConcepts.add(k);
     for (const t of s.vector.ids) coveredTerms[t] = 1;
     perDocument.set(s.passage.documentId, (perDocument.get(s.passage.documentId) ?? 0) + 1);
     paragraphs.add(paragraphKey(s));

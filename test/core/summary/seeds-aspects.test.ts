@@ -46,7 +46,7 @@ const ASPECTS: readonly { name: string; covers: (text: string) => boolean }[] = 
 ];
 
 /** What the method reaches today; raise it when the summariser improves. */
-const ASPECTS_REACHED = 6;
+const ASPECTS_REACHED = 8;
 
 describe('GIVEN the seed corpus and /summary length long', () => {
   it(`THEN at most 10 cited points cover at least ${ASPECTS_REACHED} of the 10 aspects`, async () => {
