@@ -14,6 +14,7 @@ import {
   INVERTING_VERBS,
   MODALS,
   ORG_ROLE_NOUNS,
+  ORG_WORDS,
   PERSON_ROLE_NOUNS,
   QUOTING_VERBS,
   SPEECH_VERBS,
@@ -102,6 +103,12 @@ const CLOSERS = new Set(['”', '"', '’']);
 const OPENERS = new Set(['“', '"', '‘']);
 const words = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
+/** Whether the first `end` characters of `text` end with a full stop, question or exclamation mark. */
+function endsSentence(text: string, end: number): boolean {
+  const c = text[Math.min(end, text.length) - 1];
+  return c === '.' || c === '?' || c === '!';
+}
+
 function cueLemma(toks: readonly Tok[], i: number): string | null {
   const t = toks[i] as Tok;
   if (t.quote >= 0) return null;
@@ -134,6 +141,28 @@ export function attributeFlow(
 ): FlowResult {
   const spansBy = findQuoteSpans(paragraphs, nextChain);
   const mentions: Named[] = [];
+  // Indexes over `mentions` (kept in step by addMention) so look-ups cost the matches, not the document.
+  const mentionSet = new Set<Named>();
+  const bySentenceKey = new Map<string, Named[]>();
+  const orgsByWord = new Map<string, Named[]>();
+  const orgMentions: Named[] = [];
+  const personsByRoleWord = new Map<string, Named[]>();
+  const addTo = (index: Map<string, Named[]>, key: string, n: Named): void => {
+    const list = index.get(key);
+    if (list) {
+      if (list[list.length - 1] !== n) list.push(n);
+    } else index.set(key, [n]);
+  };
+  const addMention = (n: Named): void => {
+    mentions.push(n);
+    mentionSet.add(n);
+    if (n.org) {
+      orgMentions.push(n);
+      for (const w of n.name.toLowerCase().split(/\s+/)) addTo(orgsByWord, w, n);
+    } else
+      for (const r of [n.title, n.role])
+        if (r !== null) for (const w of r.toLowerCase().split(/[\s,]+/)) addTo(personsByRoleWord, w, n);
+  };
   const quotes: RawQuote[] = [];
   const recentPersons: Named[] = [];
   const gender = new Map<string, string>();
@@ -174,16 +203,13 @@ export function attributeFlow(
     const text = p.text;
     const base = p.start;
     const toks: Tok[] = [];
+    // Spans are disjoint and in text order, tokens too: one pointer finds the span holding each token.
+    let spanAt = 0;
     for (const sentence of p.sentences) {
       for (const t of sentence.tokens) {
-        let q = -1;
-        for (let k = 0; k < spans.length; k++) {
-          const sp = spans[k] as QuoteSpan;
-          if (t.start >= sp.open && t.end <= sp.close) {
-            q = k;
-            break;
-          }
-        }
+        while (spanAt < spans.length && (spans[spanAt] as QuoteSpan).close < t.end) spanAt++;
+        const holder = spans[spanAt];
+        const q = holder !== undefined && t.start >= holder.open && t.end <= holder.close ? spanAt : -1;
         const sp = spans[q];
         const mark = sp !== undefined && (t.start === sp.open || (t.end === sp.close && CLOSERS.has(t.text)));
         // Listed field by field: object spread is slow on hot paths here.
@@ -222,21 +248,27 @@ export function attributeFlow(
         t.mark &&
         t.quote >= 0 &&
         t.end === (spans[t.quote] as QuoteSpan).close &&
-        /[.?!]$/.test(text.slice(0, (spans[t.quote] as QuoteSpan).end - base)) &&
+        endsSentence(text, (spans[t.quote] as QuoteSpan).end - base) &&
         (/^\p{Lu}/u.test(next.text) || OPENERS.has(next.text))
       )
         cur++;
     });
-    const sentStart = (i: number) => {
-      let k = i;
-      while (k > 0 && sid[k - 1] === sid[i]) k--;
-      return k;
-    };
-    const sentEnd = (i: number) => {
-      let k = i;
-      while (k + 1 < toks.length && sid[k + 1] === sid[i]) k++;
-      return k;
-    };
+    // First and last token of each token's sentence, and per sentence id: quotation marks in it, quote-only.
+    const firstOf = new Int32Array(toks.length);
+    const lastOf = new Int32Array(toks.length);
+    for (let i = 0; i < toks.length; i++)
+      firstOf[i] = i > 0 && sid[i - 1] === sid[i] ? (firstOf[i - 1] as number) : i;
+    for (let i = toks.length - 1; i >= 0; i--)
+      lastOf[i] = i + 1 < toks.length && sid[i + 1] === sid[i] ? (lastOf[i + 1] as number) : i;
+    const sentStart = (i: number) => firstOf[i] as number;
+    const sentEnd = (i: number) => lastOf[i] as number;
+    const sidHasQuote: boolean[] = [];
+    const sidQuoteOnly: boolean[] = [];
+    toks.forEach((t, k) => {
+      const s = sid[k] as number;
+      if (t.quote >= 0) sidHasQuote[s] = true;
+      if (!(t.quote >= 0 || t.pos === 'PUNCT')) sidQuoteOnly[s] = false;
+    });
 
     // Names met in this paragraph (outside quotes), with appositive roles.
     const paraMentions: Named[] = [];
@@ -250,7 +282,19 @@ export function attributeFlow(
       const from = falseStart ? i + 1 : titleStart(toks, i, sentStart(i));
       const ref = refOfPhrase(toks, from, e, text, base);
       if (ref?.type === 'name') {
-        const n = named(ref, appositiveAfter(toks, e, text, base));
+        let n = named(ref, appositiveAfter(toks, e, text, base));
+        // "The employers' association, Portline," : a phrase naming a kind of body before the comma makes it one.
+        if (!n.org && toks[from - 1]?.text === ',') {
+          const before = phraseEndingAt(toks, from - 1, sentStart(i));
+          const r = refOfPhrase(toks, before, from - 1, text, base);
+          // Not a body inside a prepositional phrase ("A critic of the Biden administration, Green said").
+          if (
+            r?.type === 'role' &&
+            ORG_WORDS.has(r.noun) &&
+            (toks[before - 1] as Tok | undefined)?.pos !== 'ADP'
+          )
+            n = { ...n, org: true };
+        }
         // "U.S. Secretary of State, Antony Blinken," : a title-only phrase before the comma titles the name.
         if (!n.title && toks[from - 1]?.text === ',' && !n.org) {
           const before = phraseEndingAt(toks, from - 1, sentStart(i));
@@ -263,10 +307,14 @@ export function attributeFlow(
             n.title = joinSlice(text, toks, before, from - 2, base);
         }
         paraMentions.push(n);
-        mentions.push(n);
+        addMention(n);
         paraOf.set(n, pi);
         // Names in a prepositional phrase are rarely who a pronoun means, unless they own something ("of Tokayev's cabinet").
-        if (!afterPreposition(toks, i) || isPossessive(toks[e])) sentenceOf.set(n, `${pi}:${sid[i]}`);
+        if (!afterPreposition(toks, i) || isPossessive(toks[e])) {
+          const key = `${pi}:${sid[i]}`;
+          sentenceOf.set(n, key);
+          addTo(bySentenceKey, key, n);
+        }
         if (!n.org && n.name.includes(' ')) fullNames.add(lastWord(n.name));
       }
       i = e - 1;
@@ -274,8 +322,20 @@ export function attributeFlow(
 
     const sameSentenceMention = (at: number, i: number, pred: (n: Named) => boolean): Named | null => {
       const s0 = (toks[sentStart(i)] as Tok).start;
-      const hits = paraMentions.filter((m) => m.at >= s0 && m.at < at && sentenceOf.has(m) && pred(m));
-      return hits[0] ?? null;
+      // paraMentions are in text order: the first at or after s0 by binary search, then forward to `at`.
+      let lo = 0;
+      let hi = paraMentions.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((paraMentions[mid] as Named).at < s0) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo; k < paraMentions.length; k++) {
+        const m = paraMentions[k] as Named;
+        if (m.at >= at) break;
+        if (sentenceOf.has(m) && pred(m)) return m;
+      }
+      return null;
     };
     const previousSentenceMention = (i: number, pred: (n: Named) => boolean): Named | null => {
       const key = `${pi}:${sid[i]}`;
@@ -286,7 +346,7 @@ export function attributeFlow(
           : key === lastSentenceKey
             ? prevSentenceKey
             : lastSentenceKey;
-      return mentions.find((m) => sentenceOf.get(m) === prevKey && pred(m)) ?? null;
+      return (bySentenceKey.get(prevKey) ?? []).find((m) => pred(m)) ?? null;
     };
     const resolvePronoun = (word: string, at: number, i: number): Named | null => {
       if (word === 'he' || word === 'she') {
@@ -309,31 +369,29 @@ export function attributeFlow(
       return null;
     };
     const resolveRole = (noun: string, at: number): Named | null => {
-      const before = mentions.filter((m) => m.at < at);
+      // The latest mention (in the order met) before `at` among those indexed under the noun.
+      const latestBefore = (list: readonly Named[] | undefined): Named | null => {
+        for (let k = (list?.length ?? 0) - 1; k >= 0; k--)
+          if ((list?.[k] as Named).at < at) return list?.[k] as Named;
+        return null;
+      };
       if (ORG_ROLE_NOUNS.has(noun) && !PERSON_ROLE_NOUNS.has(noun)) {
-        const direct = [...before]
-          .reverse()
-          .find((m) => m.org && m.name.toLowerCase().split(/\s+/).includes(noun));
+        const direct = latestBefore(orgsByWord.get(noun));
         if (direct) return direct;
-        if (['statement', 'communique', 'communiqué', 'release', 'report'].includes(noun)) {
-          const recent = [...before].reverse().find((m) => m.org && (paraOf.get(m) ?? -9) >= pi - 1);
-          return recent ?? lastOrg;
+        // "the association said" right after an organisation was named: that organisation, if it was named in
+        // this paragraph or the one before. Mentions are met paragraph by paragraph: stop at the first one from
+        // before the previous paragraph.
+        for (let k = orgMentions.length - 1; k >= 0; k--) {
+          const m = orgMentions[k] as Named;
+          const para = paraOf.get(m);
+          if (para !== undefined && para < pi - 1) break;
+          if (m.at < at && (para ?? -9) >= pi - 1) return m;
         }
+        if (['statement', 'communique', 'communiqué', 'release', 'report'].includes(noun)) return lastOrg;
         return null;
       }
       if (PERSON_ROLE_NOUNS.has(noun)) {
-        const hit = [...before].reverse().find(
-          (m) =>
-            !m.org &&
-            [m.title, m.role].some(
-              (r) =>
-                r !== null &&
-                r
-                  .toLowerCase()
-                  .split(/[\s,]+/)
-                  .includes(noun),
-            ),
-        );
+        const hit = latestBefore(personsByRoleWord.get(noun));
         if (hit) return hit;
         if (ORG_ROLE_NOUNS.has(noun)) return lastOrg;
       }
@@ -389,20 +447,49 @@ export function attributeFlow(
         else recentPersons.push(subject);
       }
       // Keep names met at a cue as mentions (they may be titled there only).
-      if (speaker && !mentions.includes(speaker)) mentions.push(speaker);
+      if (speaker && !mentionSet.has(speaker)) addMention(speaker);
     }
 
-    // Quotations.
+    // Quotations. Per span its first token and closing mark; per sentence id its cues; cues with a speaker.
+    const openOf: number[] = spans.map(() => -1);
+    const closeOf: number[] = spans.map(() => -1);
+    toks.forEach((t, k) => {
+      if (t.quote < 0) return;
+      if (openOf[t.quote] === -1) openOf[t.quote] = k;
+      else if (t.mark && closeOf[t.quote] === -1) closeOf[t.quote] = k;
+    });
+    const cuesBySid = new Map<number, Cue[]>();
+    for (const c of cues) {
+      const list = cuesBySid.get(sid[c.i] as number);
+      if (list) list.push(c);
+      else cuesBySid.set(sid[c.i] as number, [c]);
+    }
+    const speaking = cues.filter((c) => c.speaker);
+    /** The cue with a speaker nearest token `at` (the earlier one on a tie), as a stable sort by distance would. */
+    const nearestSpeaking = (at: number): Cue | undefined => {
+      let lo = 0;
+      let hi = speaking.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((speaking[mid] as Cue).i <= at) lo = mid + 1;
+        else hi = mid;
+      }
+      const below = speaking[lo - 1];
+      const above = speaking[lo];
+      if (!below) return above;
+      if (!above) return below;
+      return above.i - at < at - below.i ? above : below;
+    };
     const attributed: (Named | null)[] = [];
     spans.forEach((span, si) => {
-      const openTok = toks.findIndex((t) => t.quote === si);
+      const openTok = openOf[si] as number;
       if (openTok < 0) return;
       const s = sid[openTok] as number;
-      const closeAt = toks.findIndex((t, k) => k > openTok && t.quote === si && t.mark);
-      const quoteOnly = toks.every((t, k) => sid[k] !== s || t.quote >= 0 || t.pos === 'PUNCT');
+      const closeAt = closeOf[si] as number;
+      const quoteOnly = sidQuoteOnly[s] !== false;
       const short = words(text.slice(span.start - base, span.end - base)) < 6;
-      const region = cues.filter((c) => {
-        if (sid[c.i] !== s || !c.speaker) return false;
+      const region = (cuesBySid.get(s) ?? []).filter((c) => {
+        if (!c.speaker) return false;
         // A quotation right behind a verb that names rather than reports ("declared “war on terror”") is not speech.
         if (c.i === openTok - 1 && !QUOTING_VERBS.has(c.lemma)) return false;
         // A short quoted phrase belongs to a speech verb close before it, or right after it ("…," she said).
@@ -420,9 +507,7 @@ export function attributeFlow(
       if (!who && span.continued && quoteOnly) who = chainSpeaker.get(span.chain) ?? null;
       if (!who && quoteOnly) {
         // Another sentence of the paragraph says who speaks ("…," Hill said. "And …").
-        const nearest = cues
-          .filter((c) => c.speaker)
-          .sort((a, b) => Math.abs(a.i - openTok) - Math.abs(b.i - openTok))[0];
+        const nearest = nearestSpeaking(openTok);
         who = nearest?.speaker ?? null;
       }
       if (!who && quoteOnly && cues.length === 0 && /^\s*[“"‘]/.test(text)) who = prevSpeaker ?? prevIntro;
@@ -463,7 +548,7 @@ export function attributeFlow(
       if (!c.speaker || !(INDIRECT_VERBS.has(c.lemma) || c.lemma === 'according')) continue;
       const s0 = sentStart(c.i);
       const s1 = sentEnd(c.i);
-      if (toks.slice(s0, s1 + 1).some((t) => t.quote >= 0)) continue;
+      if (sidHasQuote[sid[s0] as number] === true) continue;
       if (toks[c.i - 1]?.normal === 'to' || toks[c.i - 1]?.normal === 'not') continue;
       const clause = indirectClause(toks, c, s0, s1);
       if (!clause) continue;

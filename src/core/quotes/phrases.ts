@@ -251,12 +251,15 @@ function nameRef(
   const nameToks = split.name;
   const name = stripPossessive(joinTokens(text, nameToks, base));
   const title = [extraTitle, split.title].filter(Boolean).join(' ') || null;
+  // "The employers' association, Portline, said": an appositive that names a kind of body makes the name one.
+  const apposition = extraTitle?.match(/([\p{L}'’-]+)\s*,\s*$/u)?.[1]?.toLowerCase();
+  const org = split.org || (apposition !== undefined && ORG_WORDS.has(apposition));
   return {
     type: 'name',
     name,
     title,
     role: null,
-    org: split.org,
+    org,
     start: (nameToks[0] as Tok).start,
     end: (nameToks[nameToks.length - 1] as Tok).end,
   };

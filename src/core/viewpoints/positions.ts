@@ -223,7 +223,42 @@ export function findViewpoints(sources: ViewpointSources, topic: string): Viewpo
     const best = order(others.map((s) => ({ ...s, stance: 0.001 }))).slice(0, 4);
     positions.push(positionOf(best, 0));
   }
+  if (positions.length < 2) {
+    // One side only: the words did not separate the parties, so each party's view is shown on its own rather
+    // than lumped into one position that may pair opponents.
+    const parties = byHolder(scored, []);
+    if (parties.length >= 2) return { topic, positions: parties };
+  }
   return { topic, positions };
+}
+
+/**
+ * When the words give no two sides (the polarity lexicon knows no pair for this topic), the parties still do: in
+ * news the opposing sides of a dispute are different speakers. The relevant claims are grouped by holder, the
+ * holders in `positions` keep theirs, and each other holder with a clear claim gets one of its own (side 0: a
+ * view, not a stance the bot asserts), up to four positions.
+ */
+function byHolder(scored: Scored[], positions: Position[]): Position[] {
+  const placed = new Set(positions.flatMap((p) => p.items.map((i) => i.claim.holder)));
+  const groups = new Map<string, Scored[]>();
+  for (const s of scored) {
+    if (placed.has(s.claim.holder) || s.relevance < HOLDER_RELEVANCE || s.claim.strength < 1) continue;
+    const list = groups.get(s.claim.holder) ?? [];
+    list.push({ ...s, stance: s.stance === 0 ? 0.001 : s.stance });
+    groups.set(s.claim.holder, list);
+  }
+  const weight = (list: Scored[]) =>
+    Math.max(...list.map((s) => (0.5 + s.relevance) * (s.claim.quoted ? 1.5 : 1)));
+  const ranked = [...groups.values()]
+    // Named speakers and comments first: an article's unattributed narration is not a party to the dispute.
+    .filter((list) => list.some((s) => s.claim.attributed || s.claim.comment !== null))
+    .sort((a, b) => weight(b) - weight(a));
+  const out = [...positions];
+  for (const list of ranked) {
+    if (out.length >= 4) break;
+    out.push(positionOf(list, 0));
+  }
+  return out;
 }
 
 /** The strongest passages against a member's claim: the same aspects, the opposite stance; articles, then comments. */
