@@ -3,7 +3,7 @@
  * marks (pairing quotation marks) -> phrases (who a phrase names) -> attribute (speech verbs, pronouns, role nouns,
  * quote-only paragraphs, reported speech) -> catalog (one entity per person or organisation).
  */
-import type { Corpus, CorpusDocument } from '../corpus/types.js';
+import type { Corpus, CorpusDocument, Paragraph, Token } from '../corpus/types.js';
 import { isContentToken, termOf } from '../search/index.js';
 import { attributeFlow, type Named, type RawQuote } from './attribute.js';
 import { buildCatalog, speakerOf } from './catalog.js';
@@ -31,6 +31,28 @@ export function analyzeQuotes(corpus: Corpus): QuoteAnalysis {
       }
     }
   }
+  const flat = new Map<Paragraph, Token[]>();
+  /** The paragraph's tokens inside [start, end): a binary search over its tokens, which are in text order. */
+  const tokensWithin = (p: Paragraph, start: number, end: number): Token[] => {
+    let all = flat.get(p);
+    if (!all) {
+      all = p.sentences.flatMap((s) => s.tokens);
+      flat.set(p, all);
+    }
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((all[mid] as Token).start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Token[] = [];
+    for (let k = lo; k < all.length && (all[k] as Token).start <= end; k++) {
+      const t = all[k] as Token;
+      if (t.end <= end) out.push(t);
+    }
+    return out;
+  };
   const catalog = buildCatalog(named);
   const seen = new Set<string>();
   const quotes: Quote[] = [];
@@ -40,9 +62,7 @@ export function analyzeQuotes(corpus: Corpus): QuoteAnalysis {
     seen.add(key);
     const entity = q.speaker ? catalog.entityOf(q.speaker) : null;
     if (entity) entity.quotes++;
-    const tokens = q.paragraph.sentences
-      .flatMap((s) => s.tokens)
-      .filter((t) => t.start >= q.start && t.end <= q.end);
+    const tokens = tokensWithin(q.paragraph, q.start, q.end);
     quotes.push({
       speaker: entity?.name ?? null,
       speakerId: entity ? entity.name.toLowerCase().replace(/\s+/g, '-') : null,

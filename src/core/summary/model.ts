@@ -143,7 +143,7 @@ export function buildSummaryModel(corpus: Corpus, index: PassageIndex): SummaryM
   }
   for (const ids of groups.values()) {
     const ranks = textRank(ids.map((id) => vectors[id] as TermVector));
-    const max = Math.max(...ranks, 1e-12);
+    const max = maxOf(ranks, 1e-12);
     ids.forEach((id, k) => (centrality[id] = (ranks[k] ?? 0) / max));
   }
 
@@ -169,7 +169,7 @@ export function buildSummaryModel(corpus: Corpus, index: PassageIndex): SummaryM
   const centroidNorm = Math.sqrt(centroid.reduce((s, x) => s + x * x, 0)) || 1;
   for (let k = 0; k < centroid.length; k++) centroid[k] = (centroid[k] ?? 0) / centroidNorm;
   const closeness = vectors.map((v) => centroidMass(v, centroid, () => true));
-  const maxCloseness = Math.max(...closeness, 1e-12);
+  const maxCloseness = maxOf(closeness, 1e-12);
 
   const coverageRaw = entitiesOf.map((es) =>
     es
@@ -178,7 +178,7 @@ export function buildSummaryModel(corpus: Corpus, index: PassageIndex): SummaryM
       .slice(0, 4)
       .reduce((s, x) => s + x, 0),
   );
-  const maxCoverage = Math.max(...coverageRaw, 1e-12);
+  const maxCoverage = maxOf(coverageRaw, 1e-12);
 
   // The corpus' present: the latest year its documents are dated or mostly speak of; sentences dated years
   // earlier are background (a past war, an old election) rather than what happened.
@@ -275,14 +275,30 @@ export function cosine(a: TermVector, b: TermVector): number {
   return dot;
 }
 
+/** The largest of `values` and `floor` (a loop: spreading a corpus-sized array into Math.max overflows the stack). */
+function maxOf(values: ArrayLike<number>, floor: number): number {
+  let max = floor;
+  for (let k = 0; k < values.length; k++) if ((values[k] as number) > max) max = values[k] as number;
+  return max;
+}
+
+/**
+ * A document up to this many sentences gets the full sentence graph; a longer one (never a real article: a
+ * dump or hostile input) links each sentence to its NEIGHBOURHOOD nearest sentences on either side only,
+ * so the cost stays linear in its length.
+ */
+const FULL_GRAPH = 400;
+const NEIGHBOURHOOD = 100;
+
 /** Weighted PageRank over the cosine-similarity graph of one document's sentences (TextRank). */
 export function textRank(vectors: readonly TermVector[], damping = 0.85, iterations = 30): number[] {
   const n = vectors.length;
   if (n === 0) return [];
   const edges: { to: number; w: number }[][] = vectors.map(() => []);
   const out = new Float64Array(n);
+  const reach = n <= FULL_GRAPH ? n : NEIGHBOURHOOD;
   for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
+    for (let j = i + 1; j < n && j - i <= reach; j++) {
       const w = cosine(vectors[i] as TermVector, vectors[j] as TermVector);
       if (w <= 0.02) continue;
       (edges[i] as { to: number; w: number }[]).push({ to: j, w });

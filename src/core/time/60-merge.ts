@@ -5,24 +5,24 @@
 import type { Candidate } from './50-events.js';
 import type { TimelineEvent } from './types.js';
 
+/** A candidate's terms as a set, and their total weight, computed once per candidate. */
+interface Side {
+  readonly terms: readonly string[];
+  readonly set: ReadonlySet<string>;
+  readonly weight: number;
+}
+
 /** Share of the smaller side's weight that both sides hold. */
-function overlap(
-  a: readonly string[],
-  b: readonly string[],
-  idf: (t: string) => number,
-): { score: number; shared: number } {
-  const sb = new Set(b);
+function overlap(a: Side, b: Side, idf: (t: string) => number): { score: number; shared: number } {
   let shared = 0;
   let sharedWeight = 0;
-  for (const t of a) {
-    if (sb.has(t)) {
+  for (const t of a.terms) {
+    if (b.set.has(t)) {
       shared++;
       sharedWeight += idf(t);
     }
   }
-  const wa = a.reduce((s, t) => s + idf(t), 0);
-  const wb = b.reduce((s, t) => s + idf(t), 0);
-  const min = Math.min(wa, wb);
+  const min = Math.min(a.weight, b.weight);
   return { score: min > 0 ? sharedWeight / min : 0, shared };
 }
 
@@ -34,6 +34,11 @@ export function mergeCandidates(candidates: readonly Candidate[]): TimelineEvent
   for (const c of candidates) for (const t of c.terms) df.set(t, (df.get(t) ?? 0) + 1);
   const n = candidates.length + 1;
   const idf = (t: string) => Math.log(n / (df.get(t) ?? 1));
+  const sides: Side[] = candidates.map((c) => ({
+    terms: c.terms,
+    set: new Set(c.terms),
+    weight: c.terms.reduce((s, t) => s + idf(t), 0),
+  }));
 
   const groups = new Map<string, number[]>();
   candidates.forEach((c, i) => {
@@ -51,10 +56,16 @@ export function mergeCandidates(candidates: readonly Candidate[]): TimelineEvent
   for (const list of groups.values()) {
     for (let x = 0; x < list.length; x++) {
       for (let y = x + 1; y < list.length; y++) {
+        // Already one event: the union below would change nothing (roots stay as they are).
+        if (find(list[x] as number) === find(list[y] as number)) continue;
         const a = candidates[list[x] as number] as Candidate;
         const b = candidates[list[y] as number] as Candidate;
         const same = a.source.documentId === b.source.documentId;
-        const { score, shared } = overlap(a.terms, b.terms, idf);
+        const { score, shared } = overlap(
+          sides[list[x] as number] as Side,
+          sides[list[y] as number] as Side,
+          idf,
+        );
         if (
           same
             ? score >= MERGE_WITHIN_DOCUMENT && shared >= 3
@@ -77,15 +88,16 @@ export function mergeCandidates(candidates: readonly Candidate[]): TimelineEvent
   const events: (TimelineEvent & { readonly first: number; readonly order: number })[] = [];
   for (const [root, list] of merged) {
     const head = list[0] as Candidate;
-    const terms: string[] = [];
-    for (const c of list) for (const t of c.terms) if (!terms.includes(t)) terms.push(t);
+    const terms = [...new Set(list.flatMap((c) => c.terms))];
+    // Each source once (its first candidate), by document and text.
+    const seenSources = new Set<string>();
     const sources = list
-      .filter(
-        (c, i) =>
-          list.findIndex(
-            (d) => d.source.text === c.source.text && d.source.documentId === c.source.documentId,
-          ) === i,
-      )
+      .filter((c) => {
+        const key = `${c.source.documentId}\u0000${c.source.text}`;
+        if (seenSources.has(key)) return false;
+        seenSources.add(key);
+        return true;
+      })
       .map((c) => c.source);
     events.push({
       date: head.resolved.date,

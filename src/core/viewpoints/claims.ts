@@ -269,10 +269,12 @@ function rebuttalIn(tokens: readonly Token[], names: ReadonlyMap<string, NameInf
 }
 
 /** How strongly a sentence marks itself as taking a position. */
+const MARKERS = OPINION_MARKERS.map((marker) => marker.replace(/’/g, "'"));
+
 export function positionStrength(tokens: readonly Token[], lowerText: string): number {
   let strength = 0;
   const text = lowerText.replace(/’/g, "'");
-  for (const marker of OPINION_MARKERS) if (text.includes(marker.replace(/’/g, "'"))) strength += 2;
+  for (const marker of MARKERS) if (text.includes(marker)) strength += 2;
   let modal = false;
   let polar = 0;
   let negation = false;
@@ -289,10 +291,18 @@ export function positionStrength(tokens: readonly Token[], lowerText: string): n
 /** Whether each sentence of a paragraph is (partly) inside quotation marks. */
 function quotedSentences(p: Paragraph): boolean[] {
   let open = false;
+  // Marks counted once along the paragraph (sentences are in text order), not again over every prefix.
+  let opens = 0;
+  let closes = 0;
+  let counted = 0;
   return p.sentences.map((s) => {
-    const before = p.text.slice(0, s.start - p.start);
-    const opens = (before.match(/“/g) ?? []).length;
-    const closes = (before.match(/”/g) ?? []).length;
+    const upTo = Math.max(counted, Math.min(p.text.length, s.start - p.start));
+    for (let k = counted; k < upTo; k++) {
+      const c = p.text[k];
+      if (c === '“') opens++;
+      else if (c === '”') closes++;
+    }
+    counted = upTo;
     open = opens > closes;
     // Scare quotes around a phrase ("so-called “peacekeepers”") do not make a sentence someone's words.
     const spans = s.text.match(/[“"][^”"]*[”"]?/g) ?? [];
@@ -311,10 +321,61 @@ function termsOfSentence(s: Sentence): string[] {
   return s.tokens.filter(isContentToken).map(termOf);
 }
 
+const stems = new Map<string, string>();
+/** `stem`, remembered: the same words recur across the corpus. */
+function stemOf(term: string): string {
+  let st = stems.get(term);
+  if (st === undefined) {
+    st = stem(term);
+    if (stems.size > 200_000) stems.clear();
+    stems.set(term, st);
+  }
+  return st;
+}
+
+interface SpokenQuote {
+  readonly start: number;
+  readonly end: number;
+  /** Position in the document's quote list: the first overlapping one wins, as a search in that order would. */
+  readonly order: number;
+  readonly speaker: string;
+}
+
+/**
+ * The speaker of the first quote (in `quotes` order) with a speaker, not reported speech, of four words or more,
+ * overlapping [start, end): quotes sorted by start with a running maximum of their ends, searched backwards.
+ */
+function quoteSpeakerFinder(quotes: readonly Quote[]): (start: number, end: number) => string | null {
+  const spoken: SpokenQuote[] = [];
+  quotes.forEach((q, order) => {
+    if (q.speaker !== null && q.kind !== 'indirect' && q.text.split(/\s+/).length >= 4)
+      spoken.push({ start: q.start, end: q.end, order, speaker: q.speaker });
+  });
+  spoken.sort((a, b) => a.start - b.start || a.order - b.order);
+  const maxEnd: number[] = [];
+  spoken.forEach((q, k) => maxEnd.push(Math.max(q.end, k > 0 ? (maxEnd[k - 1] as number) : -Infinity)));
+  return (start, end) => {
+    let lo = 0;
+    let hi = spoken.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((spoken[mid] as SpokenQuote).start < end) lo = mid + 1;
+      else hi = mid;
+    }
+    let best: SpokenQuote | null = null;
+    for (let k = lo - 1; k >= 0 && (maxEnd[k] as number) > start; k--) {
+      const q = spoken[k] as SpokenQuote;
+      if (q.end > start && (best === null || q.order < best.order)) best = q;
+    }
+    return best?.speaker ?? null;
+  };
+}
+
 /** Every claim of one document: body sentences, then reader comments. `firstId` numbers them. */
 export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
   const { doc } = src;
   const names = documentNames(doc);
+  const quoteSpeaker = quoteSpeakerFinder(src.quotes);
   const out: Claim[] = [];
   const titleTerms = src.index.termsOf(doc.meta.title);
   const voice = (): { holder: string; kind: ClaimKind } => {
@@ -340,6 +401,7 @@ export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
         .slice(Math.max(0, pi - 2), pi)
         .flatMap((q) => q.sentences.flatMap(termsOfSentence));
       const context = [...new Set([...paraTerms, ...prevTerms, ...extraContext])];
+      let contextStems: ReadonlySet<string> | null = null;
       // Attribution of each sentence, then carried to unattributed quoted sentences of the same paragraph.
       const found = p.sentences.map((s) => {
         const holder = commentNo === null ? attributionIn(s.tokens, names, last, lastOrg) : null;
@@ -357,32 +419,26 @@ export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
         }
         return holder;
       });
+      // The nearest attribution after and before each sentence of the paragraph.
+      const nextFound: (NameInfo | null)[] = new Array<NameInfo | null>(found.length).fill(null);
+      const prevFound: (NameInfo | null)[] = new Array<NameInfo | null>(found.length).fill(null);
+      for (let k = found.length - 2; k >= 0; k--) nextFound[k] = found[k + 1] ?? nextFound[k + 1] ?? null;
+      for (let k = 1; k < found.length; k++) prevFound[k] = found[k - 1] ?? prevFound[k - 1] ?? null;
       p.sentences.forEach((s, si) => {
         const passage = src.passageByStart.get(`${doc.meta.id}:${s.start}`);
         if (passage === undefined) return;
         // The quotes engine's speaker for a quotation of some length; the sentence's own attribution otherwise.
-        const quote = src.quotes.find(
-          (q) =>
-            q.speaker !== null &&
-            q.kind !== 'indirect' &&
-            q.start < s.end &&
-            q.end > s.start &&
-            q.text.split(/\s+/).length >= 4,
-        );
-        let holderInfo: NameInfo | null = quote?.speaker
-          ? resolveName(names, quote.speaker)
-          : (found[si] ?? null);
+        const speaker = quoteSpeaker(s.start, s.end);
+        let holderInfo: NameInfo | null = speaker ? resolveName(names, speaker) : (found[si] ?? null);
         if (!holderInfo && quoted[si] && commentNo === null) {
-          holderInfo =
-            found.slice(si + 1).find((h) => h !== null) ??
-            [...found.slice(0, si)].reverse().find((h) => h !== null) ??
-            null;
+          holderInfo = nextFound[si] ?? prevFound[si] ?? null;
           if (!holderInfo && /^[“"]/.test(p.text) && pi > 0) holderInfo = last;
         }
         const lower = s.text.toLowerCase();
         const base = commentNo !== null || doc.meta.kind !== 'news' ? 1 : 0;
         const strength = positionStrength(s.tokens, lower) + (holderInfo ? 1 : 0) + (quoted[si] ? 0.5 : 0);
         if (strength + base < 1.5) return;
+        const terms = termsOfSentence(s);
         let holder: string;
         let kind: ClaimKind;
         if (commentNo !== null) {
@@ -408,10 +464,10 @@ export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
           kind,
           strength,
           rebuts: rebuttalIn(s.tokens, names),
-          terms: termsOfSentence(s),
+          terms,
           context,
-          stems: new Set(termsOfSentence(s).map(stem)),
-          contextStems: new Set(context.map(stem)),
+          stems: new Set(terms.map(stemOf)),
+          contextStems: (contextStems ??= new Set(context.map(stemOf))),
           onTopic: true,
           passage,
           sentence: s,

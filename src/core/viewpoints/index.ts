@@ -27,9 +27,13 @@ const ON_TOPIC_SHARE = 0.6;
 /** Comments shorter than this (in content words) are judged by their thread, not their vocabulary. */
 const SHORT_COMMENT = 40;
 
-function commentTopicality(doc: CorpusDocument, vocabulary: ReadonlySet<string>, claims: Claim[]): void {
+function commentTopicality(
+  doc: CorpusDocument,
+  vocabulary: ReadonlySet<string>,
+  byComment: ReadonlyMap<string, Claim[]>,
+): void {
   for (const c of doc.comments) {
-    const mine = claims.filter((x) => x.documentId === doc.meta.id && x.comment === c.index);
+    const mine = byComment.get(`${doc.meta.id}\u0000${c.index}`) ?? [];
     const terms = c.paragraphs.flatMap((p) => p.sentences.flatMap((s) => s.tokens)).length;
     const words = mine.flatMap((x) => x.terms);
     if (words.length === 0 || terms < SHORT_COMMENT) continue;
@@ -49,16 +53,24 @@ export function analyzeClaims(corpus: Corpus, quotes: readonly Quote[], index: P
   }
   const claims: Claim[] = [];
   for (const doc of corpus.documents) {
-    claims.push(
-      ...claimsOfDocument(
-        { doc, quotes: quotesByDoc.get(doc.meta.id) ?? [], index, passageByStart },
-        claims.length,
-      ),
-    );
+    for (const claim of claimsOfDocument(
+      { doc, quotes: quotesByDoc.get(doc.meta.id) ?? [], index, passageByStart },
+      claims.length,
+    ))
+      claims.push(claim);
   }
   const vocabulary = new Set<string>();
   for (const p of index.passages) if (p.comment === null) for (const t of p.terms) vocabulary.add(t);
-  for (const doc of corpus.documents) commentTopicality(doc, vocabulary, claims);
+  // Each comment's claims, in claim order.
+  const byComment = new Map<string, Claim[]>();
+  for (const x of claims) {
+    if (x.comment === null) continue;
+    const key = `${x.documentId}\u0000${x.comment}`;
+    const list = byComment.get(key);
+    if (list) list.push(x);
+    else byComment.set(key, [x]);
+  }
+  for (const doc of corpus.documents) commentTopicality(doc, vocabulary, byComment);
 
   const df = new Map<string, number>();
   for (const p of index.passages) for (const t of new Set(p.terms)) df.set(t, (df.get(t) ?? 0) + 1);
