@@ -10,6 +10,7 @@
  * labelled `comment`, when it is among the best matches for the topic.
  */
 import type { PassageIndex } from '../search/index.js';
+import { maxOf } from '../text/max.js';
 import { centroidMass, cosine } from './model.js';
 import {
   POINTS_BY_LENGTH,
@@ -79,7 +80,10 @@ export function summarise(
       .map((id) => ({ s: sentence(id), salience: sentence(id).salience }));
   }
   if (candidates.length === 0) return { ok: false, code: 'NO_RESULTS' };
-  const max = Math.max(...candidates.map((c) => c.salience), 1e-12);
+  const max = maxOf(
+    candidates.map((c) => c.salience),
+    1e-12,
+  );
   const pool = candidates.map((c) => ({ s: c.s, salience: c.salience / max }));
   const chosen = mmr(model, pool, size, options.documentId === undefined, conceptWorth(model));
   const ordered =
@@ -90,6 +94,11 @@ export function summarise(
 }
 
 const conceptCache = new WeakMap<SummaryModel, ReadonlyMap<string, number>>();
+
+/** Builds what selection needs beyond the model, at analysis time, so the first /summary costs no more than the next. */
+export function prepareSelection(model: SummaryModel): void {
+  conceptWorth(model);
+}
 
 /** Concepts used by two or more documents (reader comments aside), with the number of documents using each. */
 function conceptWorth(model: SummaryModel): ReadonlyMap<string, number> {
@@ -133,7 +142,10 @@ function mmr(
     for (const k of concepts[i] as string[]) if (!coveredConcepts.has(k)) g += worth.get(k) ?? 0;
     return g / (lengthNorm[i] as number);
   };
-  const maxConceptGain = Math.max(...pool.map((_, i) => conceptGain(i)), 1e-12);
+  const maxConceptGain = maxOf(
+    pool.map((_, i) => conceptGain(i)),
+    1e-12,
+  );
   const covered = new Set<number>();
   const perDocument = new Map<string, number>();
   const paragraphs = new Set<string>();
@@ -143,7 +155,7 @@ function mmr(
   const taken = new Uint8Array(pool.length);
   const coveredTerms = new Uint8Array(model.centroid.length);
   const open = (t: number) => coveredTerms[t] === 0;
-  const maxEntityGain = Math.max(...model.entityWeight.values(), 1e-12) * 2;
+  const maxEntityGain = maxOf(model.entityWeight.values(), 1e-12) * 2;
   // Per-candidate lookups done once, not at every step.
   const keys = pool.map((c) => paragraphKey(c.s));
   const entityWeights = pool.map((c) => c.s.entities.map((e) => model.entityWeight.get(e) ?? 0));

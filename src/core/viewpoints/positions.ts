@@ -7,6 +7,7 @@
  * their other relevant claims, rebuttals put the rebutted holder on the other side -> positions, each labelled
  * with a verbatim phrase of its strongest claim.
  */
+import { maxOf } from '../text/max.js';
 import type { Token } from '../corpus/types.js';
 import type { Segmenter } from '../nlp/segmenter.js';
 import type { Speaker } from '../quotes/types.js';
@@ -171,7 +172,7 @@ export function labelOf(claim: Claim, focus: number): string {
 
 /** Articles first, then comments; within each, one item per holder before a holder's second, by weight; weak items dropped. */
 function order(items: Scored[]): Scored[] {
-  const best = Math.max(...items.map(weightOf));
+  const best = maxOf(items.map(weightOf));
   const pick = (list: Scored[], limit: number): Scored[] => {
     const sorted = list.filter((s) => weightOf(s) >= 0.25 * best).sort((a, b) => weightOf(b) - weightOf(a));
     const seen = new Set<string>();
@@ -247,8 +248,7 @@ function byHolder(scored: Scored[], positions: Position[]): Position[] {
     list.push({ ...s, stance: s.stance === 0 ? 0.001 : s.stance });
     groups.set(s.claim.holder, list);
   }
-  const weight = (list: Scored[]) =>
-    Math.max(...list.map((s) => (0.5 + s.relevance) * (s.claim.quoted ? 1.5 : 1)));
+  const weight = (list: Scored[]) => maxOf(list.map((s) => (0.5 + s.relevance) * (s.claim.quoted ? 1.5 : 1)));
   const ranked = [...groups.values()]
     // Named speakers and comments first: an article's unattributed narration is not a party to the dispute.
     .filter((list) => list.some((s) => s.claim.attributed || s.claim.comment !== null))
