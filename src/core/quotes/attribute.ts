@@ -647,9 +647,11 @@ function appositiveAfter(toks: readonly Tok[], e: number, text: string, base: nu
     (toks[k] as Tok).text !== ',' &&
     !BOUNDARY.has((toks[k] as Tok).text)
   ) {
+    // A clause is no appositive: "According to the Budget Office, a shutdown would cost …".
     if (
-      (toks[k] as Tok).pos === 'VERB' &&
-      !['based', 'led', 'backed'].some((w) => (toks[k] as Tok).normal.endsWith(w))
+      (toks[k] as Tok).pos === 'AUX' ||
+      ((toks[k] as Tok).pos === 'VERB' &&
+        !['based', 'led', 'backed'].some((w) => (toks[k] as Tok).normal.endsWith(w)))
     )
       return null;
     k++;
@@ -743,9 +745,23 @@ function phraseAfter(
   const ref = refOfPhrase(toks, r, e, text, base);
   let role: string | null = null;
   if (toks[e]?.text === ',') {
+    // The appositive runs to the next comma; a clause there ("according to X, a shutdown would cost …") is none.
     let k = e + 1;
-    while (k < toks.length && (toks[k] as Tok).quote < 0 && !BOUNDARY.has((toks[k] as Tok).text)) k++;
-    if (k > e + 1) {
+    let clause = false;
+    let relative = false;
+    while (
+      k < toks.length &&
+      (toks[k] as Tok).quote < 0 &&
+      (toks[k] as Tok).text !== ',' &&
+      !BOUNDARY.has((toks[k] as Tok).text)
+    ) {
+      const t = toks[k] as Tok;
+      if (t.normal === 'who' || t.normal === 'which' || t.normal === 'whose') relative = true;
+      if (!relative && (t.pos === 'AUX' || (t.pos === 'VERB' && !/(based|led|backed)$/.test(t.normal))))
+        clause = true;
+      k++;
+    }
+    if (k > e + 1 && !clause) {
       role = joinSlice(text, toks, e + 1, k - 1, base).replace(/[,;]\s*$/, '');
       if (!/^\p{Ll}|^(a|an|the)\s/iu.test(role) && !/^\p{Lu}[\p{L}.]*\s+\p{Lu}/u.test(role)) role = null;
     }

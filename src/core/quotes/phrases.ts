@@ -186,6 +186,35 @@ export function refOfPhrase(
       if (rs <= k && isNameToken(toks[k])) return nameRef(toks, rs, k + 1, text, base, null);
     }
   }
+  // "Sen. Jon Tester of Montana", "Mayor Ana Ruiz from Riverton": a person's name followed by where they come
+  // from. Not "Secretary of State" (a title) nor "Bank of America" (a body's name), whose head word says so.
+  for (let j = to - 2; j > s; j--) {
+    const prep = toks[j] as Tok;
+    if (prep.pos !== 'ADP' || (prep.normal !== 'of' && prep.normal !== 'from')) continue;
+    const place = toks.slice(j + 1, to);
+    const head = toks[j - 1] as Tok;
+    if (
+      place.length > 3 ||
+      !place.every((t) => isNameToken(t)) ||
+      !isNameToken(head) ||
+      TITLE_WORDS.has(head.normal) ||
+      ORG_WORDS.has(head.normal)
+    )
+      break;
+    const rs = runStart(toks, j - 1, s);
+    if (j - rs >= 2 || (rs > s && TITLE_WORDS.has((toks[rs - 1] as Tok).normal))) {
+      const from = titleStart(toks, rs, s);
+      return nameRef(
+        toks,
+        from,
+        j,
+        text,
+        base,
+        s < from ? joinTokens(text, toks.slice(s, from), base) : null,
+      );
+    }
+    break;
+  }
   // The last capitalised run of the phrase is the name; what precedes it is its title.
   let k = to - 1;
   while (k >= s && !nameAt(toks, k)) k--;

@@ -25,6 +25,19 @@ interface Row {
 
 const ROWS: Row[] = [
   {
+    name: 'a person named with where they come from ("said Sen. Jon Tester of Montana")',
+    body: '“The farmers in my state cannot wait another month,” said Sen. Jon Tester of Montana.',
+    expect: { 'The farmers in my state': 'Jon Tester' },
+  },
+  {
+    name: 'a body introduced by an appositive, then called by its common noun ("the association said")',
+    body: [
+      'The employers’ association, Portline, said the plan was essential.',
+      '“Without automated terminals, far more jobs will disappear,” the association said.',
+    ].join(' '),
+    expect: { 'far more jobs will disappear': 'Portline' },
+  },
+  {
     name: 'inverted cue with title and name ("…," said spokesman Jane Doe)',
     body: '“We are watching closely and we will respond,” said State Department spokeswoman Jane Doe.',
     expect: { 'We are watching closely': 'Jane Doe' },
@@ -208,5 +221,17 @@ describe('GIVEN the speaker catalog', () => {
     const list = quotesBy(qa, s.speaker, { terms: ['question', 'hardest'] });
     expect(list[0]?.text).toMatch(/hardest questions/);
     expect(quotesBy(qa, s.speaker).length).toBe(list.length);
+  });
+});
+
+describe('GIVEN "according to X, <clause>"', () => {
+  it('THEN the reported clause is not taken for X’s role', () => {
+    const { qa } = analyse(
+      'According to the Congressional Budget Office, a shutdown of two weeks would cost the economy about $6 billion.',
+    );
+    const office = qa.speakers.find((x) => x.name === 'Congressional Budget Office');
+    expect(office).toBeDefined();
+    expect(office?.role ?? '').not.toMatch(/shutdown/);
+    expect(quoteWith(qa, 'a shutdown of two weeks')?.speaker).toBe('Congressional Budget Office');
   });
 });
