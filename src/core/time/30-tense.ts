@@ -35,6 +35,7 @@ const PLAN_WORDS = new Set([
   'hopes',
 ]);
 const CLAUSE_BREAK = new Set([';', ':', '—', '–', '(', ')', '“', '”', '"']);
+const QUOTE_MARKS = new Set(['“', '"']);
 
 function isVerb(t: Token): boolean {
   return t.pos === 'VERB' || t.pos === 'AUX';
@@ -89,7 +90,10 @@ export function governingVerb(sentence: Sentence, start: number, end: number): G
   const from = first === -1 ? tokens.length : first;
   for (let i = from - 1; i >= 0 && from - i <= 14; i--) {
     const t = tokens[i] as Token;
-    if (CLAUSE_BREAK.has(t.text)) break;
+    // A quotation mark mid-clause opens a partial quote that goes on the clause ("would bring it to the floor
+    // “as early as Saturday”"); after a comma or colon, or at the start, it opens someone's own words.
+    const partialQuote = QUOTE_MARKS.has(t.text) && i > 0 && !/^[,:;]$/.test((tokens[i - 1] as Token).text);
+    if (CLAUSE_BREAK.has(t.text) && !partialQuote) break;
     // A gerund just before the date ("… exchanging barbs on the eve …") rarely carries the clause's time.
     if (isVerb(t) && !t.normal.endsWith('ing')) return { tense: tenseOfVerb(tokens, i), verb: t };
   }

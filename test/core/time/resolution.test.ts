@@ -26,6 +26,13 @@ interface Row {
 // 2022-03-16 is a Wednesday.
 const table: readonly Row[] = [
   {
+    name: 'a weekday inside a partial quote takes the tense of the clause around it ("would … “as early as Friday”")',
+    published: '2022-03-16',
+    body: 'He added that the committee would publish the report "as early as Friday."',
+    words: 'publish',
+    date: '2022-03-18',
+  },
+  {
     name: 'past weekday goes back',
     published: '2022-03-16',
     body: 'Police arrested the suspect on Monday in the capital.',
