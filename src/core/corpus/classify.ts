@@ -57,7 +57,7 @@ const BOILERPLATE =
   /^(leave a (comment|reply)|give a comment|post a comment|add a comment|your email address will not be published|required fields are marked|subscribe\b|sign up\b|share this|share on|related( articles| stories)?:?$|read more\b|advertisement$|click here|follow us|©|\(c\) \d{4}|copyright\b|all rights reserved|shareplay video$|\d+ comments? \/ \d+ comments?$|comments?$|reply$|print$|email$|tweet$)/i;
 
 const COMMENT_MARKER =
-  /^(\d+\s+(comments?|responses?|replies)\b.*|comments?(\s*\(\d+\))?:?|leave a (reply|comment)|reader comments|discussion)$/i;
+  /^(\d+\s+(comments?|responses?|replies|thoughts?)\b.*|comments?(\s*\(\d+\))?:?|leave a (reply|comment)|reader comments|discussion)$/i;
 
 const AGENCY =
   /(getty images|\bap\b|\bafp\b|reuters|bloomberg|pool photo|\bepa\b|shutterstock|via ap|associated press|press service|photo|tass|sputnik|anadolu)/i;
@@ -164,6 +164,8 @@ export function classifyArticleLines(lines: readonly Line[], titleHint: string |
       const nameAbove =
         bylineName(t) !== null &&
         !isDateline(next) &&
+        // The line below a byline is a headline, and headlines do not end with a full stop.
+        !/[.!?]["”’]?$/.test(next) &&
         !isSelfEvidentCaption(next) &&
         (next.length <= 3 || next.length > t.length + 10) &&
         i + 1 < out.length - 1;

@@ -1,9 +1,11 @@
 /**
- * Stage 3 of document parsing: the reader comment thread. Comments are the numbered items after a
- * comment-section marker ("7 Comments", "Leave a Reply"); each keeps its own paragraphs and the
- * comment it answers, told from an `@Name` mention or from text it quotes from another comment.
+ * Stage 3 of document parsing: the reader comment thread. Comments are the items after a comment-section
+ * marker ("7 Comments", "Leave a Reply"): numbered ("1. …"), or each under a header naming its author
+ * ("Jane Doe says:", or a name line followed by a date line); each keeps its own paragraphs and the comment
+ * it answers, told from an `@Name` mention or from text it quotes from another comment.
  */
 import { joinWrappedLines, type Line } from './blocks.js';
+import { findFullDate } from './classify.js';
 
 export interface CommentBlocks {
   readonly index: number;
@@ -11,6 +13,51 @@ export interface CommentBlocks {
   readonly end: number;
   readonly lines: readonly Line[];
   readonly replyTo: string | null;
+  /** The author named by the comment's header, when the thread has headers. */
+  readonly author: string | null;
+}
+
+/** Site furniture between comments. */
+const COMMENT_FURNITURE =
+  /^(reply|report|like|share|flag|permalink|log in to reply|\d+\s+likes?|load more comments?)$/i;
+
+function isTimeLine(text: string): boolean {
+  return (
+    text.length <= 60 &&
+    (findFullDate(text) !== null ||
+      /\b\d{1,2}:\d{2}\s*(am|pm)?\b/i.test(text) ||
+      /^\d+\s+(minutes?|hours?|days?|weeks?|months?|years?)\s+ago$/i.test(text))
+  );
+}
+
+function shortName(text: string): boolean {
+  return (
+    text.length <= 40 &&
+    text.split(/\s+/).length <= 5 &&
+    !/[.!?,;:"“”]$/.test(text) &&
+    /^[\p{L}@_]/u.test(text)
+  );
+}
+
+/**
+ * A comment header at line i: "Jane Doe says:" (one line), or a short name line followed by a date or time line
+ * (two lines). Returns the author and how many lines the header takes.
+ */
+export function commentHeaderAt(lines: readonly Line[], i: number): { author: string; size: number } | null {
+  const line = lines[i];
+  if (!line) return null;
+  const says = /^(.{1,40}?)\s+(says|said|wrote|commented)(?:\s+on\s+.{1,40})?\s*:?\s*$/i.exec(line.text);
+  if (says && (says[1] as string).split(/\s+/).length <= 5) return { author: says[1] as string, size: 1 };
+  const next = lines[i + 1];
+  if (
+    next &&
+    shortName(line.text) &&
+    !COMMENT_FURNITURE.test(line.text) &&
+    isTimeLine(next.text) &&
+    !isTimeLine(line.text)
+  )
+    return { author: line.text, size: 2 };
+  return null;
 }
 
 const NUMBERED = /^(\d{1,4})[.)]\s+/;
@@ -20,6 +67,8 @@ export function splitComments(
   text: string,
   lines: readonly Line[],
 ): { comments: CommentBlocks[]; rest: Line[] } {
+  const numbered = lines.some((l) => /^1[.)]\s+\S/.test(l.text));
+  if (!numbered) return splitHeadedComments(text, lines);
   const comments: CommentBlocks[] = [];
   const rest: Line[] = [];
   let current: { index: number; indent: number; lines: Line[] } | null = null;
@@ -34,6 +83,7 @@ export function splitComments(
       end: lastLine.end,
       lines: joined,
       replyTo: mentionOf(joined),
+      author: null,
     });
   };
   for (const line of lines) {
@@ -48,6 +98,43 @@ export function splitComments(
     }
     if (current) current.lines.push(line);
     else rest.push(line);
+  }
+  close();
+  return { comments, rest };
+}
+
+/** Comments under author headers, numbered in the order shown. */
+function splitHeadedComments(
+  text: string,
+  lines: readonly Line[],
+): { comments: CommentBlocks[]; rest: Line[] } {
+  const comments: CommentBlocks[] = [];
+  const rest: Line[] = [];
+  let current: { author: string; lines: Line[] } | null = null;
+  const close = () => {
+    if (!current || current.lines.length === 0) return;
+    const joined = joinWrappedLines(text, current.lines);
+    comments.push({
+      index: comments.length + 1,
+      start: (current.lines[0] as Line).start,
+      end: (current.lines[current.lines.length - 1] as Line).end,
+      lines: joined,
+      replyTo: mentionOf(joined),
+      author: current.author,
+    });
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Line;
+    const header = commentHeaderAt(lines, i);
+    if (header) {
+      close();
+      current = { author: header.author, lines: [] };
+      for (let k = 0; k < header.size; k++) rest.push(lines[i + k] as Line);
+      i += header.size - 1;
+      continue;
+    }
+    if (COMMENT_FURNITURE.test(line.text) || !current) rest.push(line);
+    else current.lines.push(line);
   }
   close();
   return { comments, rest };

@@ -11,7 +11,7 @@ import {
   isCommentMarker,
   type ClassifiedLine,
 } from './classify.js';
-import { findQuotedComments, splitComments } from './comments.js';
+import { commentHeaderAt, findQuotedComments, splitComments } from './comments.js';
 import type {
   BlockRole,
   CorpusDocument,
@@ -41,8 +41,10 @@ export interface MetaHint {
 function commentSectionStart(lines: readonly Line[]): number {
   for (let i = 3; i < lines.length; i++) {
     if (!isCommentMarker((lines[i] as Line).text)) continue;
-    // The thread is there only if numbered comments follow.
-    if (lines.slice(i + 1).some((l) => /^1[.)]\s+\S/.test(l.text))) return i;
+    // The thread is there only if numbered comments, or comments under author headers, follow.
+    const after = lines.slice(i + 1);
+    if (after.some((l) => /^1[.)]\s+\S/.test(l.text))) return i;
+    if (after.some((_, k) => commentHeaderAt(after, k) !== null)) return i;
   }
   return -1;
 }
@@ -172,7 +174,7 @@ export function parseDocument(
     for (const b of blocks) {
       comments.push({
         index: b.index,
-        author: authors.get(b.index) ?? null,
+        author: b.author ?? authors.get(b.index) ?? null,
         replyTo: b.replyTo,
         replyToComment: quoted.get(b.index) ?? null,
         start: b.start,

@@ -177,6 +177,37 @@ describe('GIVEN hard layout cases written for the parser', () => {
       },
     },
     {
+      name: 'comments under author headers ("Name says:", or a name line over a date line)',
+      text: [
+        'Bridge Closure Approved',
+        'The council voted to close the bridge.',
+        'Residents objected at the meeting.',
+        'The vote was 7-2.',
+        '2 thoughts on “Bridge Closure Approved”',
+        'Leave a Reply',
+        'Ann Lee',
+        'March 3, 2023 at 4:12 pm',
+        'The council ignored every objection.',
+        'It will hurt the shops on the east bank.',
+        'Reply',
+        'Tom Hale says:',
+        '@Ann Lee the bridge is unsafe, closing it is right.',
+        'Reply',
+      ].join('\n\n'),
+      expect: (d) => {
+        expect(d.comments.map((c) => [c.index, c.author, c.replyTo])).toEqual([
+          [1, 'Ann Lee', null],
+          [2, 'Tom Hale', 'Ann Lee'],
+        ]);
+        expect(d.comments[0]?.paragraphs.map((p) => p.text)).toEqual([
+          'The council ignored every objection.',
+          'It will hurt the shops on the east bank.',
+        ]);
+        expect(d.body).toHaveLength(3);
+        expect(d.other.some((p) => p.text === 'Reply')).toBe(true);
+      },
+    },
+    {
       name: 'a numbered list in the body without a comment marker stays body',
       text: 'Three Lessons\n\nThe report lists three lessons.\n\n1. Plan early.\n\n2. Fund maintenance.\n\nThat is all.',
       expect: (d) => {
