@@ -1,10 +1,9 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { AutocompleteChoice, CommandModule } from './_types.js';
-import { resolveSource } from '../core/corpus/sources.js';
+import { resolveSource, sourceChoices } from '../core/corpus/sources.js';
 import { findSpeaker, quotesBy } from '../core/quotes/index.js';
 import { userError } from '../presenters/errors.js';
 import { quotesView } from '../presenters/quotes.js';
-import { autocomplete as sourceAutocomplete } from './summary.js';
 
 export const data = new SlashCommandBuilder()
   .setName('quote')
@@ -85,5 +84,5 @@ export function speakerChoices(
 
 export const autocomplete: CommandModule['autocomplete'] = (option, typed, ctx) => {
   if (option === 'speaker') return speakerChoices(ctx.analysis.quotes.speakers, typed);
-  return sourceAutocomplete?.(option, typed, ctx) ?? [];
+  return option === 'source' ? sourceChoices(ctx.analysis.corpus, typed) : [];
 };

@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { CommandModule } from './_types.js';
-import { resolveSource } from '../core/corpus/sources.js';
+import { resolveSource, sourceChoices } from '../core/corpus/sources.js';
 import { speakersIn } from '../core/quotes/index.js';
 import { userError } from '../presenters/errors.js';
 import { speakersView } from '../presenters/quotes.js';
@@ -46,4 +46,5 @@ export const run: CommandModule['run'] = (options, ctx) => {
   };
 };
 
-export { autocomplete } from './summary.js';
+export const autocomplete: CommandModule['autocomplete'] = (option, typed, ctx) =>
+  option === 'source' ? sourceChoices(ctx.analysis.corpus, typed) : [];

@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { CommandModule } from './_types.js';
-import { resolveSource } from '../core/corpus/sources.js';
+import { resolveSource, sourceChoices } from '../core/corpus/sources.js';
 import { parseDateBound, selectEvents, type DateBound, type EventQuery } from '../core/time/query.js';
 import { userError } from '../presenters/errors.js';
 import { timelineView } from '../presenters/timeline.js';
@@ -98,17 +98,5 @@ export const run: CommandModule['run'] = (options, ctx) => {
   };
 };
 
-export const autocomplete: CommandModule['autocomplete'] = (option, typed, ctx) => {
-  if (option !== 'source') return [];
-  const q = typed.trim().toLowerCase();
-  return ctx.analysis.corpus.documents
-    .filter(
-      (d) =>
-        !q ||
-        d.meta.id.toLowerCase().startsWith(q) ||
-        d.meta.title.toLowerCase().includes(q) ||
-        (d.meta.outlet ?? '').toLowerCase().includes(q),
-    )
-    .slice(0, 25)
-    .map((d) => ({ name: `${d.meta.title}`.slice(0, 100), value: d.meta.id }));
-};
+export const autocomplete: CommandModule['autocomplete'] = (option, typed, ctx) =>
+  option === 'source' ? sourceChoices(ctx.analysis.corpus, typed) : [];

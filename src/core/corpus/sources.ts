@@ -52,3 +52,18 @@ export function resolveSource(
     suggestions: matches.length > 1 ? matches.map((d) => d.meta.id) : closestNames(name, names, 5),
   };
 }
+
+/** Autocomplete choices for a source option: documents whose id starts with, or title or outlet contains, what was typed. */
+export function sourceChoices(corpus: Corpus, typed: string, limit = 25): { name: string; value: string }[] {
+  const q = typed.trim().toLowerCase();
+  return corpus.documents
+    .filter(
+      (d) =>
+        !q ||
+        d.meta.id.toLowerCase().startsWith(q) ||
+        d.meta.title.toLowerCase().includes(q) ||
+        (d.meta.outlet ?? '').toLowerCase().includes(q),
+    )
+    .slice(0, limit)
+    .map((d) => ({ name: d.meta.title.slice(0, 100), value: d.meta.id }));
+}
