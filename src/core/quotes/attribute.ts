@@ -6,6 +6,7 @@
  * else (for a quote-only paragraph) the speaker of the paragraph before. Reported speech ("X said that …",
  * "according to X") becomes an indirect quote when the speaker is known.
  */
+import { MONTHS, WEEKDAYS } from '../text/calendar-words.js';
 import type { Paragraph } from '../corpus/types.js';
 import type { QuoteKind } from './types.js';
 import { findQuoteSpans, type QuoteSpan } from './marks.js';
@@ -71,26 +72,9 @@ interface Cue {
 
 const BOUNDARY = new Set(['.', '?', '!']);
 const CAPITAL = /^\p{Lu}/u;
-const TIME_WORDS = new Set([
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
+const TIME_WORDS = new Set<string>([
+  ...MONTHS,
+  ...WEEKDAYS,
   'jan.',
   'feb.',
   'aug.',

@@ -63,26 +63,4 @@ export function fromMonthIndex(i: number): { year: number; month: number } {
   return { year: Math.floor(i / 12), month: (i % 12) + 1 };
 }
 
-export const WEEKDAYS = [
-  'sunday',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-] as const;
-export const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-] as const;
+export { MONTHS, WEEKDAYS } from '../text/calendar-words.js';
