@@ -9,6 +9,14 @@ import type { Sentence, Token } from '../corpus/types.js';
 const nlp = winkNLP(model, ['sbd', 'pos']);
 const its = nlp.its;
 
+/**
+ * Lemmas by (value, pos): wink-nlp computes a lemma on demand from the token's value and part of speech (a
+ * contraction's lemma comes from the token itself, so those are read directly), so a cache is exact and spares
+ * most of the lemmatizer's work on a large corpus. Cleared when it grows past a bound.
+ */
+const lemmaCache = new Map<string, string>();
+const LEMMA_CACHE_LIMIT = 200_000;
+
 export type Segmenter = (text: string, offset: number) => Sentence[];
 
 /** Splits `text` (which starts at `offset` in its document) into sentences with tagged tokens. */
@@ -20,7 +28,8 @@ export const segment: Segmenter = (text, offset) => {
   const spaces = tokens.out(its.precedingSpaces) as string[];
   const pos = tokens.out(its.pos) as string[];
   const types = tokens.out(its.type) as string[];
-  const lemmas = tokens.out(its.lemma as unknown as typeof its.value) as string[];
+  const contractions = tokens.out(its.contractionFlag as unknown as typeof its.value) as unknown as boolean[];
+  if (lemmaCache.size > LEMMA_CACHE_LIMIT) lemmaCache.clear();
   const all: Token[] = new Array(values.length);
   let cursor = 0;
   for (let i = 0; i < values.length; i++) {
@@ -40,7 +49,7 @@ export const segment: Segmenter = (text, offset) => {
       pos: pos[i] as string,
       type: types[i] as string,
       normal: value.toLowerCase(),
-      lemma: (lemmas[i] as string) ?? value.toLowerCase(),
+      lemma: lemmaOf(tokens, i, value, pos[i] as string, contractions[i] === true),
     };
     cursor = end;
   }
@@ -60,6 +69,23 @@ export const segment: Segmenter = (text, offset) => {
   }
   return sentences;
 };
+
+type Tokens = ReturnType<ReturnType<typeof nlp.readDoc>['tokens']>;
+
+function lemmaOf(tokens: Tokens, i: number, value: string, pos: string, contraction: boolean): string {
+  if (contraction) return readLemma(tokens, i, value);
+  const key = `${pos}\u0000${value}`;
+  const known = lemmaCache.get(key);
+  if (known !== undefined) return known;
+  const lemma = readLemma(tokens, i, value);
+  lemmaCache.set(key, lemma);
+  return lemma;
+}
+
+function readLemma(tokens: Tokens, i: number, value: string): string {
+  const lemma = tokens.itemAt(i).out(its.lemma as unknown as typeof its.value) as string | undefined;
+  return lemma ?? value.toLowerCase();
+}
 
 /** A bare pass of the tokenizer, the floor the analysis is measured against. */
 export function bareTokenizerPass(text: string): number {

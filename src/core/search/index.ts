@@ -65,6 +65,19 @@ export function termOf(t: Token): string {
   return (t.pos === 'PROPN' ? t.normal : t.lemma.toLowerCase()).replace(/’/g, "'");
 }
 
+// Each sentence's index terms, computed once and shared by every engine that reads them (search, claims).
+const termsBySentence = new WeakMap<Sentence, readonly string[]>();
+
+/** A sentence's index terms (its content tokens' `termOf`, in order), remembered per sentence: do not mutate. */
+export function sentenceTerms(s: Sentence): readonly string[] {
+  let terms = termsBySentence.get(s);
+  if (terms === undefined) {
+    terms = s.tokens.filter(isContentToken).map(termOf);
+    termsBySentence.set(s, terms);
+  }
+  return terms;
+}
+
 /**
  * The speaker catalog's names as term lists, so a query naming a speaker one way ("Blinken") also finds the
  * passages that name them another way ("Antony Blinken", "the secretary"). A one-word alias only counts when the
@@ -129,7 +142,7 @@ export function buildPassageIndex(
           kind: doc.meta.kind,
           start: s.start,
           end: s.end,
-          terms: s.tokens.filter(isContentToken).map(termOf),
+          terms: sentenceTerms(s),
           sentence: s,
         });
       }

@@ -207,13 +207,14 @@ export function buildSummaryModel(corpus: Corpus, index: PassageIndex): SummaryM
       WEIGHTS.centroid * parts.centroid +
       WEIGHTS.position * parts.position +
       WEIGHTS.coverage * parts.coverage;
+    const shape = quoteShape(p.sentence.tokens);
     return {
       passage: p,
       kind,
-      ineligible: ineligibility(p),
+      ineligible: ineligibility(p, shape),
       vector: vectors[i] as TermVector,
       entities: entitiesOf[i] ?? [],
-      aspect: aspectOf(p.sentence.tokens),
+      aspect: aspectOf(p.sentence.tokens, shape),
       ...slice,
       ...parts,
       salience:
@@ -294,15 +295,54 @@ const NEIGHBOURHOOD = 100;
 export function textRank(vectors: readonly TermVector[], damping = 0.85, iterations = 30): number[] {
   const n = vectors.length;
   if (n === 0) return [];
-  const edges: { to: number; w: number }[][] = vectors.map(() => []);
+  const edgeTo: number[][] = vectors.map(() => []);
+  const edgeW: number[][] = vectors.map(() => []);
   const out = new Float64Array(n);
   const reach = n <= FULL_GRAPH ? n : NEIGHBOURHOOD;
+  // Cosines through the sentences each term occurs in (ascending), summed in the same term order as `cosine`
+  // (so the same values), and only for pairs that share a term.
+  const postings = new Map<number, { at: number[]; w: number[] }>();
+  vectors.forEach((v, i) => {
+    for (let k = 0; k < v.ids.length; k++) {
+      const t = v.ids[k] as number;
+      const list = postings.get(t);
+      if (list) {
+        list.at.push(i);
+        list.w.push(v.weights[k] as number);
+      } else postings.set(t, { at: [i], w: [v.weights[k] as number] });
+    }
+  });
+  const dot = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n && j - i <= reach; j++) {
-      const w = cosine(vectors[i] as TermVector, vectors[j] as TermVector);
+    const v = vectors[i] as TermVector;
+    const last = Math.min(n - 1, i + reach);
+    for (let k = 0; k < v.ids.length; k++) {
+      const posting = postings.get(v.ids[k] as number) as { at: number[]; w: number[] };
+      const list = posting.at;
+      const wi = v.weights[k] as number;
+      // Start after i: the postings are ascending, so binary-search i's place.
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((list[mid] as number) <= i) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let p = lo; p < list.length; p++) {
+        const j = list[p] as number;
+        if (j > last) break;
+        dot[j] = (dot[j] as number) + wi * (posting.w[p] as number);
+      }
+    }
+    for (let j = i + 1; j <= last; j++) {
+      const w = dot[j] as number;
+      if (w === 0) continue;
+      dot[j] = 0;
       if (w <= 0.02) continue;
-      (edges[i] as { to: number; w: number }[]).push({ to: j, w });
-      (edges[j] as { to: number; w: number }[]).push({ to: i, w });
+      (edgeTo[i] as number[]).push(j);
+      (edgeW[i] as number[]).push(w);
+      (edgeTo[j] as number[]).push(i);
+      (edgeW[j] as number[]).push(w);
       out[i] = (out[i] ?? 0) + w;
       out[j] = (out[j] ?? 0) + w;
     }
@@ -314,7 +354,10 @@ export function textRank(vectors: readonly TermVector[], damping = 0.85, iterati
       const o = out[i] ?? 0;
       if (o === 0) continue;
       const share = (damping * (rank[i] ?? 0)) / o;
-      for (const e of edges[i] ?? []) next[e.to] = (next[e.to] ?? 0) + share * e.w;
+      const to = edgeTo[i] as number[];
+      const ws = edgeW[i] as number[];
+      for (let e = 0; e < to.length; e++)
+        next[to[e] as number] = (next[to[e] as number] ?? 0) + share * (ws[e] as number);
     }
     rank = next;
   }
@@ -404,8 +447,8 @@ function quoteShape(tokens: readonly Token[]): QuoteShape {
   return { quoted, balanced: balanced && !inside, attributed };
 }
 
-export function aspectOf(tokens: readonly Token[]): Aspect {
-  if (quoteShape(tokens).attributed) return 'claim';
+export function aspectOf(tokens: readonly Token[], shape: QuoteShape = quoteShape(tokens)): Aspect {
+  if (shape.attributed) return 'claim';
   const dated = tokens.some(
     (t, i) =>
       DATE_WORDS.has(t.normal) ||
@@ -417,7 +460,7 @@ export function aspectOf(tokens: readonly Token[]): Aspect {
 }
 
 /** Why a passage cannot be a point: a question, a fragment, or mostly quotation with no one said to speak it. */
-export function ineligibility(p: Passage): Ineligible | null {
+export function ineligibility(p: Passage, shape?: QuoteShape): Ineligible | null {
   if (p.role === 'caption') return 'not-body';
   const text = p.text.trim();
   if (/\?\W*$/u.test(text)) return 'question';
@@ -427,7 +470,7 @@ export function ineligibility(p: Passage): Ineligible | null {
   const firstLetter = text.match(/\p{L}/u)?.[0];
   if (firstLetter && firstLetter === firstLetter.toLowerCase() && firstLetter !== firstLetter.toUpperCase())
     return 'fragment';
-  const { quoted, balanced, attributed } = quoteShape(tokens);
+  const { quoted, balanced, attributed } = shape ?? quoteShape(tokens);
   if (!attributed && (quoted / words.length > 0.5 || !balanced)) return 'unattributed-quote';
   return null;
 }

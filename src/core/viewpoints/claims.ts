@@ -9,7 +9,7 @@
 import type { CorpusDocument, Paragraph, Sentence, Token } from '../corpus/types.js';
 import type { Quote } from '../quotes/types.js';
 import type { PassageIndex } from '../search/index.js';
-import { isContentToken, termOf } from '../search/index.js';
+import { sentenceTerms } from '../search/index.js';
 import {
   ATTRIBUTION_VERBS,
   CONTRAST_MARKERS,
@@ -317,8 +317,8 @@ export interface ClaimSource {
   readonly passageByStart: ReadonlyMap<string, number>;
 }
 
-function termsOfSentence(s: Sentence): string[] {
-  return s.tokens.filter(isContentToken).map(termOf);
+function termsOfSentence(s: Sentence): readonly string[] {
+  return sentenceTerms(s);
 }
 
 const stems = new Map<string, string>();

@@ -33,6 +33,8 @@ function nounPhrases(tokens: readonly Token[]): string[] {
 
 export function findDisputes(analysis: Omit<ClaimAnalysis, 'disputes'>): Dispute[] {
   const found: (Dispute & { score: number })[] = [];
+  // A claim's distinct noun phrases, read once though the claim may speak to several groups.
+  const phrasesOf: (readonly string[] | undefined)[] = [];
   for (const group of POLARITY_GROUPS) {
     const frame: TopicFrame = {
       groups: new Map([[group.id, 1]]),
@@ -50,7 +52,9 @@ export function findDisputes(analysis: Omit<ClaimAnalysis, 'disputes'>): Dispute
       if (!claim || !claim.onTopic) continue;
       const s = Math.sign(stanceOf(claim.sentence.tokens, frame).stance);
       if (s === 0) continue;
-      for (const phrase of new Set(nounPhrases(claim.sentence.tokens))) {
+      let phrases = phrasesOf[id];
+      if (phrases === undefined) phrasesOf[id] = phrases = [...new Set(nounPhrases(claim.sentence.tokens))];
+      for (const phrase of phrases) {
         const key = phrase.toLowerCase();
         const c = counts.get(key) ?? { surface: phrase, plus: 0, minus: 0 };
         if (s > 0) c.plus++;

@@ -73,18 +73,28 @@ export function analyzeClaims(corpus: Corpus, quotes: readonly Quote[], index: P
   for (const doc of corpus.documents) commentTopicality(doc, vocabulary, byComment);
 
   const df = new Map<string, number>();
-  for (const p of index.passages) for (const t of new Set(p.terms)) df.set(t, (df.get(t) ?? 0) + 1);
+  // Counted once per passage: a term's last counting passage is remembered instead of a set per passage.
+  const lastSeen = new Map<string, number>();
+  for (const p of index.passages)
+    for (const t of p.terms) {
+      if (lastSeen.get(t) === p.id) continue;
+      lastSeen.set(t, p.id);
+      df.set(t, (df.get(t) ?? 0) + 1);
+    }
   const n = Math.max(1, index.passages.length);
   const idf = new Map<string, number>();
   for (const [t, d] of df) idf.set(t, Math.log(1 + n / d));
 
   const byTerm = new Map<string, number[]>();
+  const addTerm = (t: string, id: number): void => {
+    const list = byTerm.get(t);
+    if (list === undefined) byTerm.set(t, [id]);
+    // Claims come in id order, so a term already listed for this claim is the list's last entry.
+    else if (list[list.length - 1] !== id) list.push(id);
+  };
   for (const c of claims) {
-    for (const t of new Set([...c.terms, ...c.sentence.tokens.map((k) => k.normal)])) {
-      const list = byTerm.get(t) ?? [];
-      list.push(c.id);
-      byTerm.set(t, list);
-    }
+    for (const t of c.terms) addTerm(t, c.id);
+    for (const k of c.sentence.tokens) addTerm(k.normal, c.id);
   }
   const byPassage = new Map(claims.map((c) => [c.passage, c.id]));
   for (const c of claims) readSentence(c.sentence.tokens);
