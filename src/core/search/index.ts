@@ -122,6 +122,12 @@ function containsWord(text: string, word: string): boolean {
   }
 }
 
+/** `terms.join(' ').split(' ')`, without the copy when no term holds a space. */
+function asJoinedAndSplit(terms: readonly string[]): string[] {
+  if (terms.length === 0 || terms.some((t) => t.includes(' '))) return terms.join(' ').split(' ');
+  return terms as string[];
+}
+
 export function buildPassageIndex(
   corpus: Corpus,
   segment: Segmenter,
@@ -148,12 +154,15 @@ export function buildPassageIndex(
       }
     }
   }
-  const mini = new MiniSearch<{ id: number; terms: string }>({
+  // Documents carry their term arrays (no join and split): a field is the array itself, tokenized to what
+  // splitting its space-joined text would give; a query is still text split at spaces.
+  const mini = new MiniSearch<{ id: number; terms: readonly string[] }>({
     fields: ['terms'],
-    tokenize: (text) => text.split(' '),
+    stringifyField: (terms: readonly string[]) => terms as unknown as string,
+    tokenize: (text) => (typeof text === 'string' ? text.split(' ') : asJoinedAndSplit(text)),
     processTerm: (term) => term || null,
   });
-  mini.addAll(list.map((p) => ({ id: p.id, terms: p.terms.join(' ') })));
+  mini.addAll(list.map((p) => ({ id: p.id, terms: p.terms })));
 
   const termsOf = (text: string): string[] =>
     segment(text, 0)

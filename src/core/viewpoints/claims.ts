@@ -314,7 +314,8 @@ export interface ClaimSource {
   readonly doc: CorpusDocument;
   readonly quotes: readonly Quote[];
   readonly index: PassageIndex;
-  readonly passageByStart: ReadonlyMap<string, number>;
+  /** The document's passage ids by start offset. */
+  readonly passageByStart: ReadonlyMap<number, number>;
 }
 
 function termsOfSentence(s: Sentence): readonly string[] {
@@ -396,11 +397,18 @@ export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
   ) => {
     paragraphs.forEach((p, pi) => {
       const quoted = quotedSentences(p);
-      const paraTerms = p.sentences.flatMap(termsOfSentence);
-      const prevTerms = paragraphs
-        .slice(Math.max(0, pi - 2), pi)
-        .flatMap((q) => q.sentences.flatMap(termsOfSentence));
-      const context = [...new Set([...paraTerms, ...prevTerms, ...extraContext])];
+      // The paragraph's context (its terms, the two paragraphs' before, the extra), built when it has a claim.
+      let context: string[] | null = null;
+      const contextOf = (): string[] => {
+        if (context !== null) return context;
+        const terms = new Set<string>();
+        for (const s of p.sentences) for (const t of termsOfSentence(s)) terms.add(t);
+        for (let q = Math.max(0, pi - 2); q < pi; q++)
+          for (const s of (paragraphs[q] as Paragraph).sentences)
+            for (const t of termsOfSentence(s)) terms.add(t);
+        for (const t of extraContext) terms.add(t);
+        return (context = [...terms]);
+      };
       let contextStems: ReadonlySet<string> | null = null;
       // Attribution of each sentence, then carried to unattributed quoted sentences of the same paragraph.
       const found = p.sentences.map((s) => {
@@ -411,6 +419,7 @@ export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
         } else if (commentNo === null) {
           // Remember named organisations as they appear, for "the statement said".
           for (let i = 0; i < s.tokens.length; i++) {
+            if (!isNameToken(s.tokens[i] as Token)) continue;
             const run = runStartingAt(s.tokens, i);
             const name = run.length > 0 ? nameOfRun(run) : null;
             if (name && ORG_WORDS.test(name) && run.length > 1) lastOrg = resolveName(names, name);
@@ -425,7 +434,7 @@ export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
       for (let k = found.length - 2; k >= 0; k--) nextFound[k] = found[k + 1] ?? nextFound[k + 1] ?? null;
       for (let k = 1; k < found.length; k++) prevFound[k] = found[k - 1] ?? prevFound[k - 1] ?? null;
       p.sentences.forEach((s, si) => {
-        const passage = src.passageByStart.get(`${doc.meta.id}:${s.start}`);
+        const passage = src.passageByStart.get(s.start);
         if (passage === undefined) return;
         // The quotes engine's speaker for a quotation of some length; the sentence's own attribution otherwise.
         const speaker = quoteSpeaker(s.start, s.end);
@@ -465,9 +474,9 @@ export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
           strength,
           rebuts: rebuttalIn(s.tokens, names),
           terms,
-          context,
+          context: contextOf(),
           stems: new Set(terms.map(stemOf)),
-          contextStems: (contextStems ??= new Set(context.map(stemOf))),
+          contextStems: (contextStems ??= new Set(contextOf().map(stemOf))),
           onTopic: true,
           passage,
           sentence: s,

@@ -43,8 +43,14 @@ function commentTopicality(
 }
 
 export function analyzeClaims(corpus: Corpus, quotes: readonly Quote[], index: PassageIndex): ClaimAnalysis {
-  const passageByStart = new Map<string, number>();
-  for (const p of index.passages) passageByStart.set(`${p.documentId}:${p.start}`, p.id);
+  // Each document's passages by start offset.
+  const passagesByDoc = new Map<string, Map<number, number>>();
+  for (const p of index.passages) {
+    let byStart = passagesByDoc.get(p.documentId);
+    if (byStart === undefined) passagesByDoc.set(p.documentId, (byStart = new Map()));
+    byStart.set(p.start, p.id);
+  }
+  const none: ReadonlyMap<number, number> = new Map();
   const quotesByDoc = new Map<string, Quote[]>();
   for (const q of quotes) {
     const list = quotesByDoc.get(q.documentId) ?? [];
@@ -54,7 +60,12 @@ export function analyzeClaims(corpus: Corpus, quotes: readonly Quote[], index: P
   const claims: Claim[] = [];
   for (const doc of corpus.documents) {
     for (const claim of claimsOfDocument(
-      { doc, quotes: quotesByDoc.get(doc.meta.id) ?? [], index, passageByStart },
+      {
+        doc,
+        quotes: quotesByDoc.get(doc.meta.id) ?? [],
+        index,
+        passageByStart: passagesByDoc.get(doc.meta.id) ?? none,
+      },
       claims.length,
     ))
       claims.push(claim);
