@@ -14,7 +14,8 @@ const its = nlp.its;
  * contraction's lemma comes from the token itself, so those are read directly), so a cache is exact and spares
  * most of the lemmatizer's work on a large corpus. Cleared when it grows past a bound.
  */
-const lemmaCache = new Map<string, string>();
+const lemmaCache = new Map<string, Map<string, string>>();
+let lemmaCacheSize = 0;
 const LEMMA_CACHE_LIMIT = 200_000;
 
 export type Segmenter = (text: string, offset: number) => Sentence[];
@@ -29,7 +30,10 @@ export const segment: Segmenter = (text, offset) => {
   const pos = tokens.out(its.pos) as string[];
   const types = tokens.out(its.type) as string[];
   const contractions = tokens.out(its.contractionFlag as unknown as typeof its.value) as unknown as boolean[];
-  if (lemmaCache.size > LEMMA_CACHE_LIMIT) lemmaCache.clear();
+  if (lemmaCacheSize > LEMMA_CACHE_LIMIT) {
+    lemmaCache.clear();
+    lemmaCacheSize = 0;
+  }
   const all: Token[] = new Array(values.length);
   let cursor = 0;
   for (let i = 0; i < values.length; i++) {
@@ -56,7 +60,7 @@ export const segment: Segmenter = (text, offset) => {
   const sentences: Sentence[] = [];
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
   for (const [first, last] of spans) {
-    const toks = all.slice(first, last + 1).filter((t) => t !== undefined);
+    const toks = all.slice(first, last + 1);
     const head = toks[0];
     const tail = toks[toks.length - 1];
     if (!head || !tail) continue;
@@ -74,11 +78,13 @@ type Tokens = ReturnType<ReturnType<typeof nlp.readDoc>['tokens']>;
 
 function lemmaOf(tokens: Tokens, i: number, value: string, pos: string, contraction: boolean): string {
   if (contraction) return readLemma(tokens, i, value);
-  const key = `${pos}\u0000${value}`;
-  const known = lemmaCache.get(key);
+  let byValue = lemmaCache.get(pos);
+  if (byValue === undefined) lemmaCache.set(pos, (byValue = new Map()));
+  const known = byValue.get(value);
   if (known !== undefined) return known;
   const lemma = readLemma(tokens, i, value);
-  lemmaCache.set(key, lemma);
+  byValue.set(value, lemma);
+  lemmaCacheSize++;
   return lemma;
 }
 

@@ -114,11 +114,15 @@ export function buildSummaryModel(corpus: Corpus, index: PassageIndex): SummaryM
   const vectors = termIds.map((ids) => vectorOf(ids, idf));
 
   // Proper nouns and how many documents name each (article text only).
-  const entitiesOf = list.map((p) => [
-    ...new Set(
-      p.sentence.tokens.filter((t) => t.pos === 'PROPN' && isContentToken(t)).map((t) => idOf(termOf(t))),
-    ),
-  ]);
+  const entitiesOf = list.map((p) => {
+    const ids: number[] = [];
+    for (const t of p.sentence.tokens) {
+      if (t.pos !== 'PROPN' || !isContentToken(t)) continue;
+      const id = idOf(termOf(t));
+      if (!ids.includes(id)) ids.push(id);
+    }
+    return ids;
+  });
   const docsNaming = new Map<number, Set<string>>();
   list.forEach((p, i) => {
     if (p.role !== 'body') return;
@@ -184,17 +188,22 @@ export function buildSummaryModel(corpus: Corpus, index: PassageIndex): SummaryM
   // earlier are background (a past war, an old election) rather than what happened.
   const present = presentYear(corpus);
   const paragraphsOf = new Map(corpus.documents.map((d) => [d.meta.id, d.body.length]));
-  const opening = new Set<string>();
-  for (const d of corpus.documents)
-    for (const para of d.body) if (para.sentences[0]) opening.add(`${d.meta.id}@${para.sentences[0].start}`);
+  // Start offsets of each document's paragraph-opening sentences.
+  const opening = new Map<string, Set<number>>();
+  for (const d of corpus.documents) {
+    let starts = opening.get(d.meta.id);
+    if (starts === undefined) opening.set(d.meta.id, (starts = new Set()));
+    for (const para of d.body) if (para.sentences[0]) starts.add(para.sentences[0].start);
+  }
   const sentences: SummarySentence[] = list.map((p, i) => {
     const kind: PointKind = p.role === 'comment' ? 'comment' : p.kind;
     const slice = trimmed(p);
-    const words = p.sentence.tokens.filter((t) => t.type === 'word').length;
+    let words = 0;
+    for (const t of p.sentence.tokens) if (t.type === 'word') words++;
     const position = positionOf(
       p,
       paragraphsOf.get(p.documentId) ?? 1,
-      opening.has(`${p.documentId}@${p.start}`),
+      opening.get(p.documentId)?.has(p.start) === true,
     );
     const parts = {
       centrality: centrality[i] ?? 0,
@@ -215,8 +224,13 @@ export function buildSummaryModel(corpus: Corpus, index: PassageIndex): SummaryM
       vector: vectors[i] as TermVector,
       entities: entitiesOf[i] ?? [],
       aspect: aspectOf(p.sentence.tokens, shape),
-      ...slice,
-      ...parts,
+      start: slice.start,
+      end: slice.end,
+      text: slice.text,
+      centrality: parts.centrality,
+      centroid: parts.centroid,
+      position: parts.position,
+      coverage: parts.coverage,
       salience:
         base *
         styleFactor(p.sentence.tokens, words) *
@@ -227,12 +241,11 @@ export function buildSummaryModel(corpus: Corpus, index: PassageIndex): SummaryM
   const eligible = sentences.filter((s) => s.ineligible === null);
   const bySalience = (a: SummarySentence, b: SummarySentence) =>
     b.salience - a.salience || a.passage.id - b.passage.id;
-  const ranked = eligible
-    .filter((s) => s.kind !== 'comment')
-    .sort(bySalience)
-    .map((s) => s.passage.id);
+  // One sort: the order is total (ties go to the passage id), so the articles' ranking is the sorted list filtered.
+  const sorted = eligible.sort(bySalience);
+  const ranked = sorted.filter((s) => s.kind !== 'comment').map((s) => s.passage.id);
   const byDocument = new Map<string, number[]>();
-  for (const s of [...eligible].sort(bySalience)) {
+  for (const s of sorted) {
     const ids = byDocument.get(s.passage.documentId) ?? [];
     ids.push(s.passage.id);
     byDocument.set(s.passage.documentId, ids);
@@ -241,12 +254,24 @@ export function buildSummaryModel(corpus: Corpus, index: PassageIndex): SummaryM
 }
 
 function vectorOf(ids: readonly number[], idf: (id: number) => number): TermVector {
-  const tf = new Map<number, number>();
-  for (const id of ids) tf.set(id, (tf.get(id) ?? 0) + 1);
-  const sorted = [...tf.keys()].sort((a, b) => a - b);
-  const weights = sorted.map((id) => (1 + Math.log(tf.get(id) ?? 1)) * idf(id));
-  const norm = Math.sqrt(weights.reduce((s, w) => s + w * w, 0)) || 1;
-  return { ids: Int32Array.from(sorted), weights: Float64Array.from(weights.map((w) => w / norm)) };
+  // Term frequencies as runs of the sorted ids.
+  const all = Int32Array.from(ids).sort();
+  const unique: number[] = [];
+  const weights: number[] = [];
+  for (let k = 0; k < all.length;) {
+    const id = all[k] as number;
+    let end = k + 1;
+    while (end < all.length && all[end] === id) end++;
+    unique.push(id);
+    weights.push((1 + Math.log(end - k)) * idf(id));
+    k = end;
+  }
+  let sum = 0;
+  for (const w of weights) sum += w * w;
+  const norm = Math.sqrt(sum) || 1;
+  const unit = new Float64Array(weights.length);
+  for (let k = 0; k < weights.length; k++) unit[k] = (weights[k] as number) / norm;
+  return { ids: Int32Array.from(unique), weights: unit };
 }
 
 /**

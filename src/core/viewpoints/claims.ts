@@ -270,11 +270,13 @@ function rebuttalIn(tokens: readonly Token[], names: ReadonlyMap<string, NameInf
 
 /** How strongly a sentence marks itself as taking a position. */
 const MARKERS = OPINION_MARKERS.map((marker) => marker.replace(/’/g, "'"));
+/** Matches where any marker does: one scan rules out the sentences (most) that hold none. */
+const ANY_MARKER = new RegExp(MARKERS.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 
 export function positionStrength(tokens: readonly Token[], lowerText: string): number {
   let strength = 0;
   const text = lowerText.replace(/’/g, "'");
-  for (const marker of MARKERS) if (text.includes(marker)) strength += 2;
+  if (ANY_MARKER.test(text)) for (const marker of MARKERS) if (text.includes(marker)) strength += 2;
   let modal = false;
   let polar = 0;
   let negation = false;

@@ -34,7 +34,8 @@ function commentTopicality(
 ): void {
   for (const c of doc.comments) {
     const mine = byComment.get(`${doc.meta.id}\u0000${c.index}`) ?? [];
-    const terms = c.paragraphs.flatMap((p) => p.sentences.flatMap((s) => s.tokens)).length;
+    let terms = 0;
+    for (const p of c.paragraphs) for (const s of p.sentences) terms += s.tokens.length;
     const words = mine.flatMap((x) => x.terms);
     if (words.length === 0 || terms < SHORT_COMMENT) continue;
     const known = words.filter((w) => vocabulary.has(w)).length / words.length;
