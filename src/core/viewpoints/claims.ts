@@ -273,6 +273,36 @@ const MARKERS = OPINION_MARKERS.map((marker) => marker.replace(/’/g, "'"));
 /** Matches where any marker does: one scan rules out the sentences (most) that hold none. */
 const ANY_MARKER = new RegExp(MARKERS.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 
+const MODAL = 1;
+const POLAR = 2;
+const FLIPPER = 4;
+const CONTRAST = 8;
+// What the lexicon says of a word, by its normal form then its lemma (the same words recur across the corpus).
+const flagsByWord = new Map<string, Map<string, number>>();
+let flaggedWords = 0;
+
+function wordFlags(t: Token): number {
+  let byLemma = flagsByWord.get(t.normal);
+  if (byLemma === undefined) {
+    if (flaggedWords > 200_000) {
+      flagsByWord.clear();
+      flaggedWords = 0;
+    }
+    flagsByWord.set(t.normal, (byLemma = new Map()));
+  }
+  let f = byLemma.get(t.lemma);
+  if (f === undefined) {
+    f =
+      (MODALS.has(t.normal) ? MODAL : 0) |
+      (POLAR_WORDS.has(t.normal) || POLAR_WORDS.has(t.lemma.toLowerCase()) ? POLAR : 0) |
+      (FLIPPERS.has(t.normal) ? FLIPPER : 0) |
+      (CONTRAST_MARKERS.has(t.normal) ? CONTRAST : 0);
+    byLemma.set(t.lemma, f);
+    flaggedWords++;
+  }
+  return f;
+}
+
 export function positionStrength(tokens: readonly Token[], lowerText: string): number {
   let strength = 0;
   const text = lowerText.replace(/’/g, "'");
@@ -282,10 +312,11 @@ export function positionStrength(tokens: readonly Token[], lowerText: string): n
   let negation = false;
   let contrast = false;
   for (const t of tokens) {
-    if (MODALS.has(t.normal)) modal = true;
-    if (POLAR_WORDS.has(t.normal) || POLAR_WORDS.has(t.lemma.toLowerCase())) polar++;
-    if (FLIPPERS.has(t.normal)) negation = true;
-    if (CONTRAST_MARKERS.has(t.normal)) contrast = true;
+    const f = wordFlags(t);
+    if (f & MODAL) modal = true;
+    if (f & POLAR) polar++;
+    if (f & FLIPPER) negation = true;
+    if (f & CONTRAST) contrast = true;
   }
   return strength + (modal ? 1 : 0) + Math.min(polar, 3) * 0.75 + (negation ? 0.5 : 0) + (contrast ? 0.5 : 0);
 }

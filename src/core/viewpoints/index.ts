@@ -84,18 +84,20 @@ export function analyzeClaims(corpus: Corpus, quotes: readonly Quote[], index: P
   }
   for (const doc of corpus.documents) commentTopicality(doc, vocabulary, byComment);
 
-  const df = new Map<string, number>();
   // Counted once per passage: a term's last counting passage is remembered instead of a set per passage.
-  const lastSeen = new Map<string, number>();
+  const df = new Map<string, { count: number; last: number }>();
   for (const p of index.passages)
     for (const t of p.terms) {
-      if (lastSeen.get(t) === p.id) continue;
-      lastSeen.set(t, p.id);
-      df.set(t, (df.get(t) ?? 0) + 1);
+      const seen = df.get(t);
+      if (seen === undefined) df.set(t, { count: 1, last: p.id });
+      else if (seen.last !== p.id) {
+        seen.count++;
+        seen.last = p.id;
+      }
     }
   const n = Math.max(1, index.passages.length);
   const idf = new Map<string, number>();
-  for (const [t, d] of df) idf.set(t, Math.log(1 + n / d));
+  for (const [t, d] of df) idf.set(t, Math.log(1 + n / d.count));
 
   const byTerm = new Map<string, number[]>();
   const addTerm = (t: string, id: number): void => {
