@@ -52,6 +52,8 @@ export interface PassageIndex {
 /** Weight of a term the query did not write but that names the same speaker (an alias) or came from `expand`. */
 const EXPANSION_BOOST = 0.5;
 /** Extra weight per adjacent query-term pair found in a passage, on top of its BM25 score. */
+/** How many of the best BM25 hits the phrase boost may reorder. */
+const RERANK = 400;
 const PHRASE_BOOST = 0.5;
 /** Query terms at least this long also match longer index terms ("russia" finds "russian"). */
 const PREFIX_MIN = 5;
@@ -187,21 +189,27 @@ export function buildPassageIndex(
       const terms = [...new Set([...own, ...extra])];
       if (terms.length === 0) return [];
       const limit = options.limit ?? 10;
-      const raw = mini.search(terms.join(' '), {
-        combineWith: 'OR',
-        boostTerm: (term) => (ownSet.has(term) ? 1 : EXPANSION_BOOST),
-        prefix: (term) => term.length >= PREFIX_MIN && ownSet.has(term),
-        filter: (r) => {
-          const p = list[r.id as number] as Passage;
-          if (options.documentId && p.documentId !== options.documentId) return false;
-          if (options.comments === 'exclude' && p.comment !== null) return false;
-          if (options.comments === 'only' && p.comment === null) return false;
-          return true;
-        },
-      });
+      const filter = (r: { id: unknown }) => {
+        const p = list[r.id as number] as Passage;
+        if (options.documentId && p.documentId !== options.documentId) return false;
+        if (options.comments === 'exclude' && p.comment !== null) return false;
+        if (options.comments === 'only' && p.comment === null) return false;
+        return true;
+      };
+      const run = () =>
+        mini.search(terms.join(' '), {
+          combineWith: 'OR',
+          boostTerm: (term) => (ownSet.has(term) ? 1 : EXPANSION_BOOST),
+          prefix: (term) => term.length >= PREFIX_MIN && ownSet.has(term),
+          filter,
+        });
+      const raw = run();
+      // MiniSearch returns hits best first; the phrase boost (at most a few-fold) only reorders the head of the
+      // list, so it is computed for the best RERANK hits and not for every passage sharing one common word.
+      const head = raw.slice(0, Math.max(RERANK, limit * 4));
       const pairs = new Set<string>();
       for (let i = 1; i < own.length; i++) pairs.add(`${own[i - 1]} ${own[i]}`);
-      const hits = raw.map((r) => {
+      const hits = head.map((r) => {
         const passage = list[r.id as number] as Passage;
         let phrase = 0;
         for (let i = 1; i < passage.terms.length; i++)
