@@ -7,6 +7,7 @@
  * 4. position (lead bias within each document) and entity coverage (names several documents mention);
  * and the prior salience combining them. Query time only selects (see `select.ts`).
  */
+import { MONTHS, WEEKDAYS } from '../text/calendar-words.js';
 import type { Corpus, Token } from '../corpus/types.js';
 import { isContentToken, termOf, type Passage, type PassageIndex } from '../search/index.js';
 import type { Aspect, Ineligible, PointKind, SummaryModel, SummarySentence, TermVector } from './types.js';
@@ -56,25 +57,10 @@ const ATTRIBUTION = new Set([
 ]);
 const OPEN_QUOTES = new Set(['“', '‘', '«']);
 const CLOSE_QUOTES = new Set(['”', '’', '»']);
-const DATE_WORDS = new Set([
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'january',
-  'february',
-  'march',
-  'april',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
+// 'may' is left out: far more often the modal than the month.
+const DATE_WORDS = new Set<string>([
+  ...WEEKDAYS,
+  ...MONTHS.filter((m) => m !== 'may'),
   'yesterday',
   'today',
   'tonight',

@@ -1,4 +1,5 @@
 /** Picking events for a question: a date window, a topic's terms, one source. Pure and cheap (answered from memory). */
+import { MONTHS } from './calendar.js';
 import { dayOf, isValidDate, weekdayOf, ymdOf, type Day } from './calendar.js';
 import type { TimelineEvent } from './types.js';
 
@@ -84,19 +85,6 @@ export function dateLabel(e: Pick<TimelineEvent, 'date' | 'precision' | 'until'>
   return `${DAY_NAMES[weekdayOf(first)]} ${a.day} ${SHORT[a.month - 1]} ${a.year}`;
 }
 
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const MONTH_NAMES = MONTHS.map((m) => `${m.charAt(0).toUpperCase()}${m.slice(1)}`);
 const SHORT = MONTH_NAMES.map((m) => m.slice(0, 3));
 const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
