@@ -7,21 +7,9 @@
  */
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { MONTHS as CALENDAR_MONTHS } from '../src/core/text/calendar-words.js';
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+const MONTHS = CALENDAR_MONTHS.map((m) => `${m.charAt(0).toUpperCase()}${m.slice(1)}`);
 
 /** Surnames the seeds quote, and the invented names that stand in for them in generated articles. */
 const RENAMES: [string, string[]][] = [
