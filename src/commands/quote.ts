@@ -2,6 +2,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import type { AutocompleteChoice, CommandModule } from './_types.js';
 import { resolveSource, sourceChoices } from '../core/corpus/sources.js';
 import { findSpeaker, quotesBy } from '../core/quotes/index.js';
+import { quoteJson } from '../core/export.js';
 import { userError } from '../presenters/errors.js';
 import { quotesView } from '../presenters/quotes.js';
 
@@ -52,14 +53,7 @@ export const run: CommandModule['run'] = (options, ctx) => {
     ok: true,
     json: {
       speaker: { name: speaker.name, aliases: speaker.aliases, role: speaker.role },
-      quotes: quotes.map((q) => ({
-        speaker: q.speaker,
-        text: q.text,
-        kind: q.kind,
-        documentId: q.documentId,
-        paragraph: q.paragraph,
-        comment: q.comment,
-      })),
+      quotes: quotes.map(quoteJson),
     },
     view: quotesView(corpus, {
       speaker,

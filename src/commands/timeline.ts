@@ -1,5 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { CommandModule } from './_types.js';
+import { eventJson } from '../core/export.js';
 import { resolveSource, sourceChoices } from '../core/corpus/sources.js';
 import { parseDateBound, selectEvents, type DateBound, type EventQuery } from '../core/time/query.js';
 import { userError } from '../presenters/errors.js';
@@ -83,15 +84,7 @@ export const run: CommandModule['run'] = (options, ctx) => {
         topic: options.topic ?? null,
         source: query.documentId ?? null,
       },
-      events: events.map((e) => ({
-        date: e.date,
-        precision: e.precision,
-        ...(e.until ? { until: e.until } : {}),
-        text: e.text,
-        documentId: e.documentId,
-        paragraph: e.paragraph,
-        sources: e.sources,
-      })),
+      events: events.map(eventJson),
       hidden,
     },
     view,

@@ -1,5 +1,7 @@
 /** The whole analysis as one JSON object: the contract of `analyze --json`. Keep these names stable. */
 import type { Analysis } from './analysis.js';
+import type { Quote } from './quotes/index.js';
+import type { TimelineEvent } from './time/index.js';
 
 export function exportAnalysis(analysis: Analysis) {
   return {
@@ -28,23 +30,32 @@ export function exportAnalysis(analysis: Analysis) {
       kind: s.kind,
       quotes: s.quotes,
     })),
-    quotes: analysis.quotes.quotes.map((q) => ({
-      speaker: q.speaker,
-      text: q.text,
-      kind: q.kind,
-      documentId: q.documentId,
-      paragraph: q.paragraph,
-      comment: q.comment,
-    })),
-    events: analysis.time.events.map((e) => ({
-      date: e.date,
-      precision: e.precision,
-      ...(e.until ? { until: e.until } : {}),
-      text: e.text,
-      documentId: e.documentId,
-      paragraph: e.paragraph,
-      background: e.background,
-      sources: e.sources,
-    })),
+    quotes: analysis.quotes.quotes.map(quoteJson),
+    events: analysis.time.events.map((e) => ({ ...eventJson(e), background: e.background })),
+  };
+}
+
+/** A quote as the JSON contracts (`analyze --json`, `/quote --json`) give it. */
+export function quoteJson(q: Quote) {
+  return {
+    speaker: q.speaker,
+    text: q.text,
+    kind: q.kind,
+    documentId: q.documentId,
+    paragraph: q.paragraph,
+    comment: q.comment,
+  };
+}
+
+/** An event as the JSON contracts (`analyze --json`, `/timeline --json`) give it. */
+export function eventJson(e: TimelineEvent) {
+  return {
+    date: e.date,
+    precision: e.precision,
+    ...(e.until ? { until: e.until } : {}),
+    text: e.text,
+    documentId: e.documentId,
+    paragraph: e.paragraph,
+    sources: e.sources,
   };
 }
