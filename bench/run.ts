@@ -22,7 +22,10 @@ interface Measure {
   ratioToBareWink: number;
   ratioToTokenizerOnly: number;
   peakRssMb: number;
-  latencies: Record<string, { median: number; p95: number; p99: number; failures: number }>;
+  latencies: Record<
+    string,
+    { first: number; median: number; p95: number; p99: number; cases: number; failures: number }
+  >;
 }
 
 function measure(dir: string): Measure {
@@ -83,7 +86,9 @@ process.stdout.write(
   )}\n`,
 );
 const commands = Object.keys(results[0]?.latencies ?? {});
-process.stdout.write('\nCommand latency, ms (median / p95 / p99)\n');
+process.stdout.write(
+  '\nCommand latency, ms (median / p95 / p99 over the calls, cycling through the cases; first call apart)\n',
+);
 process.stdout.write(
   `${table(
     ['command', ...results.map(label)],
@@ -92,6 +97,19 @@ process.stdout.write(
       ...results.map((m) => {
         const l = m.latencies[c];
         return l ? `${l.median.toFixed(2)} / ${l.p95.toFixed(2)} / ${l.p99.toFixed(2)}` : '-';
+      }),
+    ]),
+  )}\n`,
+);
+process.stdout.write('\nFirst call after start-up, ms, and the number of distinct cases per command\n');
+process.stdout.write(
+  `${table(
+    ['command', ...results.map(label)],
+    commands.map((c) => [
+      `/${c}`,
+      ...results.map((m) => {
+        const l = m.latencies[c];
+        return l ? `${l.first.toFixed(2)} (${l.cases} cases)` : '-';
       }),
     ]),
   )}\n`,
