@@ -22,6 +22,7 @@ import type { CorpusInput } from '../core/corpus/corpus.js';
 import { parseDocument } from '../core/corpus/document.js';
 import type { CorpusDocument } from '../core/corpus/types.js';
 import { segment as winkSegment, type Segmenter } from '../core/nlp/segmenter.js';
+import { parseOnWorker, workerShare } from './parse-pool.js';
 
 /** Where the cache lives unless told otherwise (relative to the working directory). */
 export const DEFAULT_CACHE_DIR = 'data/cache';
@@ -38,6 +39,8 @@ export interface CacheStats {
   readonly diskHits: number;
   /** Parsed with wink-nlp (not cached, changed, or a rejected entry). */
   readonly parsed: number;
+  /** Of those, parsed on the worker thread (see parse-pool.ts). */
+  readonly parsedOnWorker: number;
   /** Entries found corrupt or unreadable, ignored and rebuilt. */
   readonly rejected: number;
   readonly written: number;
@@ -90,12 +93,21 @@ export function entryKey(version: string, input: CorpusInput): string {
     .digest('hex');
 }
 
-type StoredDocument = Omit<CompactDocument, 'text'>;
+export type StoredDocument = Omit<CompactDocument, 'text'>;
 
 /** The bytes of an entry. */
 export function encodeEntry(doc: CorpusDocument): Buffer {
+  return encodeStored(storedForm(doc));
+}
+
+/** The document's compact form without its text: what an entry holds, and what the parse worker sends back. */
+export function storedForm(doc: CorpusDocument): StoredDocument {
   const stored: StoredDocument & { text?: string } = compactDocument(doc);
   delete stored.text;
+  return stored;
+}
+
+export function encodeStored(stored: StoredDocument): Buffer {
   return deflateSync(serialize(stored), { level: 1 });
 }
 
@@ -173,29 +185,73 @@ export class AnalysisCache {
       );
     }
     let parsed = 0;
+    let parsedOnWorker = 0;
     let written = 0;
-    for (let i = 0; i < inputs.length; i++) {
-      if (found[i]) continue;
-      const input = inputs[i] as CorpusInput;
-      const doc = parseDocument(input.raw, input.hint, this.segment);
+    const missing: number[] = [];
+    for (let i = 0; i < inputs.length; i++) if (!found[i]) missing.push(i);
+    // Part of a large batch goes to a worker thread (wink-nlp is the bulk of the work and single-threaded).
+    const offloaded =
+      this.segment === winkSegment
+        ? workerShare(missing.map((i) => inputs[i] as CorpusInput)).map((k) => missing[k] as number)
+        : [];
+    const onWorker = new Set(offloaded);
+    const fromWorker =
+      offloaded.length > 0
+        ? parseOnWorker(
+            offloaded.map((i) => inputs[i] as CorpusInput),
+            dirReady,
+          )
+        : Promise.resolve(null);
+    const store = async (i: number, doc: CorpusDocument, entry: Uint8Array | null): Promise<void> => {
       found[i] = doc;
       parsed++;
-      if (dirReady) {
-        const size = await this.write(keys[i] as string, doc);
-        if (size > 0) {
-          written++;
-          bytes += size;
-        }
+      if (!dirReady) return;
+      const size = await this.write(keys[i] as string, entry ?? encodeEntry(doc));
+      if (size > 0) {
+        written++;
+        bytes += size;
       }
+    };
+    const parseHere = async (i: number): Promise<void> => {
+      const input = inputs[i] as CorpusInput;
+      await store(i, parseDocument(input.raw, input.hint, this.segment), null);
       // A reload runs while the bot answers: let waiting interactions through between documents.
       await yieldToEventLoop();
+    };
+    for (const i of missing) if (!onWorker.has(i)) await parseHere(i);
+    const worked = await fromWorker;
+    for (const [k, i] of offloaded.entries()) {
+      const done = worked?.[k];
+      const input = inputs[i] as CorpusInput;
+      let doc: CorpusDocument | null = null;
+      if (done) {
+        try {
+          doc = expandDocument({ ...done.stored, text: input.raw.text });
+        } catch {
+          doc = null;
+        }
+      }
+      if (doc && doc.meta.id === input.raw.id) {
+        await store(i, doc, done?.entry ?? null);
+        parsedOnWorker++;
+      } else await parseHere(i);
     }
     const documents = found as CorpusDocument[];
     this.memory = new Map(keys.map((k, i) => [k, documents[i] as CorpusDocument]));
     const pruned = dirReady ? await this.prune(new Set(keys)) : 0;
     return {
       documents,
-      stats: { documents: inputs.length, memoryHits, diskHits, parsed, rejected, written, pruned, bytes },
+      stats: {
+        documents: inputs.length,
+        memoryHits,
+        diskHits,
+        parsed,
+        parsedOnWorker,
+        rejected,
+        written,
+        pruned,
+        bytes,
+      },
     };
   }
 
@@ -214,10 +270,9 @@ export class AnalysisCache {
   }
 
   /** Writes an entry atomically (temporary file, then rename); returns its size, or 0 when it could not. */
-  private async write(key: string, doc: CorpusDocument): Promise<number> {
+  private async write(key: string, data: Uint8Array): Promise<number> {
     const tmp = join(this.dir as string, `.${key}.${randomBytes(4).toString('hex')}.tmp`);
     try {
-      const data = encodeEntry(doc);
       await writeFile(tmp, data);
       await rename(tmp, this.entryPath(key));
       return data.length;
