@@ -7,7 +7,7 @@
  * "according to X") becomes an indirect quote when the speaker is known.
  */
 import { MONTHS, WEEKDAYS } from '../text/calendar-words.js';
-import type { Paragraph } from '../corpus/types.js';
+import type { Paragraph, Token } from '../corpus/types.js';
 import type { QuoteKind } from './types.js';
 import { findQuoteSpans, type QuoteSpan } from './marks.js';
 import {
@@ -27,8 +27,10 @@ import {
   isPossessive,
   nameAt,
   phraseEndingAt,
+  QuoteTok,
   refOfPhrase,
   runEnd,
+  startsUpper,
   titleStart,
   type Ref,
   type Tok,
@@ -71,7 +73,8 @@ interface Cue {
 }
 
 const BOUNDARY = new Set(['.', '?', '!']);
-const CAPITAL = /^\p{Lu}/u;
+const SINGLE_CAPITAL = /^\p{Lu}$/u;
+const isSingleCapital = (s: string) => SINGLE_CAPITAL.test(s);
 const TIME_WORDS = new Set<string>([
   ...MONTHS,
   ...WEEKDAYS,
@@ -85,7 +88,33 @@ const TIME_WORDS = new Set<string>([
 ]);
 const CLOSERS = new Set(['”', '"', '’']);
 const OPENERS = new Set(['“', '"', '‘']);
-const words = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+const WHITE = /\s/;
+const ALNUM = /[\p{L}\p{N}]/u;
+/** Whitespace-separated words of `s` with a letter or digit in them: s.split(/\s+/) filtered, without the arrays. */
+function words(s: string): number {
+  let n = 0;
+  let counted = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128) {
+      if (c === 32 || (c >= 9 && c <= 13)) counted = false;
+      else if (!counted && ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) {
+        n++;
+        counted = true;
+      }
+      continue;
+    }
+    const cp = s.codePointAt(i) as number;
+    const ch = String.fromCodePoint(cp);
+    if (cp > 0xffff) i++;
+    if (WHITE.test(ch)) counted = false;
+    else if (!counted && ALNUM.test(ch)) {
+      n++;
+      counted = true;
+    }
+  }
+  return n;
+}
 
 /** Whether the first `end` characters of `text` end with a full stop, question or exclamation mark. */
 function endsSentence(text: string, end: number): boolean {
@@ -93,14 +122,37 @@ function endsSentence(text: string, end: number): boolean {
   return c === '.' || c === '?' || c === '!';
 }
 
+/** Lower-cased lemmas that are speech verbs, by lemma as written (a cache: most lemmas are lower-case already). */
+const speechLemmas = new Map<string, string | null>();
+function speechLemma(lemma: string): string | null {
+  let hit = speechLemmas.get(lemma);
+  if (hit === undefined) {
+    const lower = lemma.toLowerCase();
+    hit = SPEECH_VERBS.has(lower) ? lower : null;
+    speechLemmas.set(lemma, hit);
+  }
+  return hit;
+}
+
+/**
+ * Whether a token outside quotes can be a speech verb at all (cueLemma decides from its neighbours): cueLemma
+ * takes "according", "said"/"says", a verb with a speech lemma, and "quote" after "to" whatever its tag.
+ */
+function mayCue(t: Token, prevNormal: string | undefined): boolean {
+  const normal = t.normal;
+  if (normal === 'according' || normal === 'said' || normal === 'says') return true;
+  if (t.pos === 'VERB') return speechLemma(t.lemma) !== null;
+  return prevNormal === 'to' && speechLemma(t.lemma) === 'quote';
+}
+
 function cueLemma(toks: readonly Tok[], i: number): string | null {
   const t = toks[i] as Tok;
   if (t.quote >= 0) return null;
-  const prev = toks[i - 1];
+  const prev = i > 0 ? toks[i - 1] : undefined;
   const next = toks[i + 1];
   if (t.normal === 'according' && next?.normal === 'to') return 'according';
-  const lemma = t.normal === 'said' || t.normal === 'says' ? 'say' : t.lemma.toLowerCase();
-  if (!SPEECH_VERBS.has(lemma)) return null;
+  const lemma = t.normal === 'said' || t.normal === 'says' ? 'say' : speechLemma(t.lemma);
+  if (lemma === null || !SPEECH_VERBS.has(lemma)) return null;
   if (lemma === 'quote') return t.pos === 'VERB' || prev?.normal === 'to' ? lemma : null;
   if (t.pos !== 'VERB' && t.normal !== 'said' && t.normal !== 'says') return null;
   if (prev?.text === '-' || (prev?.normal === 'so' && t.normal === 'called')) return null;
@@ -187,77 +239,84 @@ export function attributeFlow(
     const text = p.text;
     const base = p.start;
     const toks: Tok[] = [];
+    // Token starts of names (outside quotes, not right after another name token) and possible speech verbs,
+    // noted while wrapping the tokens so the passes below visit only these.
+    const nameStarts: number[] = [];
+    const cueAt: number[] = [];
+    let prevName = false;
+    let prevTok: Token | undefined;
     // Spans are disjoint and in text order, tokens too: one pointer finds the span holding each token.
     let spanAt = 0;
+    const nSpans = spans.length;
     for (const sentence of p.sentences) {
       for (const t of sentence.tokens) {
-        while (spanAt < spans.length && (spans[spanAt] as QuoteSpan).close < t.end) spanAt++;
-        const holder = spans[spanAt];
-        const q = holder !== undefined && t.start >= holder.open && t.end <= holder.close ? spanAt : -1;
-        const sp = spans[q];
-        const mark = sp !== undefined && (t.start === sp.open || (t.end === sp.close && CLOSERS.has(t.text)));
-        // Listed field by field: object spread is slow on hot paths here.
-        toks.push({
-          text: t.text,
-          start: t.start,
-          end: t.end,
-          pos: t.pos,
-          type: t.type,
-          normal: t.normal,
-          lemma: t.lemma,
-          quote: q,
-          mark,
-          cap: CAPITAL.test(t.text),
-        });
+        let q = -1;
+        let mark = false;
+        if (nSpans > 0) {
+          while (spanAt < nSpans && (spans[spanAt] as QuoteSpan).close < t.end) spanAt++;
+          const holder = spanAt < nSpans ? (spans[spanAt] as QuoteSpan) : undefined;
+          if (holder !== undefined && t.start >= holder.open && t.end <= holder.close) {
+            q = spanAt;
+            mark = t.start === holder.open || (t.end === holder.close && CLOSERS.has(t.text));
+          }
+        }
+        const i = toks.length;
+        toks.push(new QuoteTok(t, q, mark));
+        const prevNormal = prevTok?.normal;
+        prevTok = t;
+        if (q >= 0) {
+          prevName = false;
+          continue;
+        }
+        const pos = t.pos;
+        const isName =
+          pos === 'PROPN' || ((pos === 'NOUN' || pos === 'ADJ') && t.type === 'word' && startsUpper(t.text));
+        if (isName && !prevName) nameStarts.push(i);
+        prevName = isName;
+        if (mayCue(t, prevNormal)) cueAt.push(i);
       }
     }
-    // Sentence ids: boundaries outside quotes, and after a closing mark whose quote ends a sentence.
-    const sid: number[] = [];
-    let cur = 0;
-    toks.forEach((t, i) => {
-      sid.push(cur);
-      const next = toks[i + 1];
-      if (!next) return;
-      // A full stop after a single capital is an initial ("S.C.", "John F. Kennedy"), not a sentence end.
-      const initial = t.text === '.' && /^\p{Lu}$/u.test(toks[i - 1]?.text ?? '');
-      if (
-        t.quote < 0 &&
-        BOUNDARY.has(t.text) &&
-        !initial &&
-        next.text !== ')' &&
-        !(next.quote >= 0 && !next.mark)
-      )
-        cur++;
-      else if (
-        t.mark &&
-        t.quote >= 0 &&
-        t.end === (spans[t.quote] as QuoteSpan).close &&
-        endsSentence(text, (spans[t.quote] as QuoteSpan).end - base) &&
-        (/^\p{Lu}/u.test(next.text) || OPENERS.has(next.text))
-      )
-        cur++;
-    });
-    // First and last token of each token's sentence, and per sentence id: quotation marks in it, quote-only.
-    const firstOf = new Int32Array(toks.length);
-    const lastOf = new Int32Array(toks.length);
-    for (let i = 0; i < toks.length; i++)
-      firstOf[i] = i > 0 && sid[i - 1] === sid[i] ? (firstOf[i - 1] as number) : i;
-    for (let i = toks.length - 1; i >= 0; i--)
-      lastOf[i] = i + 1 < toks.length && sid[i + 1] === sid[i] ? (lastOf[i + 1] as number) : i;
-    const sentStart = (i: number) => firstOf[i] as number;
-    const sentEnd = (i: number) => lastOf[i] as number;
+    const nToks = toks.length;
+    // Sentence ids: boundaries outside quotes, and after a closing mark whose quote ends a sentence. `sentFirst`
+    // holds the first token of each sentence id; per sentence id: quotation marks in it, quote-only.
+    const sid = new Array<number>(nToks);
+    const sentFirst: number[] = [0];
     const sidHasQuote: boolean[] = [];
     const sidQuoteOnly: boolean[] = [];
-    toks.forEach((t, k) => {
-      const s = sid[k] as number;
-      if (t.quote >= 0) sidHasQuote[s] = true;
-      if (!(t.quote >= 0 || t.pos === 'PUNCT')) sidQuoteOnly[s] = false;
-    });
+    let cur = 0;
+    for (let i = 0; i < nToks; i++) {
+      const t = toks[i] as Tok;
+      sid[i] = cur;
+      if (t.quote >= 0) sidHasQuote[cur] = true;
+      else if (t.pos !== 'PUNCT') sidQuoteOnly[cur] = false;
+      if (i + 1 >= nToks) break;
+      const next = toks[i + 1] as Tok;
+      if (t.quote < 0) {
+        const text0 = t.text;
+        if (text0 !== '.' && text0 !== '?' && text0 !== '!') continue;
+        // A full stop after a single capital is an initial ("S.C.", "John F. Kennedy"), not a sentence end.
+        const initial = text0 === '.' && i > 0 && isSingleCapital((toks[i - 1] as Tok).text);
+        if (initial || next.text === ')' || (next.quote >= 0 && !next.mark)) continue;
+      } else if (!(
+        t.mark &&
+        t.end === (spans[t.quote] as QuoteSpan).close &&
+        endsSentence(text, (spans[t.quote] as QuoteSpan).end - base) &&
+        (startsUpper(next.text) || OPENERS.has(next.text))
+      ))
+        continue;
+      cur++;
+      sentFirst.push(i + 1);
+    }
+    sentFirst.push(nToks);
+    /** First and last token of token i's sentence. */
+    const sentStart = (i: number) => sentFirst[sid[i] as number] as number;
+    const sentEnd = (i: number) => (sentFirst[(sid[i] as number) + 1] as number) - 1;
 
     // Names met in this paragraph (outside quotes), with appositive roles.
     const paraMentions: Named[] = [];
-    for (let i = 0; i < toks.length; i++) {
-      if (!isNameToken(toks[i]) || isNameToken(toks[i - 1])) continue;
+    let nameFrom = 0;
+    for (const i of nameStarts) {
+      if (i < nameFrom) continue;
       const e = runEnd(toks, i);
       // A capitalised first word of a sentence that is neither a proper noun nor a title ("Last June") is not part of a name.
       const first = toks[i] as Tok;
@@ -301,7 +360,7 @@ export function attributeFlow(
         }
         if (!n.org && n.name.includes(' ')) fullNames.add(lastWord(n.name));
       }
-      i = e - 1;
+      nameFrom = e;
     }
 
     const sameSentenceMention = (at: number, i: number, pred: (n: Named) => boolean): Named | null => {
@@ -391,7 +450,7 @@ export function attributeFlow(
 
     // Speech verbs and who they belong to.
     const cues: Cue[] = [];
-    for (let i = 0; i < toks.length; i++) {
+    for (const i of cueAt) {
       const lemma = cueLemma(toks, i);
       if (!lemma) continue;
       const floor = sentStart(i);
@@ -437,11 +496,13 @@ export function attributeFlow(
     // Quotations. Per span its first token and closing mark; per sentence id its cues; cues with a speaker.
     const openOf: number[] = spans.map(() => -1);
     const closeOf: number[] = spans.map(() => -1);
-    toks.forEach((t, k) => {
-      if (t.quote < 0) return;
-      if (openOf[t.quote] === -1) openOf[t.quote] = k;
-      else if (t.mark && closeOf[t.quote] === -1) closeOf[t.quote] = k;
-    });
+    if (spans.length > 0)
+      for (let k = 0; k < nToks; k++) {
+        const t = toks[k] as Tok;
+        if (t.quote < 0) continue;
+        if (openOf[t.quote] === -1) openOf[t.quote] = k;
+        else if (t.mark && closeOf[t.quote] === -1) closeOf[t.quote] = k;
+      }
     const cuesBySid = new Map<number, Cue[]>();
     for (const c of cues) {
       const list = cuesBySid.get(sid[c.i] as number);
@@ -471,7 +532,9 @@ export function attributeFlow(
       const s = sid[openTok] as number;
       const closeAt = closeOf[si] as number;
       const quoteOnly = sidQuoteOnly[s] !== false;
-      const short = words(text.slice(span.start - base, span.end - base)) < 6;
+      const quoteText = text.slice(span.start - base, span.end - base);
+      const n = words(quoteText);
+      const short = n < 6;
       const region = (cuesBySid.get(s) ?? []).filter((c) => {
         if (!c.speaker) return false;
         // A quotation right behind a verb that names rather than reports ("declared “war on terror”") is not speech.
@@ -500,8 +563,6 @@ export function attributeFlow(
         chainSpeaker.set(span.chain, who);
         flowSpeakers.add(who.name.toLowerCase());
       }
-      const quoteText = text.slice(span.start - base, span.end - base);
-      const n = words(quoteText);
       const after = closeAt >= 0 ? toks[closeAt + 1] : undefined;
       const before = toks[openTok - 1];
       const embedded =
@@ -537,7 +598,10 @@ export function attributeFlow(
       const clause = indirectClause(toks, c, s0, s1);
       if (!clause) continue;
       const [a, b] = clause;
-      if (!toks.slice(a, b + 1).some((t) => t.pos === 'VERB' || t.pos === 'AUX')) continue;
+      let verb = false;
+      for (let k = a; k <= b && !verb; k++)
+        verb = (toks[k] as Tok).pos === 'VERB' || (toks[k] as Tok).pos === 'AUX';
+      if (!verb) continue;
       const start = (toks[a] as Tok).start;
       const end = (toks[b] as Tok).end;
       if (words(text.slice(start - base, end - base)) < 4) continue;
@@ -551,7 +615,12 @@ export function attributeFlow(
     }
     const lastQuoted = attributed[attributed.length - 1];
     prevSpeaker = spans.length > 0 ? (lastQuoted ?? null) : null;
-    const lastTok = [...toks].reverse().find((t) => t.quote < 0);
+    let lastTok: Tok | undefined;
+    for (let k = nToks - 1; k >= 0; k--)
+      if ((toks[k] as Tok).quote < 0) {
+        lastTok = toks[k];
+        break;
+      }
     prevIntro =
       lastTok?.text === ':' || lastTok?.text === ',' ? (cues[cues.length - 1]?.speaker ?? null) : null;
   });

@@ -24,10 +24,24 @@ export interface Entity {
   quotes: number;
 }
 
-const clean = (s: string) => s.replace(/^the\s+/i, '').trim();
-const last = (s: string) => (s.split(/\s+/).pop() ?? '').toLowerCase();
-const first = (s: string) => (s.split(/\s+/)[0] ?? '').toLowerCase();
-const multi = (n: Named) => !n.org && n.name.includes(' ');
+const cleanOf = (s: string) => s.replace(/^the\s+/i, '').trim();
+const lastOf = (s: string) => (s.split(/\s+/).pop() ?? '').toLowerCase();
+const firstOf = (s: string) => (s.split(/\s+/)[0] ?? '').toLowerCase();
+const lastWordOf = (s: string) => s.split(/\s+/).pop() ?? s;
+const titleOf = (s: string) => s.replace(/^the\s+/i, '');
+
+/** A one-argument string function with its results kept: names repeat across a corpus far more than they vary. */
+function memo(fn: (s: string) => string): (s: string) => string {
+  const cache = new Map<string, string>();
+  return (s: string) => {
+    let r = cache.get(s);
+    if (r === undefined) {
+      r = fn(s);
+      cache.set(s, r);
+    }
+    return r;
+  };
+}
 
 interface FullForm {
   readonly form: string;
@@ -36,18 +50,42 @@ interface FullForm {
 }
 
 export function buildCatalog(all: readonly Named[]): Catalog {
+  const clean = memo(cleanOf);
+  const last = memo(lastOf);
+  const first = memo(firstOf);
+  const lower = memo((s) => s.toLowerCase());
+  const lastWord = memo(lastWordOf);
+  const title = memo(titleOf);
+  // Where a name was met: document and comment ("doc#" for the article, "doc#2" for comment 2).
+  let placeDoc = '';
+  let placeComment: number | null | undefined;
+  let placeKey = '';
+  const placeOf = (n: Named): string => {
+    if (n.documentId !== placeDoc || n.comment !== placeComment) {
+      placeDoc = n.documentId;
+      placeComment = n.comment;
+      placeKey = `${n.documentId}#${n.comment ?? ''}`;
+    }
+    return placeKey;
+  };
   // Distinct full names by last name, with how often and where (document and comment) they occur.
   const fullByLast = new Map<string, Map<string, FullForm>>();
   for (const n of all) {
-    if (!multi(n)) continue;
+    if (n.org || !n.name.includes(' ')) continue;
     const k = last(n.name);
-    const forms = fullByLast.get(k) ?? new Map<string, FullForm>();
-    fullByLast.set(k, forms);
+    let forms = fullByLast.get(k);
+    if (!forms) {
+      forms = new Map<string, FullForm>();
+      fullByLast.set(k, forms);
+    }
     const form = clean(n.name);
-    const f = forms.get(form) ?? { form, count: 0, places: new Set<string>() };
+    let f = forms.get(form);
+    if (!f) {
+      f = { form, count: 0, places: new Set<string>() };
+      forms.set(form, f);
+    }
     f.count++;
-    f.places.add(`${n.documentId}#${n.comment ?? ''}`);
-    forms.set(form, f);
+    f.places.add(placeOf(n));
   }
   const entities: Entity[] = [];
   const byKey = new Map<string, Entity>();
@@ -58,40 +96,74 @@ export function buildCatalog(all: readonly Named[]): Catalog {
         best = f;
     return best?.form ?? null;
   };
-  const variantsOf = (k: string, name: string): FullForm[] =>
-    [...(fullByLast.get(k)?.values() ?? [])].filter((c) => editDistance(first(c.form), first(name)) <= 2);
+  const distances = new Map<string, number>();
+  const closeFirstNames = (a: string, b: string): boolean => {
+    const key = `${a}\u0000${b}`;
+    let d = distances.get(key);
+    if (d === undefined) {
+      d = editDistance(a, b);
+      distances.set(key, d);
+    }
+    return d <= 2;
+  };
+  // The most frequent full form among the spelling variants of a first name with last name k (fullByLast is
+  // complete before any look-up, so this depends on k and the first name only).
+  const variants = new Map<string, string | null>();
+  const frequentVariant = (k: string, name: string): string | null => {
+    const f = first(name);
+    const key = `${k}\u0000${f}`;
+    let hit = variants.get(key);
+    if (hit === undefined) {
+      const list: FullForm[] = [];
+      for (const c of fullByLast.get(k)?.values() ?? []) if (closeFirstNames(first(c.form), f)) list.push(c);
+      hit = frequent(list);
+      variants.set(key, hit);
+    }
+    return hit;
+  };
 
-  const memo = new Map<string, string>();
+  const memoByPlace = new Map<string, Map<string, string>>();
+  let memoPlace = '';
+  let memoHere = new Map<string, string>();
   const fullFormOf = (n: Named): string => {
     const name = clean(n.name);
     if (n.org) return name;
-    const place = `${n.documentId}#${n.comment ?? ''}`;
-    const key = `${name}\u0000${place}`;
-    const known = memo.get(key);
+    const place = placeOf(n);
+    if (place !== memoPlace) {
+      memoPlace = place;
+      let m = memoByPlace.get(place);
+      if (!m) {
+        m = new Map();
+        memoByPlace.set(place, m);
+      }
+      memoHere = m;
+    }
+    const known = memoHere.get(name);
     if (known !== undefined) return known;
     const k = last(name);
     let result = name;
     if (name.includes(' ')) {
       // Spelling variants of the first name: the most frequent full form stands for all.
-      result = frequent(variantsOf(k, name)) ?? name;
+      result = frequentVariant(k, name) ?? name;
     } else {
       const all = [...(fullByLast.get(k)?.values() ?? [])];
       const here = all.filter((c) => c.places.has(place));
       const candidates = here.length > 0 ? here : all;
       const head = candidates[0];
-      if (head && candidates.every((c) => editDistance(first(c.form), first(head.form)) <= 2)) {
+      if (head && candidates.every((c) => closeFirstNames(first(c.form), first(head.form)))) {
         const chosen = frequent(candidates) ?? name;
-        result = frequent(variantsOf(k, chosen)) ?? chosen;
+        result = frequentVariant(k, chosen) ?? chosen;
       }
     }
-    memo.set(key, result);
+    memoHere.set(name, result);
     return result;
   };
 
   const entityOf = (n: Named): Entity => {
     const full = fullFormOf(n);
-    const key = full.toLowerCase();
+    const key = lower(full);
     let e = byKey.get(key);
+    const spaced = full.includes(' ');
     if (!e) {
       e = {
         name: full,
@@ -99,23 +171,23 @@ export function buildCatalog(all: readonly Named[]): Catalog {
         aliases: new Set(),
         titles: new Map(),
         roles: [],
-        org: n.org || !full.includes(' '),
+        org: n.org || !spaced,
         quotes: 0,
       };
       byKey.set(key, e);
       entities.push(e);
     }
-    if (!n.org && (full.includes(' ') || n.title)) e.org = false;
+    if (!n.org && (spaced || n.title)) e.org = false;
     const form = clean(n.name);
     e.forms.set(form, (e.forms.get(form) ?? 0) + 1);
     e.aliases.add(form);
     if (!e.org || n.org) {
-      if (full.includes(' ') && !n.org) e.aliases.add(full.split(/\s+/).pop() ?? full);
+      if (spaced && !n.org) e.aliases.add(lastWord(full));
     }
     if (n.title && !n.org) {
-      const title = n.title.replace(/^the\s+/i, '');
-      e.titles.set(title, (e.titles.get(title) ?? 0) + 1);
-      e.aliases.add(`${title} ${form}`);
+      const t = title(n.title);
+      e.titles.set(t, (e.titles.get(t) ?? 0) + 1);
+      e.aliases.add(`${t} ${form}`);
     }
     if (n.role) e.roles.push(n.role);
     if (n.alias) e.aliases.add(n.alias);

@@ -36,7 +36,8 @@ export function analyzeQuotes(corpus: Corpus): QuoteAnalysis {
   const tokensWithin = (p: Paragraph, start: number, end: number): Token[] => {
     let all = flat.get(p);
     if (!all) {
-      all = p.sentences.flatMap((s) => s.tokens);
+      all = [];
+      for (const s of p.sentences) for (const t of s.tokens) all.push(t);
       flat.set(p, all);
     }
     let lo = 0;
@@ -76,9 +77,18 @@ export function analyzeQuotes(corpus: Corpus): QuoteAnalysis {
       terms: tokens.filter(isContentToken).map(termOf),
     });
   }
+  // Document ids in localeCompare order (ids that compare equal share a rank): one comparison per id, not per pair.
+  const ids = [...new Set(quotes.map((q) => q.documentId))].sort((a, b) => a.localeCompare(b));
+  const rank = new Map<string, number>();
+  ids.forEach((id, i) => {
+    const prev = ids[i - 1];
+    rank.set(id, prev !== undefined && prev.localeCompare(id) === 0 ? (rank.get(prev) as number) : i);
+  });
   quotes.sort(
     (a, b) =>
-      a.documentId.localeCompare(b.documentId) || (a.comment ?? 0) - (b.comment ?? 0) || a.start - b.start,
+      (rank.get(a.documentId) as number) - (rank.get(b.documentId) as number) ||
+      (a.comment ?? 0) - (b.comment ?? 0) ||
+      a.start - b.start,
   );
   const speakers = catalog.entities
     .filter((e) => e.quotes > 0)

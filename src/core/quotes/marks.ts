@@ -24,6 +24,9 @@ export interface QuoteSpan {
 
 const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+/** “ ” " ‘ ’ */
+const isMarkCode = (c: number) => c === 0x201c || c === 0x201d || c === 0x22 || c === 0x2018 || c === 0x2019;
+const MARK = /[“”"‘’]/g;
 const OPENERS_BEFORE = /[\s([{\u2014\u2013\-/]/;
 
 /** Quote spans of every paragraph of a flow, in order; the map key is the paragraph's position in `paragraphs`. */
@@ -36,8 +39,8 @@ export function findQuoteSpans(paragraphs: readonly Paragraph[], nextChain: () =
     let openAt = -1;
     let chain = -1;
     let continued = false;
-    const firstChar = text.trimStart()[0];
     if (carry) {
+      const firstChar = text.trimStart()[0];
       if (firstChar === '“' || firstChar === '"') {
         const lead = text.length - text.trimStart().length;
         openAt = lead;
@@ -75,6 +78,13 @@ export function findQuoteSpans(paragraphs: readonly Paragraph[], nextChain: () =
       });
     };
     for (let i = continued ? openAt + 1 : 0; i < text.length; i++) {
+      // Only quotation marks change anything: skip to the next one.
+      if (!isMarkCode(text.charCodeAt(i))) {
+        MARK.lastIndex = i;
+        const m = MARK.exec(text);
+        if (m === null) break;
+        i = m.index;
+      }
       const c = text[i];
       const prev = i > 0 ? text[i - 1] : undefined;
       const next = text[i + 1];

@@ -24,8 +24,53 @@ export interface Tok extends Token {
   /** Index of the quote span the token lies in (marks included), or -1. */
   readonly quote: number;
   readonly mark: boolean;
-  /** Starts with a capital letter (computed once). */
+  /** Starts with a capital letter. */
   readonly cap: boolean;
+}
+
+const CAPITAL = /^\p{Lu}/u;
+
+/** Whether `s` starts with an upper-case letter (/^\p{Lu}/u), without a regex for ASCII. */
+export function startsUpper(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return CAPITAL.test(s);
+}
+
+/**
+ * A corpus token seen by the quote stage: a thin wrapper (the token is not copied) with the quote span it lies in.
+ * One is made per token of the corpus, so it is kept small.
+ */
+export class QuoteTok implements Tok {
+  constructor(
+    private readonly t: Token,
+    readonly quote: number,
+    readonly mark: boolean,
+  ) {}
+  get text(): string {
+    return this.t.text;
+  }
+  get start(): number {
+    return this.t.start;
+  }
+  get end(): number {
+    return this.t.end;
+  }
+  get pos(): string {
+    return this.t.pos;
+  }
+  get type(): string {
+    return this.t.type;
+  }
+  get normal(): string {
+    return this.t.normal;
+  }
+  get lemma(): string {
+    return this.t.lemma;
+  }
+  get cap(): boolean {
+    return startsUpper(this.t.text);
+  }
 }
 
 const isPossessive = (t: Tok | undefined) =>
