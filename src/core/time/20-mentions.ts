@@ -40,9 +40,61 @@ export interface Mention {
   readonly value: MentionValue;
 }
 
-/** Cheap gate before chrono: most sentences hold no date word at all. */
+/*
+ * The gate before chrono. chrono is the costly part of this stage, and most sentences hold no date it could give:
+ * chrono runs only on a sentence that holds a necessary condition for `readChrono` below to keep one of chrono's
+ * readings. Each reading's text is a slice of the sentence, so every condition on the reading is one on the
+ * sentence:
+ * - the casual, relative and shift forms ("today", "last week", "three days ago") need those words (DIRECT);
+ * - a weekday needs a weekday's name written out (DIRECT);
+ * - the remaining forms need chrono to be certain of the month, and the reading to hold a year ("1998", "'98"),
+ *   a month's first three letters or a slash date (PART). chrono is certain of a month only from a month's name
+ *   (its parsers read a name only as a whole word, between the contexts MONTH_WORD allows), from digits joined
+ *   by - . / or a space (slash, ISO and year-month-day forms), from a time unit after a number or this/last/next
+ *   ("3 days", "2h", "the day", "next mo") or from its casual words ("now", "tmrw"), or from "end of the month"
+ *   (CERTAIN_MONTH). Year and quarter units leave the month implied.
+ * Sentences holding U+0130 or U+212A (whose lower case is "i̇" or "k") always go to chrono: the gate's /i does not
+ * fold them the way `toLowerCase` does.
+ * DATE_WORD comes first, as it always has (so a sentence whose only date is "last night" still has none).
+ */
+const NUMBER_WORD = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve';
+const MONTH_WORD =
+  'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec';
+const ORDINAL_WORD =
+  'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty|thirtieth|thirty';
+const TIME_UNIT = 's|sec|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|weeks?|mo|mon|mos|months?';
+
+/** The first gate, as it has always been: without one of these a sentence has no mention. */
 const DATE_WORD =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|yesterday|tomorrow|tonight|day|days|week|weeks|month|months|year|years|ago|earlier|later)\b|\d/i;
+const DIRECT = new RegExp(
+  [
+    'today|tonight|tomorrow|yesterday|last night|this morning',
+    '(?:mon|tues|wednes|thurs|fri|satur|sun)day',
+    '(?:last|this|next|coming)\\s+(?:week|month|year)',
+    `(?:\\d|a|an|${NUMBER_WORD})\\s+(?:day|week|month|year)s?\\s+(?:ago|earlier|later|before|after)`,
+    '[\\u0130\\u212a]',
+  ].join('|'),
+  'i',
+);
+const PART = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|(?:1[6-9]|20)\d\d|['’]\d\d|\d\/\d/i;
+const CERTAIN_MONTH = new RegExp(
+  [
+    `(?:\\b|\\d|of|st|nd|rd|th)(?:${MONTH_WORD})(?=\\W|$|\\d|of|${ORDINAL_WORD})`,
+    '\\d[-./\\s]\\d',
+    '\\b(?:now|today|tonight|tomorrow|overmorrow|tmr|tmrw|yesterday|last\\s*night)',
+    'month',
+    '(?:last\\s+day|end)\\s+of',
+    `(?:\\d|${NUMBER_WORD}|half|few|several|the|couple|of|an?\\s|this|last|past|next|after|[+-])\\s*(?:${TIME_UNIT})` +
+      `(?=\\W|$|ago|before|earlier|later|after|from|henceforth|forward|out|and|about|around|\\d|${NUMBER_WORD}|half|an?\\b|few|several|the|couple)`,
+  ].join('|'),
+  'i',
+);
+
+/** False only when chrono can find nothing in this text that `readChrono` would keep. */
+export function mayHoldChronoDate(text: string): boolean {
+  return DIRECT.test(text) || (PART.test(text) && CERTAIN_MONTH.test(text));
+}
 
 const NUMBER_WORDS: Record<string, number> = {
   a: 1,
@@ -79,61 +131,74 @@ const CASUAL: Record<string, number> = {
   'this morning': 0,
 };
 
-/** Reads one chrono result; null when it is no calendar date we can use (a time, "now", a duration). */
-function fromChrono(r: chrono.ParsedResult, sentence: Sentence, base: number): MentionValue | null {
+/**
+ * What chrono's reading holds, from the sentence's text alone: a mention relative to the text, or null when it is
+ * no calendar date we can use (a time, "now", a duration). A month name's reading still needs its token checked.
+ */
+function readChrono(r: chrono.ParsedResult, sentenceText: string): Hit | null {
   const text = r.text.replace(/^(?:on|in|at|by|since)\s+/i, '').replace(/[,\s]+$/, '');
+  // chrono keeps a trailing comma ("August,"); the mention ends at the date itself.
+  const start = r.index;
+  const end = r.index + r.text.replace(/[,\s]+$/, '').length;
   const lower = text.toLowerCase();
-  const after = sentence.text.slice(r.index + r.text.length, r.index + r.text.length + 2);
+  const after = sentenceText.slice(r.index + r.text.length, r.index + r.text.length + 2);
   if (lower in CASUAL) {
     if (/^['’]s/.test(after)) return null; // "today's world" is no date
-    return { kind: 'offset', unit: 'day', amount: CASUAL[lower] as number, from: 'reference' };
+    return hit(start, end, {
+      kind: 'offset',
+      unit: 'day',
+      amount: CASUAL[lower] as number,
+      from: 'reference',
+    });
   }
   const rel = RELATIVE.exec(lower);
   if (rel) {
     const shift = rel[1] === 'last' ? -1 : rel[1] === 'this' ? 0 : 1;
-    return { kind: 'period', unit: rel[2] as 'week' | 'month' | 'year', shift };
+    return hit(start, end, { kind: 'period', unit: rel[2] as 'week' | 'month' | 'year', shift });
   }
   const sh = SHIFT.exec(lower);
   if (sh) {
     const n = amountOf(sh[1] as string);
     if (n === null) return null;
     const back = sh[3] === 'ago' || sh[3] === 'earlier' || sh[3] === 'before';
-    return {
+    return hit(start, end, {
       kind: 'offset',
       unit: sh[2] as Unit,
       amount: back ? -n : n,
       from: sh[3] === 'ago' ? 'reference' : 'anchor',
-    };
+    });
   }
   const c = r.start;
   const hasYear = /\b(?:1[6-9]|20)\d\d\b|['’]\d\d\b/.test(text) && c.isCertain('year');
   const month = c.isCertain('month') ? (c.get('month') as number) : null;
   const day = c.isCertain('day') ? (c.get('day') as number) : null;
   const weekday = c.isCertain('weekday') ? (c.get('weekday') as number) : null;
-  const hasMonthName = MONTHS.some((m) => lower.includes(m.slice(0, 3)));
+  const hasMonthName = MONTH_PREFIXES.some((m) => lower.includes(m));
   const hasWeekdayName = WEEKDAYS.some((w) => lower.includes(w));
   if (hasYear && month !== null && day !== null)
-    return { kind: 'full', year: c.get('year') as number, month, day };
-  if (hasYear && month !== null) return { kind: 'monthYear', year: c.get('year') as number, month };
+    return hit(start, end, { kind: 'full', year: c.get('year') as number, month, day });
+  if (hasYear && month !== null)
+    return hit(start, end, { kind: 'monthYear', year: c.get('year') as number, month });
   if (month !== null && day !== null && (hasMonthName || /\d+\/\d+/.test(text))) {
-    return { kind: 'monthDay', month, day, weekday: hasWeekdayName ? weekday : null };
+    return hit(start, end, { kind: 'monthDay', month, day, weekday: hasWeekdayName ? weekday : null });
   }
   if (month !== null && hasMonthName) {
-    // "May" the modal verb and "march" the verb are no months.
-    const token = tokenAt(sentence, base + r.index + r.text.indexOf(text));
-    if (token && token.pos !== 'PROPN' && token.pos !== 'NOUN') return null;
-    return { kind: 'month', month, modifier: modifierBefore(sentence.text, r.index + r.text.indexOf(text)) };
+    // "May" the modal verb and "march" the verb are no months: the sentence's token there decides (NAMED).
+    const at = r.index + r.text.indexOf(text);
+    return hit(start, end, { kind: 'month', month, modifier: modifierBefore(sentenceText, at) }, NAMED, at);
   }
   if (weekday !== null && hasWeekdayName && month === null) {
     const m = /^(last|next|this)\s+/.exec(lower);
-    return {
+    return hit(start, end, {
       kind: 'weekday',
       weekday,
-      modifier: (m?.[1] as Modifier) ?? modifierBefore(sentence.text, r.index),
-    };
+      modifier: (m?.[1] as Modifier) ?? modifierBefore(sentenceText, r.index),
+    });
   }
   return null;
 }
+
+const MONTH_PREFIXES = MONTHS.map((m) => m.slice(0, 3));
 
 function modifierBefore(text: string, index: number): Modifier {
   const m = /\b(last|next|this|coming)\s+$/i.exec(text.slice(Math.max(0, index - 8), index));
@@ -142,8 +207,11 @@ function modifierBefore(text: string, index: number): Modifier {
   return w === 'coming' ? 'next' : (w as Modifier);
 }
 
-function tokenAt(sentence: Sentence, offset: number): Token | undefined {
-  return sentence.tokens.find((t) => t.start <= offset && offset < t.end);
+/** The sentence's token that holds this offset (relative to the sentence). */
+function tokenAt(sentence: Sentence, at: number): Token | undefined {
+  const offset = sentence.start + at;
+  for (const t of sentence.tokens) if (t.start <= offset && offset < t.end) return t;
+  return undefined;
 }
 
 const ANCHORS: readonly [RegExp, number][] = [
@@ -152,45 +220,124 @@ const ANCHORS: readonly [RegExp, number][] = [
   [/\bthe\s+(?:previous|preceding)\s+day\b/gi, -1],
   [/\bthe\s+day\s+before\b(?!\s+(?:the|a|his|her|its|their)\b)/gi, -1],
 ];
+/** What every one of ANCHORS needs. */
+const ANY_ANCHOR = /\bthe\s+(?:(?:following|next|previous|preceding)\s+day|day\s+(?:after|before))\b/i;
 
 const BARE_YEAR = /(?<![\d,.$€£/-])\b(1[6-9]\d\d|20\d\d)\b(?!\d|,\d|s\b|['’]s\b|\s*(?:%|percent))/g;
 
-/** Every date expression of a sentence, in text order, overlapping ones dropped. */
-export function findMentions(sentence: Sentence, chronoParser: chrono.Chrono = chrono.casual): Mention[] {
-  const text = sentence.text;
-  if (!DATE_WORD.test(text)) return [];
-  const base = sentence.start;
-  const out: Mention[] = [];
-  const taken = (s: number, e: number) => out.some((m) => s < m.end && m.start < e);
-  const add = (start: number, end: number, value: MentionValue) => {
-    if (!taken(start, end))
-      out.push({ start, end, text: sentence.text.slice(start - base, end - base), value });
-  };
-  for (const [re, amount] of ANCHORS) {
-    for (const m of text.matchAll(re))
-      add(base + m.index, base + m.index + m[0].length, {
-        kind: 'offset',
-        unit: 'day',
-        amount,
-        from: 'anchor',
-      });
-  }
-  // A fixed reference keeps chrono from reading the clock; every value that depends on it is recomputed later.
-  for (const r of chronoParser.parse(text, { instant: FIXED, timezone: 0 })) {
-    const value = fromChrono(r, sentence, base);
-    // chrono keeps a trailing comma ("August,"); the mention ends at the date itself.
-    if (value) add(base + r.index, base + r.index + r.text.replace(/[,\s]+$/, '').length, value);
-  }
-  for (const m of text.matchAll(BARE_YEAR)) {
-    const start = base + m.index;
-    const end = start + m[0].length;
-    if (taken(start, end)) continue;
-    const next = sentence.tokens.find((t) => t.start >= end && t.type !== 'punctuation');
-    // "2000 soldiers" is a number of things, not a year.
-    if (next && next.pos === 'NOUN' && next.normal !== next.lemma && next.start - end <= 1) continue;
-    add(start, end, { kind: 'year', year: Number(m[1]) });
-  }
-  return out.sort((a, b) => a.start - b.start);
+/** Hit checks that need the sentence's tokens. */
+const NONE = 0;
+/** A month name: kept unless the token there is something else than a noun ("may" the verb). */
+const NAMED = 1;
+/** A bare year: dropped when a plural noun follows ("2000 soldiers"). */
+const COUNTED = 2;
+
+/** A date expression found in a sentence's text, offsets relative to the text, in the order it is tried. */
+interface Hit {
+  readonly start: number;
+  readonly end: number;
+  readonly value: MentionValue;
+  readonly check: typeof NONE | typeof NAMED | typeof COUNTED;
+  /** Where the NAMED check looks. */
+  readonly at: number;
 }
 
-const FIXED = new Date(Date.UTC(2000, 0, 1, 12));
+function hit(start: number, end: number, value: MentionValue, check: Hit['check'] = NONE, at = 0): Hit {
+  return { start, end, value, check, at };
+}
+
+const NO_HITS: readonly Hit[] = [];
+/** A fixed reference keeps chrono from reading the clock; every value that depends on it is recomputed later. */
+const REFERENCE = { instant: new Date(Date.UTC(2000, 0, 1, 12)), timezone: 0 };
+
+/** Everything the text alone tells, in the order `findMentions` has always tried it: anchors, chrono, bare years. */
+function scanText(text: string, chronoParser: chrono.Chrono, gate = true): readonly Hit[] {
+  if (!DATE_WORD.test(text)) return NO_HITS;
+  const hits: Hit[] = [];
+  if (ANY_ANCHOR.test(text)) {
+    for (const [re, amount] of ANCHORS) {
+      for (const m of text.matchAll(re))
+        hits.push(
+          hit(m.index, m.index + m[0].length, { kind: 'offset', unit: 'day', amount, from: 'anchor' }),
+        );
+    }
+  }
+  if (!gate || mayHoldChronoDate(text)) {
+    for (const r of chronoParser.parse(text, REFERENCE)) {
+      const h = readChrono(r, text);
+      if (h) hits.push(h);
+    }
+  }
+  for (const m of text.matchAll(BARE_YEAR))
+    hits.push(hit(m.index, m.index + m[0].length, { kind: 'year', year: Number(m[1]) }, COUNTED));
+  return hits.length > 0 ? hits : NO_HITS;
+}
+
+function passes(h: Hit, sentence: Sentence): boolean {
+  if (h.check === NAMED) {
+    const token = tokenAt(sentence, h.at);
+    return !token || token.pos === 'PROPN' || token.pos === 'NOUN';
+  }
+  if (h.check === COUNTED) {
+    const end = sentence.start + h.end;
+    let next: Token | undefined;
+    for (const t of sentence.tokens) {
+      if (t.start >= end && t.type !== 'punctuation') {
+        next = t;
+        break;
+      }
+    }
+    // "2000 soldiers" is a number of things, not a year.
+    return !(next && next.pos === 'NOUN' && next.normal !== next.lemma && next.start - end <= 1);
+  }
+  return true;
+}
+
+/** The sentence's mentions from its text's hits: each kept unless it overlaps one taken before it. */
+function mentionsFrom(hits: readonly Hit[], sentence: Sentence): Mention[] {
+  const base = sentence.start;
+  const out: Mention[] = [];
+  for (const h of hits) {
+    if (!passes(h, sentence)) continue;
+    const start = base + h.start;
+    const end = base + h.end;
+    let taken = false;
+    for (const m of out) {
+      if (start < m.end && m.start < end) {
+        taken = true;
+        break;
+      }
+    }
+    if (!taken) out.push({ start, end, text: sentence.text.slice(h.start, h.end), value: h.value });
+  }
+  return out.length > 1 ? out.sort((a, b) => a.start - b.start) : out;
+}
+
+/**
+ * Every date expression of a sentence, in text order, overlapping ones dropped. `gate: false` runs chrono even
+ * where `mayHoldChronoDate` says it can find nothing to keep (tests check that claim with it).
+ */
+export function findMentions(
+  sentence: Sentence,
+  chronoParser: chrono.Chrono = chrono.casual,
+  options: { readonly gate?: boolean } = {},
+): Mention[] {
+  return mentionsFrom(scanText(sentence.text, chronoParser, options.gate ?? true), sentence);
+}
+
+const NO_MENTIONS: readonly Mention[] = [];
+
+/**
+ * `findMentions` for a whole corpus: what a text yields is read once however often the text recurs (wire copies,
+ * boilerplate, quoted passages), and only the token checks are made for each sentence.
+ */
+export function mentionFinder(
+  chronoParser: chrono.Chrono = chrono.casual,
+): (s: Sentence) => readonly Mention[] {
+  const byText = new Map<string, readonly Hit[]>();
+  return (sentence) => {
+    let hits = byText.get(sentence.text);
+    if (hits === undefined) byText.set(sentence.text, (hits = scanText(sentence.text, chronoParser)));
+    return hits.length === 0 ? NO_MENTIONS : mentionsFrom(hits, sentence);
+  };
+}

@@ -96,20 +96,37 @@ function isNameModifier(s: Sentence, m: Mention): boolean {
 
 const EXPLICIT = new Set(['full', 'monthYear', 'monthDay']);
 
+/** True when a verb of the sentence lies outside every mention. */
+function hasVerbOutside(s: Sentence, mentions: readonly Mention[]): boolean {
+  for (const t of s.tokens) {
+    if (t.pos !== 'VERB') continue;
+    let inside = false;
+    for (const m of mentions) {
+      if (t.start < m.end && m.start < t.end) {
+        inside = true;
+        break;
+      }
+    }
+    if (!inside) return true;
+  }
+  return false;
+}
+
 function paragraphCandidates(p: Paragraph, ref: Reference, mentionsOf: MentionsOf, out: Candidate[]): void {
   const caption = p.role === 'caption';
   let anchor: ResolveContext['anchor'] = null;
   for (const s of p.sentences) {
-    let mentions = mentionsOf(s).filter((m) => !isNameModifier(s, m));
+    const found = mentionsOf(s);
+    if (found.length === 0) continue;
+    let mentions = found.filter((m) => !isNameModifier(s, m));
     if (mentions.length === 0) continue;
     if (mentions.some((m) => EXPLICIT.has(m.value.kind))) {
       mentions = mentions.filter((m) => !(m.value.kind === 'offset' && m.value.from === 'anchor'));
     }
     // Something must happen outside the date itself: a date line ("01/09/2022 07:00 AM EST") reports nothing.
-    const reports = s.tokens.some(
-      (t) => t.pos === 'VERB' && !mentions.some((m) => t.start < m.end && m.start < t.end),
-    );
+    const reports = hasVerbOutside(s, mentions);
     const seen = new Set<string>();
+    let terms: readonly string[] | null = null;
     let nextAnchor: ResolveContext['anchor'] = anchor;
     for (const m of mentions) {
       const governing = governingVerb(s, m.start, m.end);
@@ -136,7 +153,7 @@ function paragraphCandidates(p: Paragraph, ref: Reference, mentionsOf: MentionsO
           ...(caption ? { role: 'caption' as const } : {}),
           text: s.text,
         },
-        terms: eventTerms(s),
+        terms: (terms ??= eventTerms(s)),
       });
     }
     anchor = nextAnchor;

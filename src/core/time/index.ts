@@ -7,7 +7,7 @@
 import type { Corpus, Sentence } from '../corpus/types.js';
 import { formatDay } from './calendar.js';
 import { referenceOf } from './10-reference.js';
-import { findMentions, type Mention } from './20-mentions.js';
+import { mentionFinder, type Mention } from './20-mentions.js';
 import { documentCandidates, type Candidate } from './50-events.js';
 import { mergeCandidates } from './60-merge.js';
 import type { ReferenceDate, TimelineEvent } from './types.js';
@@ -21,10 +21,15 @@ export interface TimeAnalysis {
 
 /** Reference dates and dated events of the corpus. */
 export function analyzeTime(corpus: Corpus): TimeAnalysis {
+  // Mentions are read twice for some sentences (reference dates, then events): kept for the sentences that have any.
+  const find = mentionFinder();
   const cache = new Map<Sentence, readonly Mention[]>();
   const mentionsOf = (s: Sentence): readonly Mention[] => {
     let m = cache.get(s);
-    if (!m) cache.set(s, (m = findMentions(s)));
+    if (m === undefined) {
+      m = find(s);
+      if (m.length > 0) cache.set(s, m);
+    }
     return m;
   };
   const references: ReferenceDate[] = [];
