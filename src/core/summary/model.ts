@@ -2,15 +2,26 @@
  * The summary model, built once at analysis time from the passage index (no second NLP pass):
  * 1. each sentence's terms as a tf-idf vector, its proper nouns, and whether it may stand alone as a point;
  * 2. centrality: TextRank over each document's own sentence graph (per document, so cost grows with the
- *    corpus, not with its square);
+ *    corpus, not with its square), run until it converges;
  * 3. closeness to the corpus centroid (each document weighted equally), so what most sources discuss ranks up;
  * 4. position (lead bias within each document) and entity coverage (names several documents mention);
- * and the prior salience combining them. Query time only selects (see `select.ts`).
+ * and the prior salience combining them; and the concepts selection counts (see `ConceptIndex`). Query time only
+ * selects (see `select.ts`). Terms are interned to small integer ids once, so every later step works on typed
+ * arrays and per-term stamps rather than maps and sets of strings.
  */
 import { MONTHS, WEEKDAYS } from '../text/calendar-words.js';
+import { maxOf } from '../text/max.js';
 import type { Corpus, Token } from '../corpus/types.js';
 import { isContentToken, termOf, type Passage, type PassageIndex } from '../search/index.js';
-import type { Aspect, Ineligible, PointKind, SummaryModel, SummarySentence, TermVector } from './types.js';
+import type {
+  Aspect,
+  ConceptIndex,
+  Ineligible,
+  PointKind,
+  SummaryModel,
+  SummarySentence,
+  TermVector,
+} from './types.js';
 
 const WEIGHTS = { centrality: 0.25, centroid: 0.25, position: 0.3, coverage: 0.2 };
 /** Shorter sentences are fragments; a point needs a subject and a verb at least. */
@@ -83,6 +94,7 @@ const DANGLING_START = new Set([
 
 export function buildSummaryModel(corpus: Corpus, index: PassageIndex): SummaryModel {
   const list = index.passages;
+  const n = list.length;
   const vocab = new Map<string, number>();
   const idOf = (term: string): number => {
     let id = vocab.get(term);
@@ -92,34 +104,76 @@ export function buildSummaryModel(corpus: Corpus, index: PassageIndex): SummaryM
     }
     return id;
   };
-  const termIds = list.map((p) => p.terms.map(idOf));
-  const df = new Float64Array(vocab.size);
-  for (const ids of termIds) for (const id of new Set(ids)) df[id] = (df[id] ?? 0) + 1;
-  const n = list.length;
-  const idf = (id: number) => Math.log((n + 1) / ((df[id] ?? 0) + 0.5));
-  const vectors = termIds.map((ids) => vectorOf(ids, idf));
+  // Interned term ids, all passages end to end (CSR: passage i's terms are termIds[termStart[i]..termStart[i+1])).
+  const termStart = new Int32Array(n + 1);
+  let termTotal = 0;
+  for (let i = 0; i < n; i++) termTotal += (list[i] as Passage).terms.length;
+  const termIds = new Int32Array(termTotal);
+  for (let i = 0, at = 0; i < n; i++) {
+    termStart[i] = at;
+    for (const term of (list[i] as Passage).terms) termIds[at++] = idOf(term);
+  }
+  termStart[n] = termTotal;
+  // Document frequency over sentences: a stamp per term instead of a set per passage.
+  const termCount = vocab.size;
+  const df = new Float64Array(termCount);
+  const seen = new Int32Array(termCount).fill(-1);
+  for (let i = 0; i < n; i++)
+    for (let k = termStart[i] as number; k < (termStart[i + 1] as number); k++) {
+      const id = termIds[k] as number;
+      if (seen[id] !== i) {
+        seen[id] = i;
+        df[id] = (df[id] as number) + 1;
+      }
+    }
+  const idfOf = new Float64Array(termCount);
+  for (let id = 0; id < termCount; id++) idfOf[id] = Math.log((n + 1) / ((df[id] as number) + 0.5));
+  const vectors = new Array<TermVector>(n);
+  const scratch = new Int32Array(maxRun(termStart));
+  for (let i = 0; i < n; i++)
+    vectors[i] = vectorOf(termIds, termStart[i] as number, termStart[i + 1] as number, idfOf, scratch);
 
-  // Proper nouns and how many documents name each (article text only).
-  const entitiesOf = list.map((p) => {
-    const ids: number[] = [];
-    for (const t of p.sentence.tokens) {
-      if (t.pos !== 'PROPN' || !isContentToken(t)) continue;
-      const id = idOf(termOf(t));
-      if (!ids.includes(id)) ids.push(id);
-    }
-    return ids;
-  });
-  const docsNaming = new Map<number, Set<string>>();
-  list.forEach((p, i) => {
-    if (p.role !== 'body') return;
-    for (const e of entitiesOf[i] ?? []) {
-      const set = docsNaming.get(e) ?? new Set<string>();
-      set.add(p.documentId);
-      docsNaming.set(e, set);
-    }
-  });
+  // One pass over each sentence's tokens: its proper nouns (article text only), quotation shape, dates, and so on.
+  const surfaces = new Array<Surface>(n);
+  for (let i = 0; i < n; i++) surfaces[i] = surfaceOf((list[i] as Passage).sentence.tokens, idOf);
+  const vocabSize = vocab.size;
+
+  // Documents as small integers, and the passages grouped by document (stable), so "how many documents use
+  // this term" is a stamp per term rather than a set of document ids per term.
+  const docIndex = new Map<string, number>();
+  const docOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const d = (list[i] as Passage).documentId;
+    let k = docIndex.get(d);
+    if (k === undefined) docIndex.set(d, (k = docIndex.size));
+    docOf[i] = k;
+  }
+  const byDocOrder = groupedOrder(docOf, docIndex.size);
+  const docsNaming = new Int32Array(vocabSize);
+  const docsUsing = new Int32Array(vocabSize);
+  const namedIn = new Int32Array(vocabSize).fill(-1);
+  const usedIn = new Int32Array(vocabSize).fill(-1);
+  const bodyDocs = new Uint8Array(docIndex.size);
+  for (let o = 0; o < n; o++) {
+    const i = byDocOrder[o] as number;
+    const p = list[i] as Passage;
+    if (p.role !== 'body') continue;
+    const d = docOf[i] as number;
+    bodyDocs[d] = 1;
+    for (const e of (surfaces[i] as Surface).entities)
+      if (namedIn[e] !== d) {
+        namedIn[e] = d;
+        docsNaming[e] = (docsNaming[e] as number) + 1;
+      }
+    for (const id of (vectors[i] as TermVector).ids)
+      if (usedIn[id] !== d) {
+        usedIn[id] = d;
+        docsUsing[id] = (docsUsing[id] as number) + 1;
+      }
+  }
   const entityWeight = new Map<number, number>();
-  for (const [e, docs] of docsNaming) entityWeight.set(e, Math.log(1 + docs.size));
+  for (let e = 0; e < vocabSize; e++)
+    if (docsNaming[e] !== 0) entityWeight.set(e, Math.log(1 + (docsNaming[e] as number)));
 
   // Centrality: TextRank per document (article) and per document's comment thread.
   const centrality = new Float64Array(n);
@@ -131,8 +185,14 @@ export function buildSummaryModel(corpus: Corpus, index: PassageIndex): SummaryM
     g.push(p.id);
     groups.set(key, g);
   }
+  const graph = new SentenceGraph(vocabSize);
   for (const ids of groups.values()) {
-    const ranks = textRank(ids.map((id) => vectors[id] as TermVector));
+    const ranks = graph.rank(
+      ids.map((id) => vectors[id] as TermVector),
+      0.85,
+      0,
+      RANK_TOLERANCE,
+    );
     const max = maxOf(ranks, 1e-12);
     ids.forEach((id, k) => (centrality[id] = (ranks[k] ?? 0) / max));
   }
@@ -140,34 +200,33 @@ export function buildSummaryModel(corpus: Corpus, index: PassageIndex): SummaryM
   // Cross-document centroid: a term weighs by the share of documents whose articles use it (squared) times its
   // rarity among sentences, so a fact several sources each state once ("fuel prices") outweighs a word one
   // source repeats, and words every sentence uses weigh little. With one document, its own term frequencies.
-  const docsUsing = new Map<number, Set<string>>();
-  list.forEach((p, i) => {
-    if (p.role !== 'body') return;
-    for (const id of (vectors[i] as TermVector).ids) {
-      const set = docsUsing.get(id) ?? new Set<string>();
-      set.add(p.documentId);
-      docsUsing.set(id, set);
-    }
-  });
-  const documentCount = new Set(list.filter((p) => p.role === 'body').map((p) => p.documentId)).size;
-  const centroid = new Float64Array(vocab.size);
-  for (const [id, docs] of docsUsing) {
-    if (documentCount > 1 && docs.size < 2) continue;
-    const share = docs.size / Math.max(documentCount, 1);
-    centroid[id] = share * share * idf(id);
+  let documentCount = 0;
+  for (const b of bodyDocs) documentCount += b;
+  const centroid = new Float64Array(vocabSize);
+  for (let id = 0; id < vocabSize; id++) {
+    const docs = docsUsing[id] as number;
+    if (docs === 0 || (documentCount > 1 && docs < 2)) continue;
+    const share = docs / Math.max(documentCount, 1);
+    centroid[id] = share * share * Math.log((n + 1) / ((df[id] ?? 0) + 0.5));
   }
-  const centroidNorm = Math.sqrt(centroid.reduce((s, x) => s + x * x, 0)) || 1;
-  for (let k = 0; k < centroid.length; k++) centroid[k] = (centroid[k] ?? 0) / centroidNorm;
-  const closeness = vectors.map((v) => centroidMass(v, centroid, () => true));
+  let centroidSquares = 0;
+  for (let k = 0; k < vocabSize; k++) centroidSquares += (centroid[k] as number) * (centroid[k] as number);
+  const centroidNorm = Math.sqrt(centroidSquares) || 1;
+  for (let k = 0; k < vocabSize; k++) centroid[k] = (centroid[k] as number) / centroidNorm;
+  const closeness = new Float64Array(n);
+  for (let i = 0; i < n; i++) closeness[i] = centroidMass(vectors[i] as TermVector, centroid, OPEN);
   const maxCloseness = maxOf(closeness, 1e-12);
 
-  const coverageRaw = entitiesOf.map((es) =>
-    es
-      .map((e) => entityWeight.get(e) ?? 0)
-      .sort((a, b) => b - a)
-      .slice(0, 4)
-      .reduce((s, x) => s + x, 0),
-  );
+  const coverageRaw = new Float64Array(n);
+  const top: number[] = [];
+  for (let i = 0; i < n; i++) {
+    top.length = 0;
+    for (const e of (surfaces[i] as Surface).entities) top.push(entityWeight.get(e) ?? 0);
+    top.sort((a, b) => b - a);
+    let sum = 0;
+    for (let k = 0; k < Math.min(top.length, 4); k++) sum += top[k] as number;
+    coverageRaw[i] = sum;
+  }
   const maxCoverage = maxOf(coverageRaw, 1e-12);
 
   // The corpus' present: the latest year its documents are dated or mostly speak of; sentences dated years
@@ -183,9 +242,8 @@ export function buildSummaryModel(corpus: Corpus, index: PassageIndex): SummaryM
   }
   const sentences: SummarySentence[] = list.map((p, i) => {
     const kind: PointKind = p.role === 'comment' ? 'comment' : p.kind;
-    const slice = trimmed(p);
-    let words = 0;
-    for (const t of p.sentence.tokens) if (t.type === 'word') words++;
+    const surface = surfaces[i] as Surface;
+    const slice = trimmed(p, surface.words);
     const position = positionOf(
       p,
       paragraphsOf.get(p.documentId) ?? 1,
@@ -202,14 +260,14 @@ export function buildSummaryModel(corpus: Corpus, index: PassageIndex): SummaryM
       WEIGHTS.centroid * parts.centroid +
       WEIGHTS.position * parts.position +
       WEIGHTS.coverage * parts.coverage;
-    const shape = quoteShape(p.sentence.tokens);
+    const shape = surface.shape;
     return {
       passage: p,
       kind,
-      ineligible: ineligibility(p, shape),
+      ineligible: ineligibleGiven(p, shape, surface.words),
       vector: vectors[i] as TermVector,
-      entities: entitiesOf[i] ?? [],
-      aspect: aspectOf(p.sentence.tokens, shape),
+      entities: surface.entities,
+      aspect: shape.attributed ? 'claim' : surface.dated ? 'event' : surface.modal ? 'outlook' : 'context',
       start: slice.start,
       end: slice.end,
       text: slice.text,
@@ -219,45 +277,259 @@ export function buildSummaryModel(corpus: Corpus, index: PassageIndex): SummaryM
       coverage: parts.coverage,
       salience:
         base *
-        styleFactor(p.sentence.tokens, words) *
-        (present !== null && isBackground(p.sentence.tokens, present) ? BACKGROUND_FACTOR : 1),
+        styleOf(surface.first, surface.words) *
+        (present !== null && surface.years.length > 0 && surface.years.every((y) => y < present - 1)
+          ? BACKGROUND_FACTOR
+          : 1),
     };
   });
 
-  const eligible = sentences.filter((s) => s.ineligible === null);
-  const bySalience = (a: SummarySentence, b: SummarySentence) =>
-    b.salience - a.salience || a.passage.id - b.passage.id;
   // One sort: the order is total (ties go to the passage id), so the articles' ranking is the sorted list filtered.
-  const sorted = eligible.sort(bySalience);
-  const ranked = sorted.filter((s) => s.kind !== 'comment').map((s) => s.passage.id);
-  const byDocument = new Map<string, number[]>();
-  for (const s of sorted) {
-    const ids = byDocument.get(s.passage.documentId) ?? [];
-    ids.push(s.passage.id);
-    byDocument.set(s.passage.documentId, ids);
+  const salience = new Float64Array(n);
+  let eligibleCount = 0;
+  for (let i = 0; i < n; i++) {
+    const s = sentences[i] as SummarySentence;
+    salience[i] = s.salience;
+    if (s.ineligible === null) eligibleCount++;
   }
-  return { sentences, ranked, byDocument, centroid, maxCloseness, entityWeight };
+  const sorted = new Int32Array(eligibleCount);
+  for (let i = 0, k = 0; i < n; i++)
+    if ((sentences[i] as SummarySentence).ineligible === null) sorted[k++] = i;
+  sorted.sort((a, b) => (salience[b] as number) - (salience[a] as number) || a - b);
+  const ranked: number[] = [];
+  const byDocument = new Map<string, number[]>();
+  for (const id of sorted) {
+    const s = sentences[id] as SummarySentence;
+    if (s.kind !== 'comment') ranked.push(id);
+    const ids = byDocument.get(s.passage.documentId);
+    if (ids === undefined) byDocument.set(s.passage.documentId, [id]);
+    else ids.push(id);
+  }
+  const concepts = conceptIndex(termIds, termStart, vocabSize, byDocOrder, docOf, sentences);
+  return {
+    sentences,
+    ranked,
+    byDocument,
+    centroid,
+    maxCloseness,
+    entityWeight,
+    maxEntityWeight: maxOf(entityWeight.values(), 0),
+    concepts,
+  };
 }
 
-function vectorOf(ids: readonly number[], idf: (id: number) => number): TermVector {
-  // Term frequencies as runs of the sorted ids.
-  const all = Int32Array.from(ids).sort();
-  const unique: number[] = [];
-  const weights: number[] = [];
-  for (let k = 0; k < all.length;) {
-    const id = all[k] as number;
+const OPEN = () => true;
+
+/**
+ * The concepts two or more documents use (see `ConceptIndex`). A concept is a pair of term ids, coded as one
+ * number; documents are counted with a stamp per concept over the passages grouped by document.
+ */
+function conceptIndex(
+  termIds: Int32Array,
+  termStart: Int32Array,
+  vocabSize: number,
+  byDocOrder: Int32Array,
+  docOf: Int32Array,
+  sentences: readonly SummarySentence[],
+): ConceptIndex {
+  const n = sentences.length;
+  const indexOf = new Map<number, number>();
+  let docs = new Int32Array(1024);
+  let lastDoc = new Int32Array(1024);
+  for (let o = 0; o < n; o++) {
+    const i = byDocOrder[o] as number;
+    if ((sentences[i] as SummarySentence).kind === 'comment') continue;
+    const d = docOf[i] as number;
+    for (let k = (termStart[i] as number) + 1; k < (termStart[i + 1] as number); k++) {
+      const code = (termIds[k - 1] as number) * vocabSize + (termIds[k] as number);
+      let c = indexOf.get(code);
+      if (c === undefined) {
+        c = indexOf.size;
+        indexOf.set(code, c);
+        if (c === docs.length) {
+          const grownDocs = new Int32Array(c * 2);
+          const grownLast = new Int32Array(c * 2);
+          grownDocs.set(docs);
+          grownLast.set(lastDoc);
+          docs = grownDocs;
+          lastDoc = grownLast;
+        }
+        lastDoc[c] = -1;
+      }
+      if (lastDoc[c] !== d) {
+        lastDoc[c] = d;
+        docs[c] = (docs[c] as number) + 1;
+      }
+    }
+  }
+  // Keep the concepts of worth (two documents or more), renumbered densely.
+  const kept = new Int32Array(indexOf.size).fill(-1);
+  const worth: number[] = [];
+  for (let c = 0; c < indexOf.size; c++)
+    if ((docs[c] as number) >= 2) {
+      kept[c] = worth.length;
+      worth.push(docs[c] as number);
+    }
+  const start = new Int32Array(n + 1);
+  const ids: number[] = [];
+  for (let i = 0; i < n; i++) {
+    start[i] = ids.length;
+    if ((sentences[i] as SummarySentence).ineligible !== null) continue;
+    const first = ids.length;
+    for (let k = (termStart[i] as number) + 1; k < (termStart[i + 1] as number); k++) {
+      const c = indexOf.get((termIds[k - 1] as number) * vocabSize + (termIds[k] as number));
+      const id = c === undefined ? -1 : (kept[c] as number);
+      if (id === -1) continue;
+      let repeated = false;
+      for (let q = first; q < ids.length; q++) if (ids[q] === id) repeated = true;
+      if (!repeated) ids.push(id);
+    }
+  }
+  start[n] = ids.length;
+  return { start, ids: Int32Array.from(ids), worth: Float64Array.from(worth) };
+}
+
+/** Indices 0..n-1 ordered by `group` (stable within a group): a counting sort. */
+function groupedOrder(group: Int32Array, groups: number): Int32Array {
+  const start = new Int32Array(groups + 1);
+  for (const g of group) start[g + 1] = (start[g + 1] as number) + 1;
+  for (let g = 0; g < groups; g++) start[g + 1] = (start[g + 1] as number) + (start[g] as number);
+  const order = new Int32Array(group.length);
+  for (let i = 0; i < group.length; i++) {
+    const g = group[i] as number;
+    order[start[g] as number] = i;
+    start[g] = (start[g] as number) + 1;
+  }
+  return order;
+}
+
+/** What one pass over a sentence's tokens tells: its quotation shape, words, names, dates, modals, years. */
+interface Surface {
+  readonly shape: QuoteShape;
+  readonly words: number;
+  /** Lower-cased first word, or null. */
+  readonly first: string | null;
+  /** Term ids of the proper nouns it names, in order of first mention. */
+  readonly entities: number[];
+  /** Names a weekday, month or year (an 'event'). */
+  readonly dated: boolean;
+  readonly modal: boolean;
+  readonly years: readonly number[];
+}
+
+/** `quoteShape`, `aspectOf`'s tests and the proper nouns in one pass (quotation marks are never word tokens). */
+function surfaceOf(tokens: readonly Token[], idOf: (term: string) => number): Surface {
+  let words = 0;
+  let first: string | null = null;
+  let dated = false;
+  let modal = false;
+  const years: number[] = [];
+  const entities: number[] = [];
+  let inside = false;
+  let balanced = true;
+  let quoted = 0;
+  let attributed = false;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k] as Token;
+    const type = t.type;
+    if (type === 'word') {
+      words++;
+      const normal = t.normal;
+      first ??= normal;
+      if (!dated && DATE_WORDS.has(normal)) dated = true;
+      if (!modal && MODALS.has(normal)) modal = true;
+      if (inside) quoted++;
+      else if (
+        !attributed &&
+        (t.pos === 'VERB' || normal === 'according') &&
+        (ATTRIBUTION.has(normal) || ATTRIBUTION.has(t.lemma.toLowerCase()))
+      )
+        attributed = true;
+      if (t.pos === 'PROPN' && isContentToken(t)) {
+        const id = idOf(termOf(t));
+        if (!entities.includes(id)) entities.push(id);
+      }
+      continue;
+    }
+    const text = t.text;
+    if (OPEN_QUOTES.has(text) || (text === '"' && !inside)) {
+      if (inside && text !== '‘') balanced = false;
+      inside = true;
+      continue;
+    }
+    // ’ is also an apostrophe: it closes a quotation only when one is open.
+    if ((CLOSE_QUOTES.has(text) && (text !== '’' || inside)) || (text === '"' && inside)) {
+      if (!inside) balanced = false;
+      inside = false;
+      continue;
+    }
+    if (type === 'number') {
+      if (YEAR.test(text) && tokens[k - 1]?.normal !== '$') {
+        years.push(Number(text));
+        dated = true;
+      }
+      if (t.pos === 'PROPN' && isContentToken(t)) {
+        const id = idOf(termOf(t));
+        if (!entities.includes(id)) entities.push(id);
+      }
+    }
+  }
+  return {
+    shape: { quoted, balanced: balanced && !inside, attributed },
+    words,
+    first,
+    entities,
+    dated,
+    modal,
+    years,
+  };
+}
+
+/** The longest run between consecutive offsets. */
+function maxRun(offsets: Int32Array): number {
+  let max = 0;
+  for (let k = 1; k < offsets.length; k++)
+    max = Math.max(max, (offsets[k] as number) - (offsets[k - 1] as number));
+  return max;
+}
+
+/** The unit tf-idf vector of the term ids in all[from..to); `scratch` holds at least to - from ids. */
+function vectorOf(
+  all: Int32Array,
+  from: number,
+  to: number,
+  idf: Float64Array,
+  scratch: Int32Array,
+): TermVector {
+  // Term frequencies as runs of the sorted ids (an insertion sort: sentences are short).
+  const length = to - from;
+  for (let k = 0; k < length; k++) {
+    const id = all[from + k] as number;
+    let q = k;
+    while (q > 0 && (scratch[q - 1] as number) > id) {
+      scratch[q] = scratch[q - 1] as number;
+      q--;
+    }
+    scratch[q] = id;
+  }
+  let distinct = 0;
+  for (let k = 0; k < length; k++) if (k === 0 || scratch[k] !== scratch[k - 1]) distinct++;
+  const unique = new Int32Array(distinct);
+  const unit = new Float64Array(distinct);
+  let sum = 0;
+  for (let k = 0, u = 0; k < length; u++) {
+    const id = scratch[k] as number;
     let end = k + 1;
-    while (end < all.length && all[end] === id) end++;
-    unique.push(id);
-    weights.push((1 + Math.log(end - k)) * idf(id));
+    while (end < length && scratch[end] === id) end++;
+    const w = (1 + Math.log(end - k)) * (idf[id] as number);
+    unique[u] = id;
+    unit[u] = w;
+    sum += w * w;
     k = end;
   }
-  let sum = 0;
-  for (const w of weights) sum += w * w;
   const norm = Math.sqrt(sum) || 1;
-  const unit = new Float64Array(weights.length);
-  for (let k = 0; k < weights.length; k++) unit[k] = (weights[k] as number) / norm;
-  return { ids: Int32Array.from(unique), weights: unit };
+  for (let k = 0; k < distinct; k++) unit[k] = (unit[k] as number) / norm;
+  return { ids: unique, weights: unit };
 }
 
 /**
@@ -287,13 +559,6 @@ export function cosine(a: TermVector, b: TermVector): number {
   return dot;
 }
 
-/** The largest of `values` and `floor` (a loop: spreading a corpus-sized array into Math.max overflows the stack). */
-function maxOf(values: ArrayLike<number>, floor: number): number {
-  let max = floor;
-  for (let k = 0; k < values.length; k++) if ((values[k] as number) > max) max = values[k] as number;
-  return max;
-}
-
 /**
  * A document up to this many sentences gets the full sentence graph; a longer one (never a real article: a
  * dump or hostile input) links each sentence to its NEIGHBOURHOOD nearest sentences on either side only,
@@ -304,75 +569,194 @@ const NEIGHBOURHOOD = 100;
 
 /** Weighted PageRank over the cosine-similarity graph of one document's sentences (TextRank). */
 export function textRank(vectors: readonly TermVector[], damping = 0.85, iterations = 30): number[] {
-  const n = vectors.length;
-  if (n === 0) return [];
-  const edgeTo: number[][] = vectors.map(() => []);
-  const edgeW: number[][] = vectors.map(() => []);
-  const out = new Float64Array(n);
-  const reach = n <= FULL_GRAPH ? n : NEIGHBOURHOOD;
-  // Cosines through the sentences each term occurs in (ascending), summed in the same term order as `cosine`
-  // (so the same values), and only for pairs that share a term.
-  const postings = new Map<number, { at: number[]; w: number[] }>();
-  vectors.forEach((v, i) => {
-    for (let k = 0; k < v.ids.length; k++) {
-      const t = v.ids[k] as number;
-      const list = postings.get(t);
-      if (list) {
-        list.at.push(i);
-        list.w.push(v.weights[k] as number);
-      } else postings.set(t, { at: [i], w: [v.weights[k] as number] });
-    }
-  });
-  const dot = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = vectors[i] as TermVector;
-    const last = Math.min(n - 1, i + reach);
-    for (let k = 0; k < v.ids.length; k++) {
-      const posting = postings.get(v.ids[k] as number) as { at: number[]; w: number[] };
-      const list = posting.at;
-      const wi = v.weights[k] as number;
-      // Start after i: the postings are ascending, so binary-search i's place.
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if ((list[mid] as number) <= i) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let p = lo; p < list.length; p++) {
-        const j = list[p] as number;
-        if (j > last) break;
-        dot[j] = (dot[j] as number) + wi * (posting.w[p] as number);
-      }
-    }
-    for (let j = i + 1; j <= last; j++) {
-      const w = dot[j] as number;
-      if (w === 0) continue;
-      dot[j] = 0;
-      if (w <= 0.02) continue;
-      (edgeTo[i] as number[]).push(j);
-      (edgeW[i] as number[]).push(w);
-      (edgeTo[j] as number[]).push(i);
-      (edgeW[j] as number[]).push(w);
-      out[i] = (out[i] ?? 0) + w;
-      out[j] = (out[j] ?? 0) + w;
-    }
+  let vocabulary = 0;
+  for (const v of vectors) for (const t of v.ids) if (t >= vocabulary) vocabulary = t + 1;
+  return [...new SentenceGraph(vocabulary).rank(vectors, damping, iterations)];
+}
+
+/** The model's TextRank runs to convergence: until no sentence's rank moves by more than this share of the top rank. */
+const RANK_TOLERANCE = 1e-4;
+const MAX_SWEEPS = 100;
+/** Edges lighter than this (a shared common word) are left out of the graph. */
+const MIN_EDGE = 0.02;
+
+/**
+ * TextRank over many small graphs (one per document) with scratch arrays reused between them. Cosines are summed
+ * through per-term postings, so only pairs that share a term cost anything; the graph is held as adjacency lists
+ * in flat typed arrays, ascending by neighbour, and PageRank pulls each sentence's rank from its neighbours.
+ */
+export class SentenceGraph {
+  private readonly postingCount: Int32Array;
+  private readonly postingStart: Int32Array;
+  private at = new Int32Array(1024);
+  private w = new Float64Array(1024);
+  private self = new Int32Array(1024);
+  private edgeFrom = new Int32Array(1024);
+  private edgeTo = new Int32Array(1024);
+  private edgeW = new Float64Array(1024);
+
+  /** `vocabulary`: one more than the largest term id the vectors use. */
+  constructor(vocabulary: number) {
+    this.postingCount = new Int32Array(vocabulary);
+    this.postingStart = new Int32Array(vocabulary);
   }
-  let rank = new Float64Array(n).fill(1 / n);
-  for (let it = 0; it < iterations; it++) {
-    const next = new Float64Array(n).fill((1 - damping) / n);
+
+  /**
+   * PageRank by power iteration: `iterations` Jacobi sweeps from the uniform distribution (TextRank's own
+   * procedure), or, when `tolerance` is given, Gauss-Seidel sweeps (each sentence's new rank used at once, about
+   * twice as fast to converge) until no rank moves by more than `tolerance` times the largest.
+   */
+  rank(vectors: readonly TermVector[], damping = 0.85, iterations = 30, tolerance?: number): Float64Array {
+    const n = vectors.length;
+    if (n === 0) return new Float64Array(0);
+    const reach = n <= FULL_GRAPH ? n : NEIGHBOURHOOD;
+    // Postings: for each term, the sentences using it (ascending) and its weight there.
+    const count = this.postingCount;
+    const start = this.postingStart;
+    let total = 0;
+    for (const v of vectors) {
+      total += v.ids.length;
+      for (const t of v.ids) count[t] = (count[t] as number) + 1;
+    }
+    if (this.at.length < total) {
+      const size = Math.max(total, this.at.length * 2);
+      this.at = new Int32Array(size);
+      this.w = new Float64Array(size);
+      this.self = new Int32Array(size);
+    }
+    const at = this.at;
+    const pw = this.w;
+    // self[k-th term of sentence i, in sentence order]: where sentence i sits in that term's postings.
+    const self = this.self;
+    let offset = 0;
+    for (const v of vectors)
+      for (const t of v.ids)
+        if (count[t] !== 0) {
+          start[t] = offset;
+          offset += count[t] as number;
+          count[t] = 0;
+        }
+    let slot = 0;
     for (let i = 0; i < n; i++) {
-      const o = out[i] ?? 0;
-      if (o === 0) continue;
-      const share = (damping * (rank[i] ?? 0)) / o;
-      const to = edgeTo[i] as number[];
-      const ws = edgeW[i] as number[];
-      for (let e = 0; e < to.length; e++)
-        next[to[e] as number] = (next[to[e] as number] ?? 0) + share * (ws[e] as number);
+      const v = vectors[i] as TermVector;
+      for (let k = 0; k < v.ids.length; k++) {
+        const t = v.ids[k] as number;
+        const place = (start[t] as number) + (count[t] as number);
+        count[t] = (count[t] as number) + 1;
+        at[place] = i;
+        pw[place] = v.weights[k] as number;
+        self[slot++] = place;
+      }
     }
-    rank = next;
+    // Edges i < j with their cosines, in the order i then j ascending.
+    const dot = new Float64Array(n);
+    const out = new Float64Array(n);
+    const degree = new Int32Array(n + 1);
+    let edges = 0;
+    slot = 0;
+    for (let i = 0; i < n; i++) {
+      const v = vectors[i] as TermVector;
+      const last = Math.min(n - 1, i + reach);
+      for (let k = 0; k < v.ids.length; k++) {
+        const t = v.ids[k] as number;
+        const end = (start[t] as number) + (count[t] as number);
+        const wi = v.weights[k] as number;
+        for (let p = (self[slot++] as number) + 1; p < end; p++) {
+          const j = at[p] as number;
+          if (j > last) break;
+          dot[j] = (dot[j] as number) + wi * (pw[p] as number);
+        }
+      }
+      for (let j = i + 1; j <= last; j++) {
+        const w = dot[j] as number;
+        if (w === 0) continue;
+        dot[j] = 0;
+        if (w <= MIN_EDGE) continue;
+        if (edges === this.edgeFrom.length) this.growEdges();
+        this.edgeFrom[edges] = i;
+        this.edgeTo[edges] = j;
+        this.edgeW[edges] = w;
+        edges++;
+        degree[i + 1] = (degree[i + 1] as number) + 1;
+        degree[j + 1] = (degree[j + 1] as number) + 1;
+        out[i] = (out[i] as number) + w;
+        out[j] = (out[j] as number) + w;
+      }
+    }
+    for (const v of vectors) for (const t of v.ids) count[t] = 0;
+    // Adjacency lists, each ascending by neighbour: an edge (i, j) is listed under j when i is visited (i < j,
+    // ascending) and under i after all of i's smaller neighbours.
+    for (let i = 0; i < n; i++) degree[i + 1] = (degree[i + 1] as number) + (degree[i] as number);
+    const fill = degree.slice(0, n);
+    const neighbour = new Int32Array(2 * edges);
+    const weight = new Float64Array(2 * edges);
+    for (let e = 0; e < edges; e++) {
+      const i = this.edgeFrom[e] as number;
+      const j = this.edgeTo[e] as number;
+      const w = this.edgeW[e] as number;
+      let q = fill[j] as number;
+      neighbour[q] = i;
+      weight[q] = w;
+      fill[j] = q + 1;
+      q = fill[i] as number;
+      neighbour[q] = j;
+      weight[q] = w;
+      fill[i] = q + 1;
+    }
+    const rank = new Float64Array(n).fill(1 / n);
+    const share = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const o = out[i] as number;
+      share[i] = o === 0 ? 0 : (damping * (rank[i] as number)) / o;
+    }
+    if (tolerance !== undefined) {
+      for (let it = 0; it < MAX_SWEEPS; it++) {
+        let moved = 0;
+        let top = 0;
+        for (let j = 0; j < n; j++) {
+          let r = (1 - damping) / n;
+          for (let q = degree[j] as number; q < (degree[j + 1] as number); q++)
+            r += (share[neighbour[q] as number] as number) * (weight[q] as number);
+          const d = Math.abs(r - (rank[j] as number));
+          if (d > moved) moved = d;
+          if (r > top) top = r;
+          rank[j] = r;
+          const o = out[j] as number;
+          share[j] = o === 0 ? 0 : (damping * r) / o;
+        }
+        if (moved <= tolerance * top) break;
+      }
+      return rank;
+    }
+    const next = new Float64Array(n);
+    for (let it = 0; it < iterations; it++) {
+      for (let j = 0; j < n; j++) {
+        let r = (1 - damping) / n;
+        for (let q = degree[j] as number; q < (degree[j + 1] as number); q++)
+          r += (share[neighbour[q] as number] as number) * (weight[q] as number);
+        next[j] = r;
+      }
+      rank.set(next);
+      for (let i = 0; i < n; i++) {
+        const o = out[i] as number;
+        share[i] = o === 0 ? 0 : (damping * (rank[i] as number)) / o;
+      }
+    }
+    return rank;
   }
-  return [...rank];
+
+  private growEdges(): void {
+    const size = this.edgeFrom.length * 2;
+    const from = new Int32Array(size);
+    const to = new Int32Array(size);
+    const w = new Float64Array(size);
+    from.set(this.edgeFrom);
+    to.set(this.edgeTo);
+    w.set(this.edgeW);
+    this.edgeFrom = from;
+    this.edgeTo = to;
+    this.edgeW = w;
+  }
 }
 
 /** Lead bias: the first paragraphs of a report carry its news; the first sentence of a paragraph its point. */
@@ -385,19 +769,22 @@ function positionOf(p: Passage, paragraphs: number, opensParagraph: boolean): nu
   return opensParagraph ? lead : 0.85 * lead;
 }
 
-function yearsIn(tokens: readonly Token[]): number[] {
-  return tokens
-    .filter((t, i) => t.type === 'number' && YEAR.test(t.text) && tokens[i - 1]?.normal !== '$')
-    .map((t) => Number(t.text));
-}
-
 function presentYear(corpus: Corpus): number | null {
   const counts = new Map<number, number>();
   for (const d of corpus.documents) {
     const published = d.meta.published ? Number(d.meta.published.slice(0, 4)) : null;
     if (published) counts.set(published, (counts.get(published) ?? 0) + 3);
     for (const p of d.body)
-      for (const s of p.sentences) for (const y of yearsIn(s.tokens)) counts.set(y, (counts.get(y) ?? 0) + 1);
+      for (const s of p.sentences) {
+        const tokens = s.tokens;
+        for (let k = 0; k < tokens.length; k++) {
+          const t = tokens[k] as Token;
+          if (t.type === 'number' && YEAR.test(t.text) && tokens[k - 1]?.normal !== '$') {
+            const y = Number(t.text);
+            counts.set(y, (counts.get(y) ?? 0) + 1);
+          }
+        }
+      }
   }
   let best: number | null = null;
   for (const [y, c] of counts)
@@ -405,17 +792,10 @@ function presentYear(corpus: Corpus): number | null {
   return best;
 }
 
-/** A sentence dated only by years before the present one. */
-function isBackground(tokens: readonly Token[], present: number): boolean {
-  const years = yearsIn(tokens);
-  return years.length > 0 && years.every((y) => y < present - 1);
-}
-
 /** Penalties for sentences that read badly out of context: a dangling pronoun at the start, very short or long. */
-function styleFactor(tokens: readonly Token[], words: number): number {
+function styleOf(first: string | null, words: number): number {
   let f = 1;
-  const first = tokens.find((t) => t.type === 'word');
-  if (first && DANGLING_START.has(first.normal)) f *= 0.75;
+  if (first !== null && DANGLING_START.has(first)) f *= 0.75;
   if (words < 10) f *= 0.8;
   // A point should be readable at a glance: long sentences pack several claims and crowd out others.
   if (words > LONG_WORDS) f *= LONG_WORDS / words;
@@ -472,25 +852,29 @@ export function aspectOf(tokens: readonly Token[], shape: QuoteShape = quoteShap
 
 /** Why a passage cannot be a point: a question, a fragment, or mostly quotation with no one said to speak it. */
 export function ineligibility(p: Passage, shape?: QuoteShape): Ineligible | null {
+  let words = 0;
+  for (const t of p.sentence.tokens) if (t.type === 'word') words++;
+  return ineligibleGiven(p, shape ?? quoteShape(p.sentence.tokens), words);
+}
+
+function ineligibleGiven(p: Passage, shape: QuoteShape, words: number): Ineligible | null {
   if (p.role === 'caption') return 'not-body';
   const text = p.text.trim();
   if (/\?\W*$/u.test(text)) return 'question';
-  const tokens = p.sentence.tokens;
-  const words = tokens.filter((t) => t.type === 'word');
-  if (words.length < MIN_WORDS) return 'fragment';
+  if (words < MIN_WORDS) return 'fragment';
   const firstLetter = text.match(/\p{L}/u)?.[0];
   if (firstLetter && firstLetter === firstLetter.toLowerCase() && firstLetter !== firstLetter.toUpperCase())
     return 'fragment';
-  const { quoted, balanced, attributed } = shape ?? quoteShape(tokens);
-  if (!attributed && (quoted / words.length > 0.5 || !balanced)) return 'unattributed-quote';
+  const { quoted, balanced, attributed } = shape;
+  if (!attributed && (quoted / words > 0.5 || !balanced)) return 'unattributed-quote';
   return null;
 }
 
 /** The sentence, or its head up to the first clause boundary (; : — –) when it runs very long. */
-function trimmed(p: Passage): { start: number; end: number; text: string } {
+function trimmed(p: Passage, wordCount: number): { start: number; end: number; text: string } {
   const tokens = p.sentence.tokens;
   const whole = { start: p.start, end: p.end, text: p.text };
-  if (tokens.filter((t) => t.type === 'word').length <= TRIM_WORDS) return whole;
+  if (wordCount <= TRIM_WORDS) return whole;
   let words = 0;
   for (const t of tokens) {
     if (t.type === 'word') words++;

@@ -85,7 +85,7 @@ export function summarise(
     1e-12,
   );
   const pool = candidates.map((c) => ({ s: c.s, salience: c.salience / max }));
-  const chosen = mmr(model, pool, size, options.documentId === undefined, conceptWorth(model));
+  const chosen = mmr(model, pool, size, options.documentId === undefined);
   const ordered =
     options.documentId !== undefined && options.topic === undefined
       ? [...chosen].sort((a, b) => a.s.passage.id - b.s.passage.id)
@@ -93,53 +93,26 @@ export function summarise(
   return { ok: true, points: ordered.map(pointOf) };
 }
 
-const conceptCache = new WeakMap<SummaryModel, ReadonlyMap<string, number>>();
-
-/** Builds what selection needs beyond the model, at analysis time, so the first /summary costs no more than the next. */
-export function prepareSelection(model: SummaryModel): void {
-  conceptWorth(model);
-}
-
-/** Concepts used by two or more documents (reader comments aside), with the number of documents using each. */
-function conceptWorth(model: SummaryModel): ReadonlyMap<string, number> {
-  const cached = conceptCache.get(model);
-  if (cached) return cached;
-  const docs = new Map<string, Set<string>>();
-  for (const s of model.sentences) {
-    if (s.kind === 'comment') continue;
-    for (const c of conceptsOf(s)) {
-      let d = docs.get(c);
-      if (!d) docs.set(c, (d = new Set()));
-      d.add(s.passage.documentId);
-    }
-  }
-  const worth = new Map<string, number>();
-  for (const [c, d] of docs) if (d.size >= 2) worth.set(c, d.size);
-  conceptCache.set(model, worth);
-  return worth;
-}
-
-function conceptsOf(s: SummarySentence): string[] {
-  const t = s.passage.terms;
-  const out: string[] = [];
-  for (let i = 1; i < t.length; i++) out.push(`${t[i - 1]} ${t[i]}`);
-  return out;
-}
+/** Kept for the analysis pipeline: everything selection needs is now built with the model. */
+export function prepareSelection(_model: SummaryModel): void {}
 
 function mmr(
   model: SummaryModel,
   pool: readonly Candidate[],
   size: number,
   acrossDocuments: boolean,
-  worth: ReadonlyMap<string, number>,
 ): { s: SummarySentence; score: number }[] {
   const chosen: { s: SummarySentence; score: number }[] = [];
-  const concepts = pool.map((c) => [...new Set(conceptsOf(c.s))].filter((k) => worth.has(k)));
+  const { start: conceptStart, ids: conceptIds, worth } = model.concepts;
   const lengthNorm = pool.map((c) => Math.sqrt(Math.max(c.s.passage.terms.length, 6)));
-  const coveredConcepts = new Set<string>();
+  const coveredConcepts = new Set<number>();
   const conceptGain = (i: number) => {
+    const id = (pool[i] as Candidate).s.passage.id;
     let g = 0;
-    for (const k of concepts[i] as string[]) if (!coveredConcepts.has(k)) g += worth.get(k) ?? 0;
+    for (let k = conceptStart[id] as number; k < (conceptStart[id + 1] as number); k++) {
+      const c = conceptIds[k] as number;
+      if (!coveredConcepts.has(c)) g += worth[c] as number;
+    }
     return g / (lengthNorm[i] as number);
   };
   const maxConceptGain = maxOf(
@@ -155,7 +128,7 @@ function mmr(
   const taken = new Uint8Array(pool.length);
   const coveredTerms = new Uint8Array(model.centroid.length);
   const open = (t: number) => coveredTerms[t] === 0;
-  const maxEntityGain = maxOf(model.entityWeight.values(), 1e-12) * 2;
+  const maxEntityGain = Math.max(model.maxEntityWeight, 1e-12) * 2;
   // Per-candidate lookups done once, not at every step.
   const keys = pool.map((c) => paragraphKey(c.s));
   const entityWeights = pool.map((c) => c.s.entities.map((e) => model.entityWeight.get(e) ?? 0));
@@ -198,7 +171,8 @@ function mmr(
         redundancy[i] = Math.max(redundancy[i] ?? 0, cosine((pool[i] as Candidate).s.vector, s.vector));
     }
     for (const e of s.entities) covered.add(e);
-    for (const k of concepts[best] as string[]) coveredConcepts.add(k);
+    for (let k = conceptStart[s.passage.id] as number; k < (conceptStart[s.passage.id + 1] as number); k++)
+      coveredConcepts.add(conceptIds[k] as number);
     for (const t of s.vector.ids) coveredTerms[t] = 1;
     perDocument.set(s.passage.documentId, (perDocument.get(s.passage.documentId) ?? 0) + 1);
     paragraphs.add(paragraphKey(s));

@@ -58,6 +58,20 @@ export interface SummaryModel {
   readonly maxCloseness: number;
   /** Weight of each entity term id: how many documents name it, damped. */
   readonly entityWeight: ReadonlyMap<number, number>;
+  /** The largest entity weight (0 when there is none). */
+  readonly maxEntityWeight: number;
+  readonly concepts: ConceptIndex;
+}
+
+/**
+ * Concepts (after Gillick & Favre): pairs of adjacent index terms ("fuel price") that two or more documents use
+ * (reader comments aside), each worth the number of documents using it. Per eligible sentence, its distinct
+ * concepts in order of first use: `ids[start[i]..start[i + 1])`, indices into `worth`.
+ */
+export interface ConceptIndex {
+  readonly start: Int32Array;
+  readonly ids: Int32Array;
+  readonly worth: Float64Array;
 }
 
 export interface SummaryPoint {

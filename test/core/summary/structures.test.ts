@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeCorpus } from '../../../src/core/analysis.js';
+import { cosine, SentenceGraph, textRank } from '../../../src/core/summary/model.js';
+import type { TermVector } from '../../../src/core/summary/types.js';
+import { corpusOfTexts } from '../../helpers/corpus.js';
+import { FLOOD_HINTS, FLOOD_TEXTS } from './fixtures.js';
+
+const flood = analyzeCorpus(corpusOfTexts(FLOOD_TEXTS, FLOOD_HINTS));
+
+/** TextRank as the textbook states it: the full cosine matrix, 30 Jacobi sweeps from the uniform distribution. */
+function naiveTextRank(vectors: readonly TermVector[]): number[] {
+  const n = vectors.length;
+  const w = vectors.map((a) =>
+    vectors.map((b) => (a === b ? 0 : cosine(a, b))).map((x) => (x > 0.02 ? x : 0)),
+  );
+  const out = w.map((row) => row.reduce((s, x) => s + x, 0));
+  let rank = new Array<number>(n).fill(1 / n);
+  for (let it = 0; it < 30; it++)
+    rank = rank.map(
+      (_, j) =>
+        0.15 / n +
+        rank.reduce((s, r, i) => s + (out[i] ? (0.85 * r * (w[i]?.[j] ?? 0)) / (out[i] ?? 1) : 0), 0),
+    );
+  return rank;
+}
+
+describe('GIVEN the sentence graph of each flood document', () => {
+  const groups = new Map<string, TermVector[]>();
+  for (const s of flood.summary.sentences)
+    if (s.passage.role === 'body')
+      groups.set(s.passage.documentId, [...(groups.get(s.passage.documentId) ?? []), s.vector]);
+
+  it('THEN textRank equals the textbook computation', () => {
+    for (const vectors of groups.values()) {
+      const expected = naiveTextRank(vectors);
+      textRank(vectors).forEach((r, i) => expect(r).toBeCloseTo(expected[i] ?? 0, 12));
+    }
+  });
+
+  it('THEN the converged ranks (Gauss-Seidel with a tolerance) agree with many Jacobi sweeps', () => {
+    const graph = new SentenceGraph(flood.summary.centroid.length);
+    for (const vectors of groups.values()) {
+      const fixed = graph.rank(vectors, 0.85, 300);
+      const converged = graph.rank(vectors, 0.85, 0, 1e-6);
+      converged.forEach((r, i) => expect(r).toBeCloseTo(fixed[i] ?? 0, 5));
+    }
+  });
+});
+
+describe('GIVEN the concept index of the flood corpus', () => {
+  const { concepts, sentences } = flood.summary;
+  it('THEN every concept is used by two or more documents, and an eligible sentence lists its concepts once each', () => {
+    for (const w of concepts.worth) expect(w).toBeGreaterThanOrEqual(2);
+    sentences.forEach((s, i) => {
+      const ids = [...concepts.ids.subarray(concepts.start[i], concepts.start[i + 1])];
+      expect(new Set(ids).size).toBe(ids.length);
+      if (s.ineligible !== null) expect(ids).toEqual([]);
+    });
+  });
+
+  it('THEN the lead both reports share ("river wend", "burst bank") is a concept of both documents', () => {
+    const lead = sentences.filter((s) => s.text.startsWith('The river Wend burst its banks'));
+    expect(lead.length).toBe(2);
+    const of = (i: number) => [...concepts.ids.subarray(concepts.start[i], concepts.start[i + 1])];
+    const [a, b] = lead.map((s) => of(s.passage.id));
+    const shared = (a ?? []).filter((c) => (b ?? []).includes(c));
+    expect(shared.length).toBeGreaterThanOrEqual(3);
+    for (const c of shared) expect(concepts.worth[c]).toBe(2);
+  });
+});
