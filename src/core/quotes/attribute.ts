@@ -7,7 +7,7 @@
  * "according to X") becomes an indirect quote when the speaker is known.
  */
 import { MONTHS, WEEKDAYS } from '../text/calendar-words.js';
-import type { Paragraph, Token } from '../corpus/types.js';
+import type { Paragraph, Sentence, Token } from '../corpus/types.js';
 import type { QuoteKind } from './types.js';
 import { findQuoteSpans, type QuoteSpan } from './marks.js';
 import {
@@ -27,7 +27,8 @@ import {
   isPossessive,
   nameAt,
   phraseEndingAt,
-  QuoteTok,
+  wrapToken,
+  wrappedTokens,
   refOfPhrase,
   runEnd,
   startsUpper,
@@ -86,6 +87,25 @@ const TIME_WORDS = new Set<string>([
   'nov.',
   'dec.',
 ]);
+/** Sentence keys: paragraph position * SENTENCE_KEY + sentence id (a paragraph has fewer sentences than this). */
+const SENTENCE_KEY = 1_000_000;
+
+/** Split words of names and roles, kept: the same names and roles come back all through a corpus. */
+function splitter(split: (s: string) => string[]): (s: string) => readonly string[] {
+  const cache = new Map<string, readonly string[]>();
+  return (s: string) => {
+    let hit = cache.get(s);
+    if (hit === undefined) {
+      if (cache.size > 50_000) cache.clear();
+      hit = split(s);
+      cache.set(s, hit);
+    }
+    return hit;
+  };
+}
+const nameWords = splitter((name) => name.toLowerCase().split(/\s+/));
+const roleWords = splitter((role) => role.toLowerCase().split(/[\s,]+/));
+
 const CLOSERS = new Set(['”', '"', '’']);
 const OPENERS = new Set(['“', '"', '‘']);
 const WHITE = /\s/;
@@ -169,6 +189,109 @@ function cueLemma(toks: readonly Tok[], i: number): string | null {
   return lemma;
 }
 
+interface ParagraphToks {
+  readonly toks: Tok[];
+  /** Token starts of names (outside quotes, not right after another name token). */
+  readonly nameStarts: number[];
+  /** Tokens that may be speech verbs (cueLemma decides). */
+  readonly cueAt: number[];
+  /** Sentence id of each token. */
+  readonly sid: Int32Array;
+  /** First token of each sentence id, then the token count. */
+  readonly sentFirst: number[];
+  /** Per sentence id: it has quoted tokens; it has a token outside quotes that is not punctuation (false). */
+  readonly sidHasQuote: boolean[];
+  readonly sidQuoteOnly: boolean[];
+}
+
+/**
+ * A paragraph's tokens (wrapped with the quote span each lies in), its sentences, and where names and speech verbs
+ * may start: one pass over the tokens, so the passes after it visit only these.
+ */
+/** Sentence ids of the paragraph being read (reused: valid until the next paragraph is read). */
+let sidBuffer = new Int32Array(1024);
+
+function readParagraph(p: Paragraph, spans: readonly QuoteSpan[]): ParagraphToks {
+  const text = p.text;
+  const base = p.start;
+  let n = 0;
+  // Token starts of names (outside quotes, not right after another name token) and possible speech verbs,
+  // noted while wrapping the tokens so the passes below visit only these.
+  const nameStarts: number[] = [];
+  const cueAt: number[] = [];
+  let prevName = false;
+  let prevTok: Token | undefined;
+  // Spans are disjoint and in text order, tokens too: one pointer finds the span holding each token.
+  let spanAt = 0;
+  const nSpans = spans.length;
+  const sentences = p.sentences;
+  for (let si = 0; si < sentences.length; si++) {
+    const sentenceToks = (sentences[si] as Sentence).tokens;
+    for (let ti = 0; ti < sentenceToks.length; ti++) {
+      const t = sentenceToks[ti] as Token;
+      let q = -1;
+      let mark = false;
+      if (nSpans > 0) {
+        while (spanAt < nSpans && (spans[spanAt] as QuoteSpan).close < t.end) spanAt++;
+        const holder = spanAt < nSpans ? (spans[spanAt] as QuoteSpan) : undefined;
+        if (holder !== undefined && t.start >= holder.open && t.end <= holder.close) {
+          q = spanAt;
+          mark = t.start === holder.open || (t.end === holder.close && CLOSERS.has(t.text));
+        }
+      }
+      const i = n++;
+      wrapToken(i, t, q, mark);
+      const prevNormal = prevTok?.normal;
+      prevTok = t;
+      if (q >= 0) {
+        prevName = false;
+        continue;
+      }
+      const pos = t.pos;
+      const isName =
+        pos === 'PROPN' || ((pos === 'NOUN' || pos === 'ADJ') && t.type === 'word' && startsUpper(t.text));
+      if (isName && !prevName) nameStarts.push(i);
+      prevName = isName;
+      if (mayCue(t, prevNormal)) cueAt.push(i);
+    }
+  }
+  const toks = wrappedTokens(n);
+  const nToks = n;
+  // Sentence ids: boundaries outside quotes, and after a closing mark whose quote ends a sentence. `sentFirst`
+  // holds the first token of each sentence id; per sentence id: quotation marks in it, quote-only.
+  if (sidBuffer.length < nToks) sidBuffer = new Int32Array(Math.max(nToks, 2 * sidBuffer.length));
+  const sid = sidBuffer;
+  const sentFirst: number[] = [0];
+  const sidHasQuote: boolean[] = [];
+  const sidQuoteOnly: boolean[] = [];
+  let cur = 0;
+  for (let i = 0; i < nToks; i++) {
+    const t = toks[i] as Tok;
+    sid[i] = cur;
+    if (t.quote >= 0) sidHasQuote[cur] = true;
+    else if (t.pos !== 'PUNCT') sidQuoteOnly[cur] = false;
+    if (i + 1 >= nToks) break;
+    const next = toks[i + 1] as Tok;
+    if (t.quote < 0) {
+      const text0 = t.text;
+      if (text0 !== '.' && text0 !== '?' && text0 !== '!') continue;
+      // A full stop after a single capital is an initial ("S.C.", "John F. Kennedy"), not a sentence end.
+      const initial = text0 === '.' && i > 0 && isSingleCapital((toks[i - 1] as Tok).text);
+      if (initial || next.text === ')' || (next.quote >= 0 && !next.mark)) continue;
+    } else if (!(
+      t.mark &&
+      t.end === (spans[t.quote] as QuoteSpan).close &&
+      endsSentence(text, (spans[t.quote] as QuoteSpan).end - base) &&
+      (startsUpper(next.text) || OPENERS.has(next.text))
+    ))
+      continue;
+    cur++;
+    sentFirst.push(i + 1);
+  }
+  sentFirst.push(nToks);
+  return { toks, nameStarts, cueAt, sid, sentFirst, sidHasQuote, sidQuoteOnly };
+}
+
 export function attributeFlow(
   paragraphs: readonly Paragraph[],
   documentId: string,
@@ -179,11 +302,12 @@ export function attributeFlow(
   const mentions: Named[] = [];
   // Indexes over `mentions` (kept in step by addMention) so look-ups cost the matches, not the document.
   const mentionSet = new Set<Named>();
-  const bySentenceKey = new Map<string, Named[]>();
+  /** Mentions by sentence key (paragraph position * SENTENCE_KEY + sentence id), outside prepositional phrases. */
+  const bySentenceKey = new Map<number, Named[]>();
   const orgsByWord = new Map<string, Named[]>();
   const orgMentions: Named[] = [];
   const personsByRoleWord = new Map<string, Named[]>();
-  const addTo = (index: Map<string, Named[]>, key: string, n: Named): void => {
+  const addTo = <K>(index: Map<K, Named[]>, key: K, n: Named): void => {
     const list = index.get(key);
     if (list) {
       if (list[list.length - 1] !== n) list.push(n);
@@ -194,10 +318,11 @@ export function attributeFlow(
     mentionSet.add(n);
     if (n.org) {
       orgMentions.push(n);
-      for (const w of n.name.toLowerCase().split(/\s+/)) addTo(orgsByWord, w, n);
-    } else
-      for (const r of [n.title, n.role])
-        if (r !== null) for (const w of r.toLowerCase().split(/[\s,]+/)) addTo(personsByRoleWord, w, n);
+      for (const w of nameWords(n.name)) addTo(orgsByWord, w, n);
+    } else {
+      if (n.title !== null) for (const w of roleWords(n.title)) addTo(personsByRoleWord, w, n);
+      if (n.role !== null) for (const w of roleWords(n.role)) addTo(personsByRoleWord, w, n);
+    }
   };
   const quotes: RawQuote[] = [];
   const recentPersons: Named[] = [];
@@ -218,11 +343,11 @@ export function attributeFlow(
     at: ref.start,
   });
   const fullNames = new Set<string>();
-  /** Sentence key of each mention: paragraph position and sentence id. */
-  const sentenceOf = new Map<Named, string>();
+  /** Mentions indexed by sentence (in bySentenceKey). */
+  const inSentence = new Set<Named>();
   const paraOf = new Map<Named, number>();
-  let lastSentenceKey = '';
-  let prevSentenceKey = '';
+  let lastSentenceKey = -1;
+  let prevSentenceKey = -1;
   const personLike = (n: Named) =>
     !n.org &&
     !n.name.split(/\s+/).some((w) => TIME_WORDS.has(w.toLowerCase())) &&
@@ -238,76 +363,9 @@ export function attributeFlow(
     const spans = spansBy[pi] as QuoteSpan[];
     const text = p.text;
     const base = p.start;
-    const toks: Tok[] = [];
-    // Token starts of names (outside quotes, not right after another name token) and possible speech verbs,
-    // noted while wrapping the tokens so the passes below visit only these.
-    const nameStarts: number[] = [];
-    const cueAt: number[] = [];
-    let prevName = false;
-    let prevTok: Token | undefined;
-    // Spans are disjoint and in text order, tokens too: one pointer finds the span holding each token.
-    let spanAt = 0;
-    const nSpans = spans.length;
-    for (const sentence of p.sentences) {
-      for (const t of sentence.tokens) {
-        let q = -1;
-        let mark = false;
-        if (nSpans > 0) {
-          while (spanAt < nSpans && (spans[spanAt] as QuoteSpan).close < t.end) spanAt++;
-          const holder = spanAt < nSpans ? (spans[spanAt] as QuoteSpan) : undefined;
-          if (holder !== undefined && t.start >= holder.open && t.end <= holder.close) {
-            q = spanAt;
-            mark = t.start === holder.open || (t.end === holder.close && CLOSERS.has(t.text));
-          }
-        }
-        const i = toks.length;
-        toks.push(new QuoteTok(t, q, mark));
-        const prevNormal = prevTok?.normal;
-        prevTok = t;
-        if (q >= 0) {
-          prevName = false;
-          continue;
-        }
-        const pos = t.pos;
-        const isName =
-          pos === 'PROPN' || ((pos === 'NOUN' || pos === 'ADJ') && t.type === 'word' && startsUpper(t.text));
-        if (isName && !prevName) nameStarts.push(i);
-        prevName = isName;
-        if (mayCue(t, prevNormal)) cueAt.push(i);
-      }
-    }
+    const { toks, nameStarts, cueAt, sid, sentFirst, sidHasQuote, sidQuoteOnly } = readParagraph(p, spans);
     const nToks = toks.length;
-    // Sentence ids: boundaries outside quotes, and after a closing mark whose quote ends a sentence. `sentFirst`
-    // holds the first token of each sentence id; per sentence id: quotation marks in it, quote-only.
-    const sid = new Array<number>(nToks);
-    const sentFirst: number[] = [0];
-    const sidHasQuote: boolean[] = [];
-    const sidQuoteOnly: boolean[] = [];
-    let cur = 0;
-    for (let i = 0; i < nToks; i++) {
-      const t = toks[i] as Tok;
-      sid[i] = cur;
-      if (t.quote >= 0) sidHasQuote[cur] = true;
-      else if (t.pos !== 'PUNCT') sidQuoteOnly[cur] = false;
-      if (i + 1 >= nToks) break;
-      const next = toks[i + 1] as Tok;
-      if (t.quote < 0) {
-        const text0 = t.text;
-        if (text0 !== '.' && text0 !== '?' && text0 !== '!') continue;
-        // A full stop after a single capital is an initial ("S.C.", "John F. Kennedy"), not a sentence end.
-        const initial = text0 === '.' && i > 0 && isSingleCapital((toks[i - 1] as Tok).text);
-        if (initial || next.text === ')' || (next.quote >= 0 && !next.mark)) continue;
-      } else if (!(
-        t.mark &&
-        t.end === (spans[t.quote] as QuoteSpan).close &&
-        endsSentence(text, (spans[t.quote] as QuoteSpan).end - base) &&
-        (startsUpper(next.text) || OPENERS.has(next.text))
-      ))
-        continue;
-      cur++;
-      sentFirst.push(i + 1);
-    }
-    sentFirst.push(nToks);
+    const nSpans = spans.length;
     /** First and last token of token i's sentence. */
     const sentStart = (i: number) => sentFirst[sid[i] as number] as number;
     const sentEnd = (i: number) => (sentFirst[(sid[i] as number) + 1] as number) - 1;
@@ -354,13 +412,25 @@ export function attributeFlow(
         paraOf.set(n, pi);
         // Names in a prepositional phrase are rarely who a pronoun means, unless they own something ("of Tokayev's cabinet").
         if (!afterPreposition(toks, i) || isPossessive(toks[e])) {
-          const key = `${pi}:${sid[i]}`;
-          sentenceOf.set(n, key);
+          const key = pi * SENTENCE_KEY + (sid[i] as number);
+          inSentence.add(n);
           addTo(bySentenceKey, key, n);
         }
         if (!n.org && n.name.includes(' ')) fullNames.add(lastWord(n.name));
       }
       nameFrom = e;
+    }
+
+    if (cueAt.length === 0 && nSpans === 0) {
+      // No speech verb and no quotation: only the sentence keys move on (what follows would find nothing).
+      if (nToks > 0) {
+        prevSentenceKey =
+          sid[nToks - 1] === 0 ? lastSentenceKey : pi * SENTENCE_KEY + (sid[nToks - 1] as number) - 1;
+        lastSentenceKey = pi * SENTENCE_KEY + (sid[nToks - 1] as number);
+      }
+      prevSpeaker = null;
+      prevIntro = null;
+      return;
     }
 
     const sameSentenceMention = (at: number, i: number, pred: (n: Named) => boolean): Named | null => {
@@ -376,20 +446,17 @@ export function attributeFlow(
       for (let k = lo; k < paraMentions.length; k++) {
         const m = paraMentions[k] as Named;
         if (m.at >= at) break;
-        if (sentenceOf.has(m) && pred(m)) return m;
+        if (inSentence.has(m) && pred(m)) return m;
       }
       return null;
     };
     const previousSentenceMention = (i: number, pred: (n: Named) => boolean): Named | null => {
-      const key = `${pi}:${sid[i]}`;
+      const key = pi * SENTENCE_KEY + (sid[i] ?? 0);
       // The sentence before this one: in this paragraph, else the last one of the paragraph before.
       const prevKey =
-        (sid[i] ?? 0) > 0
-          ? `${pi}:${(sid[i] ?? 0) - 1}`
-          : key === lastSentenceKey
-            ? prevSentenceKey
-            : lastSentenceKey;
-      return (bySentenceKey.get(prevKey) ?? []).find((m) => pred(m)) ?? null;
+        (sid[i] ?? 0) > 0 ? key - 1 : key === lastSentenceKey ? prevSentenceKey : lastSentenceKey;
+      for (const m of bySentenceKey.get(prevKey) ?? []) if (pred(m)) return m;
+      return null;
     };
     const resolvePronoun = (word: string, at: number, i: number): Named | null => {
       if (word === 'he' || word === 'she') {
@@ -610,8 +677,8 @@ export function attributeFlow(
 
     if (toks.length > 0) {
       prevSentenceKey =
-        sid[toks.length - 1] === 0 ? lastSentenceKey : `${pi}:${(sid[toks.length - 1] ?? 1) - 1}`;
-      lastSentenceKey = `${pi}:${sid[toks.length - 1]}`;
+        sid[toks.length - 1] === 0 ? lastSentenceKey : pi * SENTENCE_KEY + (sid[toks.length - 1] ?? 1) - 1;
+      lastSentenceKey = pi * SENTENCE_KEY + (sid[toks.length - 1] as number);
     }
     const lastQuoted = attributed[attributed.length - 1];
     prevSpeaker = spans.length > 0 ? (lastQuoted ?? null) : null;

@@ -31,6 +31,18 @@ export interface Tok extends Token {
 const CAPITAL = /^\p{Lu}/u;
 
 /** Whether `s` starts with an upper-case letter (/^\p{Lu}/u), without a regex for ASCII. */
+const pool: QuoteTok[] = [];
+/** The i-th reusable wrapper, set to token t: valid until the next paragraph is wrapped. */
+export function wrapToken(i: number, t: Token, quote: number, mark: boolean): QuoteTok {
+  const w = pool[i];
+  if (w !== undefined) return w.set(t, quote, mark);
+  const fresh = new QuoteTok(t, quote, mark);
+  pool.push(fresh);
+  return fresh;
+}
+/** The first n wrappers set by wrapToken, as the paragraph's token array. */
+export const wrappedTokens = (n: number): Tok[] => pool.slice(0, n);
+
 export function startsUpper(s: string): boolean {
   const c = s.charCodeAt(0);
   if (c < 128) return c >= 65 && c <= 90;
@@ -39,14 +51,20 @@ export function startsUpper(s: string): boolean {
 
 /**
  * A corpus token seen by the quote stage: a thin wrapper (the token is not copied) with the quote span it lies in.
- * One is made per token of the corpus, so it is kept small.
+ * Wrappers are reused from paragraph to paragraph (see `wrapTokens`): no Tok may be kept past its paragraph.
  */
 export class QuoteTok implements Tok {
   constructor(
-    private readonly t: Token,
-    readonly quote: number,
-    readonly mark: boolean,
+    private t: Token,
+    public quote: number,
+    public mark: boolean,
   ) {}
+  set(t: Token, quote: number, mark: boolean): this {
+    this.t = t;
+    this.quote = quote;
+    this.mark = mark;
+    return this;
+  }
   get text(): string {
     return this.t.text;
   }
@@ -75,7 +93,26 @@ export class QuoteTok implements Tok {
 
 const isPossessive = (t: Tok | undefined) =>
   t !== undefined && (t.normal === "'s" || t.normal === '’s' || t.normal === "'" || t.normal === '’');
-const stripPossessive = (s: string) => s.replace(/['’]s?$/u, '');
+/** s without a final possessive ("'s", "’s", "'", "’"): s.replace(/['’]s?$/u, ''). */
+function stripPossessive(s: string): string {
+  let n = s.length;
+  if (n === 0) return s;
+  if (s.charCodeAt(n - 1) === 115 /* s */) {
+    const c = s.charCodeAt(n - 2);
+    if (c === 39 || c === 0x2019) return s.slice(0, n - 2);
+    return s;
+  }
+  const c = s.charCodeAt(n - 1);
+  if (c === 39 || c === 0x2019) n--;
+  return n === s.length ? s : s.slice(0, n);
+}
+/** Ends with "'s" or "’s" (/['’]s$/u). */
+function endsPossessive(s: string): boolean {
+  const n = s.length;
+  if (n < 2 || s.charCodeAt(n - 1) !== 115) return false;
+  const c = s.charCodeAt(n - 2);
+  return c === 39 || c === 0x2019;
+}
 const capitalised = (t: Tok) => t.cap;
 export const isNameToken = (t: Tok | undefined): boolean =>
   t !== undefined &&
@@ -97,12 +134,11 @@ export function nameAt(toks: readonly Tok[], i: number): boolean {
   );
 }
 
-/** Joins tokens as written (hyphenated names keep their hyphens, spaces become single spaces). */
-export function joinTokens(text: string, toks: readonly Tok[], base: number): string {
-  const first = toks[0];
-  const last = toks[toks.length - 1];
-  if (!first || !last) return '';
-  return text.slice(first.start - base, last.end - base).replace(/\s+/g, ' ');
+const ODD_SPACE = /[^\S ]| {2}/;
+/** text[start, end) (document offsets) with every run of whitespace as one space. */
+export function joinSpan(text: string, start: number, end: number, base: number): string {
+  const s = text.slice(start - base, end - base);
+  return ODD_SPACE.test(s) ? s.replace(/\s+/g, ' ') : s;
 }
 
 /** The end (exclusive) of a capitalised run starting at i, joining hyphen pieces ("Kassym-Jomart"). */
@@ -130,48 +166,70 @@ function runEnd(toks: readonly Tok[], i: number): number {
   return j;
 }
 
+const ACRONYM = /^[\p{Lu}.]{2,}$/u;
+
 /**
- * Splits a capitalised run (already without a leading determiner) into a title and a name:
- * "US Secretary of State Antony Blinken" -> title "US Secretary of State", name "Antony Blinken".
+ * Splits a capitalised run toks[from, to) (already without a leading determiner) into a title and a name:
+ * "US Secretary of State Antony Blinken" -> title "US Secretary of State", name "Antony Blinken". The name is
+ * given by its first and last token (prepositions inside it dropped), -1 when there is none.
  */
 export function splitTitle(
-  words: readonly Tok[],
+  toks: readonly Tok[],
+  from: number,
+  to: number,
   text: string,
   base: number,
-): { title: string | null; name: Tok[]; org: boolean } {
-  const head = [...words].reverse().find((w) => w.type === 'word');
+): { title: string | null; nameFirst: number; nameLast: number; org: boolean } {
+  const n = to - from;
+  let head: Tok | undefined;
+  for (let k = to - 1; k >= from; k--)
+    if ((toks[k] as Tok).type === 'word') {
+      head = toks[k];
+      break;
+    }
+  const only = n === 1 ? (toks[from] as Tok) : undefined;
   const org =
     (head !== undefined && ORG_WORDS.has(head.normal)) ||
-    (words.length === 1 &&
-      /^[\p{Lu}.]{2,}$/u.test(words[0]?.text ?? '') &&
-      (words[0]?.text.length ?? 0) <= 6);
-  if (org) return { title: null, name: [...words], org: true };
+    (only !== undefined && ACRONYM.test(only.text) && only.text.length <= 6);
+  if (org) return { title: null, nameFirst: n > 0 ? from : -1, nameLast: n > 0 ? to - 1 : -1, org: true };
   let lastTitle = -1;
-  words.forEach((w, i) => {
+  for (let i = 0; i < n; i++) {
+    const w = toks[from + i] as Tok;
     if (w.type === 'word' && (TITLE_WORDS.has(w.normal) || (w.pos !== 'PROPN' && !capitalised(w))))
       lastTitle = i;
-  });
+  }
   let nameStart = lastTitle + 1;
   // "Secretary of State Antony Blinken", "Ambassador to America Anatoly Antonov": the complement belongs to the title.
-  const afterTitleAdp = words.slice(0, nameStart + 1).some((w) => w.pos === 'ADP');
+  let afterTitleAdp = false;
+  for (let i = 0; i < n && i <= nameStart && !afterTitleAdp; i++)
+    afterTitleAdp = (toks[from + i] as Tok).pos === 'ADP';
   if (afterTitleAdp) {
-    while (words.length - nameStart > 2) nameStart++;
-    while (nameStart < words.length && TITLE_COMPLEMENTS.has((words[nameStart] as Tok).normal)) nameStart++;
+    while (n - nameStart > 2) nameStart++;
+    while (nameStart < n && TITLE_COMPLEMENTS.has((toks[from + nameStart] as Tok).normal)) nameStart++;
   }
-  while (nameStart < words.length && (words[nameStart] as Tok).type !== 'word') nameStart++;
-  const name = words.slice(nameStart).filter((w) => w.pos !== 'ADP');
+  while (nameStart < n && (toks[from + nameStart] as Tok).type !== 'word') nameStart++;
+  let nameFirst = -1;
+  let nameLast = -1;
+  for (let i = nameStart; i < n; i++)
+    if ((toks[from + i] as Tok).pos !== 'ADP') {
+      if (nameFirst < 0) nameFirst = from + i;
+      nameLast = from + i;
+    }
   let titleFrom = 0;
   // A title starts at a capitalised word or a title word: "first time Biden" has no title.
   while (
     titleFrom < nameStart &&
-    !capitalised(words[titleFrom] as Tok) &&
-    !TITLE_WORDS.has((words[titleFrom] as Tok).normal)
+    !capitalised(toks[from + titleFrom] as Tok) &&
+    !TITLE_WORDS.has((toks[from + titleFrom] as Tok).normal)
   )
     titleFrom++;
   let titleTo = nameStart;
-  while (titleTo > titleFrom && (words[titleTo - 1] as Tok).type !== 'word') titleTo--;
-  const titleToks = words.slice(titleFrom, titleTo);
-  return { title: titleToks.length > 0 ? joinTokens(text, titleToks, base) : null, name, org: false };
+  while (titleTo > titleFrom && (toks[from + titleTo - 1] as Tok).type !== 'word') titleTo--;
+  const title =
+    titleTo > titleFrom
+      ? joinSpan(text, (toks[from + titleFrom] as Tok).start, (toks[from + titleTo - 1] as Tok).end, base)
+      : null;
+  return { title, nameFirst, nameLast, org: false };
 }
 
 /**
@@ -226,7 +284,7 @@ export function refOfPhrase(
     return { type: 'pronoun', word: first.normal, start: first.start };
   // A possessor names the speaker: "Putin's remarks".
   for (let k = s; k < to; k++) {
-    if (isPossessive(toks[k + 1]) || /['’]s$/u.test((toks[k] as Tok).text)) {
+    if (isPossessive(toks[k + 1]) || endsPossessive((toks[k] as Tok).text)) {
       const rs = runStart(toks, k, s);
       if (rs <= k && isNameToken(toks[k])) return nameRef(toks, rs, k + 1, text, base, null);
     }
@@ -236,11 +294,12 @@ export function refOfPhrase(
   for (let j = to - 2; j > s; j--) {
     const prep = toks[j] as Tok;
     if (prep.pos !== 'ADP' || (prep.normal !== 'of' && prep.normal !== 'from')) continue;
-    const place = toks.slice(j + 1, to);
     const head = toks[j - 1] as Tok;
+    let placeNames = true;
+    for (let k = j + 1; k < to && placeNames; k++) placeNames = isNameToken(toks[k]);
     if (
-      place.length > 3 ||
-      !place.every((t) => isNameToken(t)) ||
+      to - (j + 1) > 3 ||
+      !placeNames ||
       !isNameToken(head) ||
       TITLE_WORDS.has(head.normal) ||
       ORG_WORDS.has(head.normal)
@@ -249,14 +308,7 @@ export function refOfPhrase(
     const rs = runStart(toks, j - 1, s);
     if (j - rs >= 2 || (rs > s && TITLE_WORDS.has((toks[rs - 1] as Tok).normal))) {
       const from = titleStart(toks, rs, s);
-      return nameRef(
-        toks,
-        from,
-        j,
-        text,
-        base,
-        s < from ? joinTokens(text, toks.slice(s, from), base) : null,
-      );
+      return nameRef(toks, from, j, text, base, s < from ? joinRange(text, toks, s, from, base) : null);
     }
     break;
   }
@@ -265,14 +317,15 @@ export function refOfPhrase(
   while (k >= s && !nameAt(toks, k)) k--;
   if (k >= s && k === to - 1) {
     const rs = titleStart(toks, runStart(toks, k, s), s);
-    return nameRef(toks, rs, k + 1, text, base, s < rs ? joinTokens(text, toks.slice(s, rs), base) : null);
+    return nameRef(toks, rs, k + 1, text, base, s < rs ? joinRange(text, toks, s, rs, base) : null);
   }
   // No name at the end: a role noun ("the ministry", "the statement", "a spokesman").
   const head = toks[to - 1] as Tok;
   if (head.pos === 'NOUN' || head.pos === 'PROPN') {
     // An organisation named with lower-case words in a proper phrase ("the Russian Foreign Ministry") is a name.
-    if (k >= s && toks.slice(s, to).every((t) => isNameToken(t) || t.pos === 'ADP'))
-      return nameRef(toks, s, to, text, base, null);
+    let proper = k >= s;
+    for (let m = s; m < to && proper; m++) proper = isNameToken(toks[m]) || (toks[m] as Tok).pos === 'ADP';
+    if (proper) return nameRef(toks, s, to, text, base, null);
     return { type: 'role', noun: head.lemma.toLowerCase(), start: (toks[s] as Tok).start };
   }
   return null;
@@ -293,10 +346,12 @@ function runStart(toks: readonly Tok[], k: number, floor: number): number {
 export function titleStart(toks: readonly Tok[], rs: number, floor: number): number {
   let i = rs;
   while (i - 2 >= floor) {
-    const link = toks[i - 1] as Tok;
-    if (!['of', 'to', 'for'].includes(link.normal) || !isNameToken(toks[i - 2])) break;
+    const link = (toks[i - 1] as Tok).normal;
+    if ((link !== 'of' && link !== 'to' && link !== 'for') || !isNameToken(toks[i - 2])) break;
     const before = runStart(toks, i - 2, floor);
-    if (!toks.slice(before, i - 1).some((t) => TITLE_WORDS.has(t.normal))) break;
+    let titled = false;
+    for (let m = before; m < i - 1 && !titled; m++) titled = TITLE_WORDS.has((toks[m] as Tok).normal);
+    if (!titled) break;
     i = before;
   }
   // Lower-case title words before the run ("diplomatic spokesman Ned Price").
@@ -316,15 +371,16 @@ function nameRef(
   base: number,
   extraTitle: string | null,
 ): Ref | null {
-  const words = toks.slice(from, to);
-  const split = splitTitle(words, text, base);
-  if (split.name.length === 0) {
-    const noun = words[words.length - 1];
-    return noun ? { type: 'role', noun: noun.normal, start: (words[0] as Tok).start } : null;
+  const split = splitTitle(toks, from, to, text, base);
+  if (split.nameFirst < 0) {
+    const noun = to > from ? toks[to - 1] : undefined;
+    return noun ? { type: 'role', noun: noun.normal, start: (toks[from] as Tok).start } : null;
   }
-  const nameToks = split.name;
-  const name = stripPossessive(joinTokens(text, nameToks, base));
-  const title = [extraTitle, split.title].filter(Boolean).join(' ') || null;
+  const first = toks[split.nameFirst] as Tok;
+  const last = toks[split.nameLast] as Tok;
+  const name = stripPossessive(joinSpan(text, first.start, last.end, base));
+  const title =
+    extraTitle && split.title ? `${extraTitle} ${split.title}` : extraTitle || split.title || null;
   // "The employers' association, Portline, said": an appositive that names a kind of body makes the name one.
   const apposition = extraTitle?.match(/([\p{L}'’-]+)\s*,\s*$/u)?.[1]?.toLowerCase();
   const org = split.org || (apposition !== undefined && ORG_WORDS.has(apposition));
@@ -334,9 +390,14 @@ function nameRef(
     title,
     role: null,
     org,
-    start: (nameToks[0] as Tok).start,
-    end: (nameToks[nameToks.length - 1] as Tok).end,
+    start: first.start,
+    end: last.end,
   };
+}
+
+/** Joins toks[a, b) as written. */
+function joinRange(text: string, toks: readonly Tok[], a: number, b: number, base: number): string {
+  return joinSpan(text, (toks[a] as Tok).start, (toks[b - 1] as Tok).end, base);
 }
 
 /** True when the capitalised run at i sits in a fronted adverbial ("In Belarus"), so it is not a subject. */
