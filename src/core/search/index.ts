@@ -10,6 +10,7 @@ import { passages } from '../corpus/corpus.js';
 import type { Segmenter } from '../nlp/segmenter.js';
 import type { Speaker } from '../quotes/types.js';
 import { STOP_WORDS } from './stopwords.js';
+import { BestHits, passageStats } from './best-hits.js';
 
 export interface Passage {
   /** Position in the index's passage list. */
@@ -51,9 +52,9 @@ export interface PassageIndex {
 
 /** Weight of a term the query did not write but that names the same speaker (an alias) or came from `expand`. */
 const EXPANSION_BOOST = 0.5;
-/** Extra weight per adjacent query-term pair found in a passage, on top of its BM25 score. */
 /** How many of the best BM25 hits the phrase boost may reorder. */
 const RERANK = 400;
+/** Extra weight per adjacent query-term pair found in a passage, on top of its BM25 score. */
 const PHRASE_BOOST = 0.5;
 /** Query terms at least this long also match longer index terms ("russia" finds "russian"). */
 const PREFIX_MIN = 5;
@@ -156,15 +157,31 @@ export function buildPassageIndex(
       }
     }
   }
-  // Documents carry their term arrays (no join and split): a field is the array itself, tokenized to what
-  // splitting its space-joined text would give; a query is still text split at spaces.
+  // MiniSearch does the retrieval and the BM25+ scoring. Documents carry their precomputed lemma arrays (no
+  // second tokenizer pass, no join and split): a field is the array itself, tokenized to what splitting its
+  // space-joined text would give; a query is still text split at spaces. No stored fields: hits are mapped back
+  // to passages by id. MiniSearch's `add` (a radix-tree walk and a posting-map update per token) is most of the
+  // build; the rest is reading the lemma arrays once.
+  const tokenLists = list.map((p) => asJoinedAndSplit(p.terms));
   const mini = new MiniSearch<{ id: number; terms: readonly string[] }>({
     fields: ['terms'],
     stringifyField: (terms: readonly string[]) => terms as unknown as string,
-    tokenize: (text) => (typeof text === 'string' ? text.split(' ') : asJoinedAndSplit(text)),
+    tokenize: (text) => (typeof text === 'string' ? text.split(' ') : (text as unknown as string[])),
     processTerm: (term) => term || null,
   });
-  mini.addAll(list.map((p) => ({ id: p.id, terms: p.terms })));
+  for (let i = 0; i < list.length; i++) mini.add({ id: i, terms: tokenLists[i] as string[] });
+  // What the pruned search needs to bound a passage's score without scoring it (see best-hits.ts).
+  const best = new BestHits(mini, passageStats(tokenLists));
+  // Restrictions are checked per posting, so without touching the passage objects: a document's passages are
+  // one run of ids, and comments are flagged.
+  const documentRange = new Map<string, { start: number; end: number }>();
+  const isComment = new Uint8Array(list.length);
+  for (const p of list) {
+    const range = documentRange.get(p.documentId);
+    if (range) range.end = p.id + 1;
+    else documentRange.set(p.documentId, { start: p.id, end: p.id + 1 });
+    if (p.comment !== null) isComment[p.id] = 1;
+  }
 
   const termsOf = (text: string): string[] =>
     segment(text, 0)
@@ -172,6 +189,24 @@ export function buildPassageIndex(
       .filter(isContentToken)
       .map(termOf);
   const aliasesOf = aliasExpansion(speakers, termsOf);
+
+  /** The passages a search may return (undefined: all of them; null: none). */
+  const restriction = ({
+    documentId,
+    comments,
+  }: SearchOptions): ((id: number) => boolean) | undefined | null => {
+    let start = 0;
+    let end = list.length;
+    if (documentId) {
+      const range = documentRange.get(documentId);
+      if (!range) return null;
+      ({ start, end } = range);
+    }
+    if (comments === 'exclude') return (id) => id >= start && id < end && isComment[id] === 0;
+    if (comments === 'only') return (id) => id >= start && id < end && isComment[id] === 1;
+    if (documentId) return (id) => id >= start && id < end;
+    return undefined;
+  };
 
   return {
     passages: list,
@@ -189,31 +224,37 @@ export function buildPassageIndex(
       const terms = [...new Set([...own, ...extra])];
       if (terms.length === 0) return [];
       const limit = options.limit ?? 10;
-      const filter = (r: { id: unknown }) => {
-        const p = list[r.id as number] as Passage;
-        if (options.documentId && p.documentId !== options.documentId) return false;
-        if (options.comments === 'exclude' && p.comment !== null) return false;
-        if (options.comments === 'only' && p.comment === null) return false;
-        return true;
-      };
-      const run = () =>
-        mini.search(terms.join(' '), {
-          combineWith: 'OR',
+      const headSize = Math.max(RERANK, limit * 4);
+      const accept = restriction(options);
+      if (accept === null) return [];
+      // MiniSearch returns hits best first; the phrase boost (at most a few-fold) only reorders the head of the
+      // list, so it is computed for the best RERANK hits and not for every passage sharing one common word. Only
+      // that head is needed, so MiniSearch scores only the passages that can reach it (see best-hits.ts).
+      const raw = best.search(
+        {
+          text: terms.join(' '),
           boostTerm: (term) => (ownSet.has(term) ? 1 : EXPANSION_BOOST),
           prefix: (term) => term.length >= PREFIX_MIN && ownSet.has(term),
-          filter,
-        });
-      const raw = run();
-      // MiniSearch returns hits best first; the phrase boost (at most a few-fold) only reorders the head of the
-      // list, so it is computed for the best RERANK hits and not for every passage sharing one common word.
-      const head = raw.slice(0, Math.max(RERANK, limit * 4));
-      const pairs = new Set<string>();
-      for (let i = 1; i < own.length; i++) pairs.add(`${own[i - 1]} ${own[i]}`);
+          ...(accept ? { accept } : {}),
+        },
+        headSize,
+      );
+      const head = raw.slice(0, headSize);
+      // Adjacent query-term pairs as first term -> second terms, looked up without building pair strings.
+      const follows = new Map<string, Set<string>>();
+      for (let i = 1; i < own.length; i++) {
+        const next = follows.get(own[i - 1] as string);
+        if (next) next.add(own[i] as string);
+        else follows.set(own[i - 1] as string, new Set([own[i] as string]));
+      }
       const hits = head.map((r) => {
         const passage = list[r.id as number] as Passage;
         let phrase = 0;
-        for (let i = 1; i < passage.terms.length; i++)
-          if (pairs.has(`${passage.terms[i - 1]} ${passage.terms[i]}`)) phrase++;
+        if (follows.size > 0) {
+          const t = passage.terms;
+          for (let i = 1; i < t.length; i++)
+            if (follows.get(t[i - 1] as string)?.has(t[i] as string)) phrase++;
+        }
         return { passage, score: r.score * (1 + PHRASE_BOOST * phrase) };
       });
       hits.sort((a, b) => b.score - a.score || a.passage.id - b.passage.id);

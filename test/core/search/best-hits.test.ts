@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import MiniSearch from 'minisearch';
+import { BestHits, kthLargest, passageStats, type QueryShape } from '../../../src/core/search/best-hits.js';
+
+/** A deterministic pseudo-random generator (mulberry32), so failures reproduce. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// A vocabulary with shared prefixes (so prefix expansion has work to do) drawn with Zipf-like frequencies, so a
+// few terms are in most passages and many are rare: the case the pruning is for.
+const STEMS = [
+  'russia',
+  'troop',
+  'kazakh',
+  'price',
+  'protest',
+  'secur',
+  'presid',
+  'emerg',
+  'china',
+  'invest',
+];
+const VOCAB = [
+  ...STEMS,
+  ...STEMS.flatMap((s) => [`${s}n`, `${s}ns`, `${s}ity`]),
+  ...Array.from({ length: 120 }, (_, i) => `w${i}`),
+];
+
+function corpus(seed: number, n: number): string[][] {
+  const rnd = random(seed);
+  const pick = () => VOCAB[Math.floor(VOCAB.length * rnd() ** 3)] as string;
+  return Array.from({ length: n }, () => Array.from({ length: 1 + Math.floor(rnd() * 20) }, pick));
+}
+
+function index(lists: string[][]): BestHits {
+  const mini = new MiniSearch<{ id: number; terms: string[] }>({
+    fields: ['terms'],
+    stringifyField: (t: string[]) => t as unknown as string,
+    tokenize: (t) => (typeof t === 'string' ? t.split(' ') : (t as unknown as string[])),
+    processTerm: (t) => t || null,
+  });
+  lists.forEach((terms, id) => mini.add({ id, terms }));
+  return new BestHits(mini, passageStats(lists));
+}
+
+describe('GIVEN a corpus with very common and rare terms', () => {
+  const lists = corpus(7, 3000);
+  const best = index(lists);
+  const rnd = random(11);
+  const queries: QueryShape[] = Array.from({ length: 60 }, (_, i) => {
+    const words = Array.from(
+      { length: 1 + Math.floor(rnd() * 5) },
+      () => VOCAB[Math.floor(rnd() * VOCAB.length)]!,
+    );
+    const own = new Set(words.slice(0, Math.max(1, words.length - 1)));
+    const modulo = 1 + (i % 4);
+    return {
+      text: words.join(' '),
+      boostTerm: (t) => (own.has(t) ? 1 : 0.5),
+      prefix: (t) => t.length >= 5 && own.has(t),
+      accept: (id) => id % modulo === 0,
+    };
+  });
+
+  it.each([1, 5, 40, 400])('the pruned search THEN equals the full search on its first %i hits', (head) => {
+    for (const q of queries) {
+      const want = best.full(q).slice(0, head);
+      const got = best.search(q, head).slice(0, head);
+      expect(got.map((r) => [r.id, r.score])).toEqual(want.map((r) => [r.id, r.score]));
+    }
+  });
+
+  it('a query of unknown terms THEN no hits', () => {
+    const q: QueryShape = { text: 'zzz yyy', boostTerm: () => 1, prefix: () => true, accept: () => true };
+    expect(best.search(q, 10)).toEqual([]);
+  });
+});
+
+describe('GIVEN kthLargest', () => {
+  it('THEN it matches sorting', () => {
+    const rnd = random(3);
+    for (let n = 1; n < 60; n++) {
+      const values = Float64Array.from({ length: n }, () => Math.floor(rnd() * 10));
+      const sorted = [...values].sort((a, b) => b - a);
+      for (let k = 1; k <= n; k++) expect(kthLargest(values, k)).toBe(sorted[k - 1]);
+    }
+  });
+});
