@@ -7,6 +7,7 @@ import type { Corpus, CorpusDocument, Paragraph, Token } from '../corpus/types.j
 import { isContentToken, termOf } from '../search/index.js';
 import { attributeFlow, type Named, type RawQuote } from './attribute.js';
 import { buildCatalog, speakerOf } from './catalog.js';
+import { indexQuoteAnalysis } from './resolve.js';
 import type { Quote, QuoteAnalysis } from './types.js';
 
 export type { Quote, QuoteAnalysis, QuoteKind, Speaker } from './types.js';
@@ -94,5 +95,8 @@ export function analyzeQuotes(corpus: Corpus): QuoteAnalysis {
     .filter((e) => e.quotes > 0)
     .map(speakerOf)
     .sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name));
-  return { speakers, quotes };
+  const analysis: QuoteAnalysis = { speakers, quotes };
+  // The look-ups /quote and /speakers use (by alias, by speaker, by document), built now rather than on a first call.
+  indexQuoteAnalysis(analysis);
+  return analysis;
 }

@@ -8,8 +8,15 @@ export type SpeakerLookup =
 interface Index {
   readonly byAlias: Map<string, Speaker[]>;
   readonly byWord: Map<string, Speaker[]>;
+  /** Each speaker's quotes, in corpus order. */
   readonly quotesOf: Map<string, Quote[]>;
+  /** Each document's quotes with a speaker, in corpus order. */
+  readonly spokenIn: Map<string, Quote[]>;
+  /** Speakers by id, and their position in `speakers` (most quoted first). */
+  readonly speakerById: Map<string, { speaker: Speaker; rank: number }[]>;
   readonly names: string[];
+  /** speakersIn over the whole corpus. */
+  everyone: SpeakerCount[];
 }
 
 const indexes = new WeakMap<QuoteAnalysis, Index>();
@@ -31,11 +38,44 @@ function indexOf(qa: QuoteAnalysis): Index {
       if (!a.startsWith('the ')) for (const w of norm(a).split(' ')) if (w.length > 2) add(byWord, w, s);
     }
   }
+  // One pass over the quotes, in corpus order (a quote listed twice counts once, as a list look-up would have it).
   const quotesOf = new Map<string, Quote[]>();
-  for (const q of qa.quotes) if (q.speakerId) add(quotesOf, q.speakerId, q);
-  ix = { byAlias, byWord, quotesOf, names: qa.speakers.map((s) => s.name) };
+  const spokenIn = new Map<string, Quote[]>();
+  const met = new Set<Quote>();
+  const push = (m: Map<string, Quote[]>, k: string, q: Quote) => {
+    const list = m.get(k);
+    if (list) list.push(q);
+    else m.set(k, [q]);
+  };
+  for (const q of qa.quotes)
+    if (q.speakerId && !met.has(q)) {
+      met.add(q);
+      push(quotesOf, q.speakerId, q);
+    }
+  for (const q of qa.quotes) if (q.speakerId) push(spokenIn, q.documentId, q);
+  const speakerById = new Map<string, { speaker: Speaker; rank: number }[]>();
+  qa.speakers.forEach((speaker, rank) => {
+    const list = speakerById.get(speaker.id);
+    if (list) list.push({ speaker, rank });
+    else speakerById.set(speaker.id, [{ speaker, rank }]);
+  });
+  ix = {
+    byAlias,
+    byWord,
+    quotesOf,
+    spokenIn,
+    speakerById,
+    names: qa.speakers.map((s) => s.name),
+    everyone: [],
+  };
+  ix.everyone = countSpeakers(ix, qa.quotes);
   indexes.set(qa, ix);
   return ix;
+}
+
+/** Builds the look-up indexes now (at analysis time) rather than on the first command. */
+export function indexQuoteAnalysis(qa: QuoteAnalysis): void {
+  indexOf(qa);
 }
 
 const quoteAnalysisOf = (a: QuoteAnalysis | { quotes: QuoteAnalysis }): QuoteAnalysis =>
@@ -83,10 +123,17 @@ export function quotesBy(
   const terms = options.terms ?? [];
   if (terms.length === 0) return [...list];
   const wanted = new Set(terms);
+  const seen = new Set<string>();
   const scored = list.map((q, i) => {
-    const hits = q.terms.filter((t) => wanted.has(t)).length;
-    const covered = new Set(q.terms.filter((t) => wanted.has(t))).size;
-    return { q, i, score: covered * 10 + hits / Math.max(1, Math.sqrt(q.terms.length)) };
+    // Terms of the quote that were asked for: every occurrence (hits) and distinct ones (covered).
+    let hits = 0;
+    seen.clear();
+    for (const t of q.terms)
+      if (wanted.has(t)) {
+        hits++;
+        seen.add(t);
+      }
+    return { q, i, score: seen.size * 10 + hits / Math.max(1, Math.sqrt(q.terms.length)) };
   });
   scored.sort((a, b) => b.score - a.score || a.i - b.i);
   return scored.map((s) => s.q);
@@ -107,28 +154,40 @@ export function speakersIn(
   documentId?: string,
 ): SpeakerCount[] {
   const qa = quoteAnalysisOf(analysis);
+  const ix = indexOf(qa);
+  if (!documentId) return [...ix.everyone];
+  return countSpeakers(ix, ix.spokenIn.get(documentId) ?? []);
+}
+
+/** Speakers of `quotes` (quotes in corpus order) with their counts, in the listing's order. */
+function countSpeakers(ix: Index, quotes: readonly Quote[]): SpeakerCount[] {
   const counts = new Map<string, { n: number; first: Quote; article: boolean }>();
-  for (const q of qa.quotes) {
-    if (!q.speakerId || (documentId && q.documentId !== documentId)) continue;
+  for (const q of quotes) {
+    if (!q.speakerId) continue;
     const c = counts.get(q.speakerId);
     if (c) {
       c.n++;
       c.article ||= q.comment === null;
     } else counts.set(q.speakerId, { n: 1, first: q, article: q.comment === null });
   }
+  const found: { count: SpeakerCount; rank: number }[] = [];
+  for (const [id, c] of counts)
+    for (const s of ix.speakerById.get(id) ?? [])
+      found.push({
+        count: { speaker: s.speaker, quotes: c.n, first: c.first, onlyInComments: !c.article },
+        rank: s.rank,
+      });
   return (
-    qa.speakers
-      .filter((s) => counts.has(s.id))
-      .map((s) => {
-        const c = counts.get(s.id) as { n: number; first: Quote; article: boolean };
-        return { speaker: s, quotes: c.n, first: c.first, onlyInComments: !c.article };
-      })
-      // Speakers of the articles first; those quoted only inside reader comments after them.
+    found
+      // Speakers of the articles first; those quoted only inside reader comments after them; then as the
+      // speaker list orders them.
       .sort(
         (a, b) =>
-          Number(a.onlyInComments) - Number(b.onlyInComments) ||
-          b.quotes - a.quotes ||
-          a.speaker.name.localeCompare(b.speaker.name),
+          Number(a.count.onlyInComments) - Number(b.count.onlyInComments) ||
+          b.count.quotes - a.count.quotes ||
+          a.count.speaker.name.localeCompare(b.count.speaker.name) ||
+          a.rank - b.rank,
       )
+      .map((f) => f.count)
   );
 }
