@@ -10,17 +10,19 @@ import type { CorpusDocument, Paragraph, Sentence, Token } from '../corpus/types
 import type { Quote } from '../quotes/types.js';
 import type { PassageIndex } from '../search/index.js';
 import { sentenceTerms } from '../search/index.js';
+import { OFFICIAL, OPINION_MARKERS, TITLE_WORDS } from './lexicon.js';
+import type { ContextBuilder } from './context.js';
+import { readSentence } from './stance.js';
 import {
-  ATTRIBUTION_VERBS,
-  CONTRAST_MARKERS,
-  FLIPPERS,
-  MODALS,
-  OFFICIAL,
-  OPINION_MARKERS,
-  POLAR_WORDS,
-  TITLE_WORDS,
-  stem,
-} from './lexicon.js';
+  ATTRIBUTION,
+  CONTRAST,
+  FLIPPER,
+  MODAL,
+  POLAR,
+  looseInfo,
+  type WordInfo,
+  type WordTable,
+} from './words.js';
 import type { Claim, ClaimKind } from './types.js';
 
 const ORG_WORDS =
@@ -65,8 +67,22 @@ const isWordToken = (t: Token): boolean => t.type === 'word';
 const isCapitalised = (t: Token): boolean => /^[A-Z]/.test(t.text);
 const isNameToken = (t: Token): boolean => t.pos === 'PROPN' && isCapitalised(t) && isWordToken(t);
 
+// Names by their run's words: the same names recur across a corpus.
+const namesOfRuns = new Map<string, string | null>();
+
 /** A run of proper-noun tokens, title words stripped: "US Secretary of State Antony Blinken" -> "Antony Blinken". */
 function nameOfRun(run: readonly Token[]): string | null {
+  let key = '';
+  for (const t of run) key += `${t.text}\u0001`;
+  let name = namesOfRuns.get(key);
+  if (name === undefined) {
+    if (namesOfRuns.size > 100_000) namesOfRuns.clear();
+    namesOfRuns.set(key, (name = readNameOfRun(run)));
+  }
+  return name;
+}
+
+function readNameOfRun(run: readonly Token[]): string | null {
   // Hyphenated names are one word: "Kassym-Jomart".
   const words: string[] = [];
   for (let k = 0; k < run.length; k++) {
@@ -125,13 +141,15 @@ function documentNames(doc: CorpusDocument): Map<string, NameInfo> {
         const run = runStartingAt(toks, i);
         const name = nameOfRun(run);
         if (!name || name.split(' ').length < 2) continue;
+        const key = name.toLowerCase();
+        const known = names.get(key);
+        // Known as an official already: this mention can change nothing.
+        if (known?.official) continue;
         const before = toks
           .slice(Math.max(0, i - 4), i + run.length)
           .map((t) => t.text)
           .join(' ');
         const info: NameInfo = { name, official: OFFICIAL.test(before) };
-        const key = name.toLowerCase();
-        const known = names.get(key);
         if (!known || (!known.official && info.official)) names.set(key, info);
         const surname = key.split(' ').pop() as string;
         const bySurname = names.get(surname);
@@ -156,6 +174,7 @@ function resolveName(names: ReadonlyMap<string, NameInfo>, raw: string): NameInf
 /** Who a sentence attributes its words to, from its own tokens, or null. */
 function attributionIn(
   tokens: readonly Token[],
+  infos: readonly WordInfo[],
   names: ReadonlyMap<string, NameInfo>,
   last: NameInfo | null,
   lastOrg: NameInfo | null,
@@ -176,11 +195,7 @@ function attributionIn(
       const name = run.length > 0 ? nameOfRun(run) : null;
       if (name) return resolveName(names, name);
     }
-    if (!(
-      t.pos === 'VERB' &&
-      (ATTRIBUTION_VERBS.has(t.normal) || ATTRIBUTION_VERBS.has(t.lemma.toLowerCase()))
-    ))
-      continue;
+    if (!(t.pos === 'VERB' && ((infos[i] as WordInfo).flags & ATTRIBUTION) !== 0)) continue;
     // "X said", "X has suggested"
     let b = i - 1;
     while (b >= 0 && ((tokens[b] as Token).pos === 'AUX' || (tokens[b] as Token).pos === 'ADV')) b--;
@@ -247,8 +262,12 @@ function attributionIn(
 }
 
 /** The holder a sentence rebuts: "…, as US Secretary of State Antony Blinken has suggested" / "contrary to X". */
-function rebuttalIn(tokens: readonly Token[], names: ReadonlyMap<string, NameInfo>): string | null {
-  const negated = tokens.some((t) => FLIPPERS.has(t.normal) || CONTRAST_MARKERS.has(t.normal));
+function rebuttalIn(
+  tokens: readonly Token[],
+  infos: readonly WordInfo[],
+  names: ReadonlyMap<string, NameInfo>,
+): string | null {
+  const negated = infos.some((w) => (w.flags & (FLIPPER | CONTRAST)) !== 0);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if ((t.normal === 'as' && negated) || (t.normal === 'contrary' && tokens[i + 1]?.normal === 'to')) {
@@ -270,55 +289,49 @@ function rebuttalIn(tokens: readonly Token[], names: ReadonlyMap<string, NameInf
 
 /** How strongly a sentence marks itself as taking a position. */
 const MARKERS = OPINION_MARKERS.map((marker) => marker.replace(/’/g, "'"));
-/** Matches where any marker does: one scan rules out the sentences (most) that hold none. */
-const ANY_MARKER = new RegExp(MARKERS.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+/**
+ * Matches the original text wherever some marker is in its lower-cased, apostrophe-folded form (and in a few more
+ * places): one scan rules out the sentences (most) that hold none, without lower-casing them.
+ */
+const ANY_MARKER = new RegExp(
+  [...new Set(MARKERS)].map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]")).join('|'),
+  'iu',
+);
 
-const MODAL = 1;
-const POLAR = 2;
-const FLIPPER = 4;
-const CONTRAST = 8;
-// What the lexicon says of a word, by its normal form then its lemma (the same words recur across the corpus).
-const flagsByWord = new Map<string, Map<string, number>>();
-let flaggedWords = 0;
-
-function wordFlags(t: Token): number {
-  let byLemma = flagsByWord.get(t.normal);
-  if (byLemma === undefined) {
-    if (flaggedWords > 200_000) {
-      flagsByWord.clear();
-      flaggedWords = 0;
-    }
-    flagsByWord.set(t.normal, (byLemma = new Map()));
-  }
-  let f = byLemma.get(t.lemma);
-  if (f === undefined) {
-    f =
-      (MODALS.has(t.normal) ? MODAL : 0) |
-      (POLAR_WORDS.has(t.normal) || POLAR_WORDS.has(t.lemma.toLowerCase()) ? POLAR : 0) |
-      (FLIPPERS.has(t.normal) ? FLIPPER : 0) |
-      (CONTRAST_MARKERS.has(t.normal) ? CONTRAST : 0);
-    byLemma.set(t.lemma, f);
-    flaggedWords++;
-  }
-  return f;
+/** Opinion markers (2 each) in a sentence's text. */
+function markerStrength(text: string): number {
+  if (!ANY_MARKER.test(text)) return 0;
+  const lower = text.toLowerCase().replace(/’/g, "'");
+  let strength = 0;
+  for (const marker of MARKERS) if (lower.includes(marker)) strength += 2;
+  return strength;
 }
 
-export function positionStrength(tokens: readonly Token[], lowerText: string): number {
-  let strength = 0;
-  const text = lowerText.replace(/’/g, "'");
-  if (ANY_MARKER.test(text)) for (const marker of MARKERS) if (text.includes(marker)) strength += 2;
+/** Position strength from the sentence's word infos and text. */
+function strengthOf(infos: readonly WordInfo[], text: string): number {
   let modal = false;
   let polar = 0;
   let negation = false;
   let contrast = false;
-  for (const t of tokens) {
-    const f = wordFlags(t);
+  for (const w of infos) {
+    const f = w.flags;
     if (f & MODAL) modal = true;
     if (f & POLAR) polar++;
     if (f & FLIPPER) negation = true;
     if (f & CONTRAST) contrast = true;
   }
-  return strength + (modal ? 1 : 0) + Math.min(polar, 3) * 0.75 + (negation ? 0.5 : 0) + (contrast ? 0.5 : 0);
+  return (
+    markerStrength(text) +
+    (modal ? 1 : 0) +
+    Math.min(polar, 3) * 0.75 +
+    (negation ? 0.5 : 0) +
+    (contrast ? 0.5 : 0)
+  );
+}
+
+/** How strongly a sentence marks itself as taking a position (`lowerText`: its text lower-cased). */
+export function positionStrength(tokens: readonly Token[], lowerText: string): number {
+  return strengthOf(tokens.map(looseInfo), lowerText);
 }
 
 /** Whether each sentence of a paragraph is (partly) inside quotation marks. */
@@ -337,9 +350,11 @@ function quotedSentences(p: Paragraph): boolean[] {
     }
     counted = upTo;
     open = opens > closes;
+    if (open) return true;
     // Scare quotes around a phrase ("so-called “peacekeepers”") do not make a sentence someone's words.
+    if (!s.text.includes('“') && !s.text.includes('"')) return false;
     const spans = s.text.match(/[“"][^”"]*[”"]?/g) ?? [];
-    return open || spans.some((q) => q.split(/\s+/).length >= 5);
+    return spans.some((q) => q.split(/\s+/).length >= 5);
   });
 }
 
@@ -349,22 +364,12 @@ export interface ClaimSource {
   readonly index: PassageIndex;
   /** The document's passage ids by start offset. */
   readonly passageByStart: ReadonlyMap<number, number>;
-}
-
-function termsOfSentence(s: Sentence): readonly string[] {
-  return sentenceTerms(s);
-}
-
-const stems = new Map<string, string>();
-/** `stem`, remembered: the same words recur across the corpus. */
-function stemOf(term: string): string {
-  let st = stems.get(term);
-  if (st === undefined) {
-    st = stem(term);
-    if (stems.size > 200_000) stems.clear();
-    stems.set(term, st);
-  }
-  return st;
+  /** The analysis's word table (interned terms and stems). */
+  readonly words: WordTable;
+  /** Word infos of each passage's tokens, by passage id (absent: looked up in `words`). */
+  readonly infosByPassage: readonly (readonly WordInfo[] | undefined)[];
+  /** Where the paragraphs' and titles' stems go (each claim gets its paragraph's slot). */
+  readonly contexts: ContextBuilder;
 }
 
 interface SpokenQuote {
@@ -407,11 +412,15 @@ function quoteSpeakerFinder(quotes: readonly Quote[]): (start: number, end: numb
 
 /** Every claim of one document: body sentences, then reader comments. `firstId` numbers them. */
 export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
-  const { doc } = src;
+  const { doc, words, contexts } = src;
   const names = documentNames(doc);
   const quoteSpeaker = quoteSpeakerFinder(src.quotes);
   const out: Claim[] = [];
-  const titleTerms = src.index.termsOf(doc.meta.title);
+  const title = contexts.addTitle(
+    words.distinctStems([
+      src.index.termsOf(doc.meta.title).map((t) => words.stemOfTerm[words.termIdOf(t)] as number),
+    ]),
+  );
   const voice = (): { holder: string; kind: ClaimKind } => {
     const title = `“${doc.meta.title}”`;
     if (doc.meta.kind === 'opinion')
@@ -422,30 +431,24 @@ export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
   };
   let last: NameInfo | null = null;
   let lastOrg: NameInfo | null = null;
+  const infosOf = (s: Sentence, passage: number | undefined): readonly WordInfo[] =>
+    (passage === undefined ? undefined : src.infosByPassage[passage]) ?? s.tokens.map((t) => words.info(t));
 
-  const visit = (
-    paragraphs: readonly Paragraph[],
-    commentNo: number | null,
-    extraContext: readonly string[],
-  ) => {
+  const visit = (paragraphs: readonly Paragraph[], commentNo: number | null, titleOf: number) => {
+    const visitStart = contexts.nextSlot;
     paragraphs.forEach((p, pi) => {
       const quoted = quotedSentences(p);
-      // The paragraph's context (its terms, the two paragraphs' before, the extra), built when it has a claim.
-      let context: string[] | null = null;
-      const contextOf = (): string[] => {
-        if (context !== null) return context;
-        const terms = new Set<string>();
-        for (const s of p.sentences) for (const t of termsOfSentence(s)) terms.add(t);
-        for (let q = Math.max(0, pi - 2); q < pi; q++)
-          for (const s of (paragraphs[q] as Paragraph).sentences)
-            for (const t of termsOfSentence(s)) terms.add(t);
-        for (const t of extraContext) terms.add(t);
-        return (context = [...terms]);
-      };
-      let contextStems: ReadonlySet<string> | null = null;
+      const passages = p.sentences.map((s) => src.passageByStart.get(s.start));
+      const infos = p.sentences.map((s, si) => infosOf(s, passages[si]));
+      const own: number[] = [];
+      for (const list of infos) for (const w of list) if (w.stemId >= 0) own.push(w.stemId);
+      const slot = contexts.addParagraph(words.distinctStems([own]), visitStart, titleOf);
       // Attribution of each sentence, then carried to unattributed quoted sentences of the same paragraph.
-      const found = p.sentences.map((s) => {
-        const holder = commentNo === null ? attributionIn(s.tokens, names, last, lastOrg) : null;
+      const found = p.sentences.map((s, si) => {
+        const holder =
+          commentNo === null
+            ? attributionIn(s.tokens, infos[si] as readonly WordInfo[], names, last, lastOrg)
+            : null;
         if (holder) {
           if (ORG_WORDS.test(holder.name)) lastOrg = holder;
           else last = holder;
@@ -467,8 +470,9 @@ export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
       for (let k = found.length - 2; k >= 0; k--) nextFound[k] = found[k + 1] ?? nextFound[k + 1] ?? null;
       for (let k = 1; k < found.length; k++) prevFound[k] = found[k - 1] ?? prevFound[k - 1] ?? null;
       p.sentences.forEach((s, si) => {
-        const passage = src.passageByStart.get(s.start);
+        const passage = passages[si];
         if (passage === undefined) return;
+        const sentenceInfos = infos[si] as readonly WordInfo[];
         // The quotes engine's speaker for a quotation of some length; the sentence's own attribution otherwise.
         const speaker = quoteSpeaker(s.start, s.end);
         let holderInfo: NameInfo | null = speaker ? resolveName(names, speaker) : (found[si] ?? null);
@@ -476,11 +480,9 @@ export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
           holderInfo = nextFound[si] ?? prevFound[si] ?? null;
           if (!holderInfo && /^[“"]/.test(p.text) && pi > 0) holderInfo = last;
         }
-        const lower = s.text.toLowerCase();
         const base = commentNo !== null || doc.meta.kind !== 'news' ? 1 : 0;
-        const strength = positionStrength(s.tokens, lower) + (holderInfo ? 1 : 0) + (quoted[si] ? 0.5 : 0);
+        const strength = strengthOf(sentenceInfos, s.text) + (holderInfo ? 1 : 0) + (quoted[si] ? 0.5 : 0);
         if (strength + base < 1.5) return;
-        const terms = termsOfSentence(s);
         let holder: string;
         let kind: ClaimKind;
         if (commentNo !== null) {
@@ -492,6 +494,13 @@ export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
         } else {
           ({ holder, kind } = voice());
         }
+        const termIds: number[] = [];
+        const stemIds: number[] = [];
+        for (const w of sentenceInfos)
+          if (w.termId >= 0) {
+            termIds.push(w.termId);
+            stemIds.push(w.stemId);
+          }
         out.push({
           id: firstId + out.length,
           text: s.text,
@@ -505,19 +514,20 @@ export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
           quoted: quoted[si] === true && holderInfo !== null,
           kind,
           strength,
-          rebuts: rebuttalIn(s.tokens, names),
-          terms,
-          context: contextOf(),
-          stems: new Set(terms.map(stemOf)),
-          contextStems: (contextStems ??= new Set(contextOf().map(stemOf))),
+          rebuts: rebuttalIn(s.tokens, sentenceInfos, names),
+          terms: sentenceTerms(s),
+          termIds,
+          stemIds: words.distinctStems([stemIds]),
+          slot,
           onTopic: true,
           passage,
           sentence: s,
         });
+        readSentence(s.tokens, sentenceInfos);
       });
     });
   };
-  visit(doc.body, null, titleTerms);
-  for (const c of doc.comments) visit(c.paragraphs, c.index, []);
+  visit(doc.body, null, title);
+  for (const c of doc.comments) visit(c.paragraphs, c.index, -1);
   return out;
 }

@@ -2,13 +2,15 @@
  * Viewpoints: claims with their holders (computed once at analysis), opposing positions on a topic, counterpoints
  * to a member's claim, and the corpus's main disputes for topic autocomplete (answered from memory).
  */
-import type { Corpus, CorpusDocument } from '../corpus/types.js';
+import type { Corpus, CorpusDocument, Token } from '../corpus/types.js';
 import type { Quote } from '../quotes/types.js';
 import type { PassageIndex } from '../search/index.js';
 import { claimsOfDocument } from './claims.js';
+import { ContextBuilder } from './context.js';
 import { findDisputes } from './disputes.js';
 import { readSentence } from './stance.js';
 import type { Claim, ClaimAnalysis } from './types.js';
+import { LEXICON_NORMAL, LEXICON_TERM, WordTable, type WordInfo } from './words.js';
 
 export type {
   Claim,
@@ -29,27 +31,59 @@ const SHORT_COMMENT = 40;
 
 function commentTopicality(
   doc: CorpusDocument,
-  vocabulary: ReadonlySet<string>,
+  vocabulary: Uint8Array,
   byComment: ReadonlyMap<string, Claim[]>,
 ): void {
   for (const c of doc.comments) {
     const mine = byComment.get(`${doc.meta.id}\u0000${c.index}`) ?? [];
     let terms = 0;
     for (const p of c.paragraphs) for (const s of p.sentences) terms += s.tokens.length;
-    const words = mine.flatMap((x) => x.terms);
-    if (words.length === 0 || terms < SHORT_COMMENT) continue;
-    const known = words.filter((w) => vocabulary.has(w)).length / words.length;
-    if (known < ON_TOPIC_SHARE) for (const x of mine) (x as { onTopic: boolean }).onTopic = false;
+    let words = 0;
+    let known = 0;
+    for (const x of mine) {
+      words += x.termIds.length;
+      for (const id of x.termIds) if (vocabulary[id] === 1) known++;
+    }
+    if (words === 0 || terms < SHORT_COMMENT) continue;
+    if (known / words < ON_TOPIC_SHARE) for (const x of mine) (x as { onTopic: boolean }).onTopic = false;
   }
 }
 
 export function analyzeClaims(corpus: Corpus, quotes: readonly Quote[], index: PassageIndex): ClaimAnalysis {
-  // Each document's passages by start offset.
+  const words = new WordTable();
+  // Each passage's word infos (one table lookup per token), its documents' passages by start offset, and, per
+  // term id, how many passages use it (counted once per passage: the last counting passage is remembered).
+  const infosByPassage: (readonly WordInfo[] | undefined)[] = new Array<readonly WordInfo[] | undefined>(
+    index.passages.length,
+  );
   const passagesByDoc = new Map<string, Map<number, number>>();
+  let df = new Int32Array(1024);
+  let lastPassage = new Int32Array(1024).fill(-1);
+  let vocabulary = new Uint8Array(1024);
   for (const p of index.passages) {
     let byStart = passagesByDoc.get(p.documentId);
     if (byStart === undefined) passagesByDoc.set(p.documentId, (byStart = new Map()));
     byStart.set(p.start, p.id);
+    const tokens = p.sentence.tokens;
+    const infos = new Array<WordInfo>(tokens.length);
+    for (let i = 0; i < tokens.length; i++) {
+      const w = words.info(tokens[i] as Token);
+      infos[i] = w;
+      const t = w.termId;
+      if (t < 0) continue;
+      if (t >= df.length) {
+        const size = Math.max(t + 1, df.length * 2);
+        df = grow(df, size, 0);
+        lastPassage = grow(lastPassage, size, -1);
+        vocabulary = grow(vocabulary, size, 0);
+      }
+      if (lastPassage[t] !== p.id) {
+        df[t] = (df[t] as number) + 1;
+        lastPassage[t] = p.id;
+      }
+      if (p.comment === null) vocabulary[t] = 1;
+    }
+    infosByPassage[p.id] = infos;
   }
   const none: ReadonlyMap<number, number> = new Map();
   const quotesByDoc = new Map<string, Quote[]>();
@@ -58,6 +92,7 @@ export function analyzeClaims(corpus: Corpus, quotes: readonly Quote[], index: P
     list.push(q);
     quotesByDoc.set(q.documentId, list);
   }
+  const contexts = new ContextBuilder();
   const claims: Claim[] = [];
   for (const doc of corpus.documents) {
     for (const claim of claimsOfDocument(
@@ -66,13 +101,14 @@ export function analyzeClaims(corpus: Corpus, quotes: readonly Quote[], index: P
         quotes: quotesByDoc.get(doc.meta.id) ?? [],
         index,
         passageByStart: passagesByDoc.get(doc.meta.id) ?? none,
+        words,
+        infosByPassage,
+        contexts,
       },
       claims.length,
     ))
       claims.push(claim);
   }
-  const vocabulary = new Set<string>();
-  for (const p of index.passages) if (p.comment === null) for (const t of p.terms) vocabulary.add(t);
   // Each comment's claims, in claim order.
   const byComment = new Map<string, Claim[]>();
   for (const x of claims) {
@@ -84,20 +120,12 @@ export function analyzeClaims(corpus: Corpus, quotes: readonly Quote[], index: P
   }
   for (const doc of corpus.documents) commentTopicality(doc, vocabulary, byComment);
 
-  // Counted once per passage: a term's last counting passage is remembered instead of a set per passage.
-  const df = new Map<string, { count: number; last: number }>();
-  for (const p of index.passages)
-    for (const t of p.terms) {
-      const seen = df.get(t);
-      if (seen === undefined) df.set(t, { count: 1, last: p.id });
-      else if (seen.last !== p.id) {
-        seen.count++;
-        seen.last = p.id;
-      }
-    }
   const n = Math.max(1, index.passages.length);
   const idf = new Map<string, number>();
-  for (const [t, d] of df) idf.set(t, Math.log(1 + n / d.count));
+  words.terms.values.forEach((t, id) => {
+    const count = id < df.length ? (df[id] as number) : 0;
+    if (count > 0) idf.set(t, Math.log(1 + n / count));
+  });
 
   const byTerm = new Map<string, number[]>();
   const addTerm = (t: string, id: number): void => {
@@ -106,12 +134,27 @@ export function analyzeClaims(corpus: Corpus, quotes: readonly Quote[], index: P
     // Claims come in id order, so a term already listed for this claim is the list's last entry.
     else if (list[list.length - 1] !== id) list.push(id);
   };
-  for (const c of claims) {
-    for (const t of c.terms) addTerm(t, c.id);
-    for (const k of c.sentence.tokens) addTerm(k.normal, c.id);
-  }
+  for (const c of claims)
+    for (const w of readSentence(c.sentence.tokens).infos) {
+      if (w.flags & LEXICON_TERM) addTerm(w.term, c.id);
+      if (w.flags & LEXICON_NORMAL) addTerm(w.normal, c.id);
+    }
   const byPassage = new Map(claims.map((c) => [c.passage, c.id]));
-  for (const c of claims) readSentence(c.sentence.tokens);
-  const partial = { claims, byTerm, byPassage, idf, disputes: [] };
+  const partial = {
+    claims,
+    byTerm,
+    byPassage,
+    idf,
+    stemIds: words.stems.ids,
+    context: contexts.build(),
+    disputes: [],
+  };
   return { ...partial, disputes: findDisputes(partial) };
+}
+
+function grow<T extends Int32Array | Uint8Array>(a: T, size: number, fill: number): T {
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.fill(fill);
+  b.set(a);
+  return b;
 }

@@ -13,6 +13,7 @@ import type { Segmenter } from '../nlp/segmenter.js';
 import type { Speaker } from '../quotes/types.js';
 import type { PassageIndex } from '../search/index.js';
 import { CLAUSE_BREAKS, GROUP_BY_ID, stem } from './lexicon.js';
+import { ContextMasks } from './context.js';
 import { frameOf, stanceOf, type TopicFrame } from './stance.js';
 import type {
   Claim,
@@ -69,25 +70,51 @@ function speakerExpansion(speakers: readonly Speaker[], text: string): string[] 
   return out;
 }
 
-/** How much a claim is about a topic: the topic's subject words (by weight) in the sentence, or around it. */
-function coverageOf(claim: Claim, frame: TopicFrame, idf: ReadonlyMap<string, number>): number {
+/** A topic's subject words with their weights and stem ids (-1: no claim has that stem), read once per query. */
+interface Subject {
+  readonly words: readonly { readonly weight: number; readonly stem: number }[];
+  readonly total: number;
+  /** Which subject words (by bit, 32 a mask) each paragraph slot's context has. */
+  readonly masks: readonly ContextMasks[];
+}
+
+function subjectOf(frame: TopicFrame, analysis: ClaimAnalysis): Subject {
   const subject = frame.subject.length > 0 ? frame.subject : frame.terms;
-  if (subject.length === 0) return 0;
   let total = 0;
+  const words = subject.map((t) => {
+    const weight = analysis.idf.get(t) ?? 1;
+    total += weight;
+    return { weight, stem: analysis.stemIds.get(stem(t)) ?? -1 };
+  });
+  const masks: ContextMasks[] = [];
+  for (let j = 0; j < words.length; j += 32)
+    masks.push(
+      new ContextMasks(
+        analysis.context,
+        words.slice(j, j + 32).map((w) => w.stem),
+      ),
+    );
+  return { words, total, masks };
+}
+
+/** How much a claim is about a topic: the topic's subject words (by weight) in the sentence, or around it. */
+function coverageOf(claim: Claim, subject: Subject): number {
+  if (subject.words.length === 0) return 0;
   let got = 0;
-  for (const t of subject) {
-    const w = idf.get(t) ?? 1;
-    const st = stem(t);
-    total += w;
-    if (claim.stems.has(st)) got += w;
-    else if (claim.contextStems.has(st)) got += 0.4 * w;
-  }
-  return total > 0 ? got / total : 0;
+  let mask = 0;
+  subject.words.forEach(({ weight, stem: st }, j) => {
+    if (j % 32 === 0) mask = (subject.masks[j / 32] as ContextMasks).of(claim.slot);
+    if (st < 0) return;
+    if (claim.stemIds.includes(st)) got += weight;
+    else if (mask & (1 << (j % 32))) got += 0.4 * weight;
+  });
+  return subject.total > 0 ? got / subject.total : 0;
 }
 
 /** The claims relevant to a frame, each with its stance. */
 function scoreClaims(sources: ViewpointSources, text: string, frame: TopicFrame): Scored[] {
-  const { claims, byTerm, byPassage, idf } = sources.claims;
+  const { claims, byTerm, byPassage } = sources.claims;
+  const subject = subjectOf(frame, sources.claims);
   const lexicon = [...frame.groups.keys()].flatMap((g) => {
     const group = GROUP_BY_ID.get(g);
     return group ? [...group.plus, ...group.minus] : [];
@@ -105,7 +132,7 @@ function scoreClaims(sources: ViewpointSources, text: string, frame: TopicFrame)
   for (const id of candidates) {
     const claim = claims[id] as Claim;
     if (!claim.onTopic) continue;
-    const coverage = coverageOf(claim, frame, idf);
+    const coverage = coverageOf(claim, subject);
     if (coverage < MIN_RELEVANCE) continue;
     const relevance = coverage * 0.8 + (bm25.get(id) ?? 0) * 0.3;
     const { stance, focus } = stanceOf(claim.sentence.tokens, frame);

@@ -7,16 +7,8 @@
  */
 import type { Token } from '../corpus/types.js';
 import { isContentToken, termOf } from '../search/index.js';
-import {
-  CLAUSE_BREAKS,
-  FLIP_SCOPE,
-  FLIPPERS,
-  GROUP_BY_ID,
-  NOT_WITH_OBJECT,
-  POLAR_WORDS,
-  TRAILING_FLIPPERS,
-  stem,
-} from './lexicon.js';
+import { FLIP_SCOPE, GROUP_BY_ID, NOT_WITH_OBJECT, stem } from './lexicon.js';
+import { CLAUSE_BREAK, FLIPS, TRAILING, looseInfo, type Entries, type WordInfo } from './words.js';
 
 /** Words that start a time adverbial after a verb ("leave next year"), not an object. */
 const TIME_WORDS = new Set([
@@ -44,42 +36,45 @@ export interface TopicFrame {
   readonly terms: readonly string[];
   /** Subject terms a denial of which counts as a stance ("Russia is NOT the USSR"). */
   readonly nouns: readonly string[];
+  /** `stem` of each of `nouns` (computed from them when absent). */
+  readonly nounStems?: ReadonlySet<string>;
 }
 
-type Entries = readonly { group: string; pole: 1 | -1 }[];
-const lexiconEntries = (t: Token): Entries =>
-  POLAR_WORDS.get(t.normal.replace(/’/g, "'")) ?? POLAR_WORDS.get(t.lemma.toLowerCase()) ?? [];
+const lexiconEntries = (t: Token): Entries => looseInfo(t).entries;
 
-interface SentenceReading {
+export interface SentenceReading {
+  /** What the lexicon says of each token. */
+  readonly infos: readonly WordInfo[];
   /** Token positions with lexicon entries. */
   readonly polar: readonly { readonly at: number; readonly entries: Entries }[];
   /** Token positions of "not"/"n't" directly after a form of "be" ("is NOT the Y"). */
   readonly denials: readonly number[];
-  /** Stem of each content token ("" for others). */
-  readonly stems: readonly string[];
 }
 
 // Pure memo of what a sentence's tokens say to the lexicon, so a query reads each sentence once.
 const readings = new WeakMap<readonly Token[], SentenceReading>();
 
-/** What the lexicon sees in a sentence (computed once per sentence, at analysis time for the corpus). */
-export function readSentence(tokens: readonly Token[]): SentenceReading {
+/**
+ * What the lexicon sees in a sentence (computed once per sentence, at analysis time for the corpus). `infos`, when
+ * given, are the tokens' word infos already looked up (the analysis's word table).
+ */
+export function readSentence(tokens: readonly Token[], infos?: readonly WordInfo[]): SentenceReading {
   const known = readings.get(tokens);
   if (known) return known;
+  const words = infos ?? tokens.map(looseInfo);
   const polar: { at: number; entries: Entries }[] = [];
   const denials: number[] = [];
-  const stems = tokens.map((t, i) => {
-    const entries = lexiconEntries(t);
-    if (entries.length > 0) polar.push({ at: i, entries });
+  for (let i = 0; i < tokens.length; i++) {
+    const w = words[i] as WordInfo;
+    if (w.entries.length > 0) polar.push({ at: i, entries: w.entries });
     if (
-      (t.normal === 'not' || t.normal === "n't" || t.normal === 'n’t') &&
+      (w.normal === 'not' || w.normal === "n't" || w.normal === 'n’t') &&
       i > 0 &&
-      (tokens[i - 1] as Token).lemma.toLowerCase() === 'be'
+      (words[i - 1] as WordInfo).lemma.toLowerCase() === 'be'
     )
       denials.push(i);
-    return isContentToken(t) ? stem(termOf(t)) : '';
-  });
-  const reading = { polar, denials, stems };
+  }
+  const reading = { infos: words, polar, denials };
   readings.set(tokens, reading);
   return reading;
 }
@@ -92,6 +87,7 @@ export function frameOf(tokens: readonly Token[]): TopicFrame {
   const subject: string[] = [];
   const nouns: string[] = [];
   const terms: string[] = [];
+  const infos = tokens.map(looseInfo);
   tokens.forEach((t, i) => {
     const entries = lexiconEntries(t);
     if (isContentToken(t)) terms.push(termOf(t));
@@ -106,7 +102,7 @@ export function frameOf(tokens: readonly Token[]): TopicFrame {
     for (const e of entries) {
       target.set(e.group, 1);
       if (target === verbal || verbal.size === 0)
-        orientation = (e.pole * flipsBefore(tokens, i, new Set())) as 1 | -1;
+        orientation = (e.pole * flipsBefore(tokens, infos, i, NONE)) as 1 | -1;
     }
   });
   const primary = verbal.size > 0 ? verbal : nominal;
@@ -115,31 +111,47 @@ export function frameOf(tokens: readonly Token[]): TopicFrame {
     groups.set(g, 1);
     for (const r of GROUP_BY_ID.get(g)?.related ?? []) if (!groups.has(r)) groups.set(r, 0.7);
   }
+  const uniqueNouns = [...new Set(nouns)];
   return {
     groups,
     orientation,
     subject: [...new Set(subject)],
     terms: [...new Set(terms)],
-    nouns: [...new Set(nouns)],
+    nouns: uniqueNouns,
+    nounStems: new Set(uniqueNouns.map(stem)),
   };
 }
 
-/** (-1)^(number of flippers in scope before token i): negation, difficulty, prevention words of the same clause. */
-function flipsBefore(tokens: readonly Token[], i: number, exclude: ReadonlySet<number>): 1 | -1 {
+const NONE: readonly number[] = [];
+
+/**
+ * (-1)^(number of flippers in scope before token i): negation, difficulty, prevention words of the same clause.
+ * Tokens at the positions in `exclude` (the predicate's own words) do not flip it.
+ */
+function flipsBefore(
+  tokens: readonly Token[],
+  infos: readonly WordInfo[],
+  i: number,
+  exclude: readonly number[],
+): 1 | -1 {
   let sign: 1 | -1 = 1;
   for (let j = i - 1; j >= 0 && j >= i - FLIP_SCOPE; j--) {
-    const t = tokens[j] as Token;
-    if (CLAUSE_BREAKS.has(t.normal)) break;
-    if (exclude.has(j)) continue;
-    if (FLIPPERS.has(t.normal) || FLIPPERS.has(t.lemma.toLowerCase())) sign = -sign as 1 | -1;
+    const w = infos[j] as WordInfo;
+    if (w.flags & CLAUSE_BREAK) break;
+    if (exclude.length > 0 && exclude.includes(j)) continue;
+    if (w.flags & FLIPS) sign = -sign as 1 | -1;
     // "should have been stronger", "could have issued a stronger statement": what did not happen.
-    if (t.normal === 'have' && j > 0 && /^(should|could|would|might)$/.test((tokens[j - 1] as Token).normal))
+    if (
+      w.normal === 'have' &&
+      j > 0 &&
+      /^(should|could|would|might)$/.test((infos[j - 1] as WordInfo).normal)
+    )
       sign = -sign as 1 | -1;
   }
   for (let j = i + 1; j < tokens.length && j <= i + 3; j++) {
-    const t = tokens[j] as Token;
-    if (CLAUSE_BREAKS.has(t.normal)) break;
-    if (TRAILING_FLIPPERS.has(t.normal) && (t.pos === 'ADJ' || t.pos === 'PART' || t.pos === 'ADV')) {
+    const w = infos[j] as WordInfo;
+    if (w.flags & CLAUSE_BREAK) break;
+    if (w.flags & TRAILING) {
       // "withdrawal is unlikely" (a copula between), not "leave no doubt".
       if ((tokens[i + 1] as Token).pos === 'AUX') sign = -sign as 1 | -1;
       break;
@@ -158,15 +170,21 @@ export interface StanceReading {
 /** The stance of a sentence toward a frame. */
 export function stanceOf(tokens: readonly Token[], frame: TopicFrame): StanceReading {
   const reading = readSentence(tokens);
+  const infos = reading.infos;
   let stance = 0;
   let focus = -1;
   let best = 0;
   // Lexicon words of the same group are predicates, not flippers ("deter" is a minus pole of "likely"), but a
   // predicate does flip a related group's word ("deter their ability").
-  const active: { at: number; groups: Set<string> }[] = [];
+  let active: { at: number; groups: string[] }[] | null = null;
   for (const { at, entries } of reading.polar) {
-    const groups = new Set(entries.filter((e) => frame.groups.has(e.group)).map((e) => e.group));
-    if (groups.size === 0) continue;
+    let groups: string[] | null = null;
+    for (const e of entries)
+      if (frame.groups.has(e.group)) {
+        if (groups === null) groups = [e.group];
+        else if (!groups.includes(e.group)) groups.push(e.group);
+      }
+    if (groups === null) continue;
     const t = tokens[at] as Token;
     const next = tokens[at + 1];
     if (
@@ -176,27 +194,32 @@ export function stanceOf(tokens: readonly Token[], frame: TopicFrame): StanceRea
       !TIME_WORDS.has(next.normal)
     )
       continue;
-    active.push({ at, groups });
+    (active ??= []).push({ at, groups });
   }
-  for (const { at, groups } of active) {
-    const same = new Set(active.filter((a) => [...a.groups].some((g) => groups.has(g))).map((a) => a.at));
-    for (const e of lexiconEntries(tokens[at] as Token)) {
-      const weight = frame.groups.get(e.group);
-      if (weight === undefined) continue;
-      const v = e.pole * weight * flipsBefore(tokens, at, same);
-      stance += v;
-      if (Math.abs(v) > best) {
-        best = Math.abs(v);
-        focus = at;
+  if (active !== null) {
+    for (const { at, groups } of active) {
+      const same: number[] = [];
+      for (const a of active) if (a.groups.some((g) => groups.includes(g))) same.push(a.at);
+      let flips: 1 | -1 | 0 = 0;
+      for (const e of (infos[at] as WordInfo).entries) {
+        const weight = frame.groups.get(e.group);
+        if (weight === undefined) continue;
+        if (flips === 0) flips = flipsBefore(tokens, infos, at, same);
+        const v = e.pole * weight * flips;
+        stance += v;
+        if (Math.abs(v) > best) {
+          best = Math.abs(v);
+          focus = at;
+        }
       }
     }
   }
   // A denied identity: "X is NOT the Y" where Y is what the topic is about.
   if (frame.nouns.length > 0 && reading.denials.length > 0) {
-    const nouns = new Set(frame.nouns.map(stem));
+    const nouns = frame.nounStems ?? new Set(frame.nouns.map(stem));
     for (const j of reading.denials) {
       for (let i = j + 1; i <= j + 3 && i < tokens.length; i++) {
-        if (!nouns.has(reading.stems[i] as string)) continue;
+        if (!nouns.has((infos[i] as WordInfo).stem)) continue;
         stance -= 0.8;
         if (best < 0.8) {
           best = 0.8;

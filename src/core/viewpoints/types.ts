@@ -1,4 +1,5 @@
 import type { Sentence } from '../corpus/types.js';
+import type { ContextIndex } from './context.js';
 
 /** Where a claim comes from, as a reader should weigh it. */
 export type ClaimKind = 'news report' | 'opinion' | 'official statement' | 'reader comment';
@@ -26,11 +27,12 @@ export interface Claim {
   readonly rebuts: string | null;
   /** Index terms (lemmas without stop words) of the sentence. */
   readonly terms: readonly string[];
-  /** Terms of the sentence's paragraph and its neighbours: what the sentence is about when it says "it" or "they". */
-  readonly context: readonly string[];
-  /** Stems of `terms` and of `context`, for matching topic words ("Russians" meets "Russia"). */
-  readonly stems: ReadonlySet<string>;
-  readonly contextStems: ReadonlySet<string>;
+  /** Ids of `terms` in the analysis's word table, in order. */
+  readonly termIds: readonly number[];
+  /** Distinct stem ids of `terms`, for matching topic words ("Russians" meets "Russia"). */
+  readonly stemIds: readonly number[];
+  /** The slot of the claim's paragraph in the analysis's context index (what "it" or "they" refer to). */
+  readonly slot: number;
   /** False for reader comments that are about something else than the article (a pasted article, say). */
   readonly onTopic: boolean;
   /** Id of the same sentence in the passage index. */
@@ -48,12 +50,16 @@ export interface Dispute {
 
 export interface ClaimAnalysis {
   readonly claims: readonly Claim[];
-  /** Claim ids by index term (sentence terms only). */
+  /** Claim ids (ascending) by polarity-group word, for the claims whose tokens use it (as a form or a lemma). */
   readonly byTerm: ReadonlyMap<string, readonly number[]>;
   /** Claim id by passage id. */
   readonly byPassage: ReadonlyMap<number, number>;
   /** Inverse passage frequency of each term (log scale), for weighting topic words. */
   readonly idf: ReadonlyMap<string, number>;
+  /** Stem ids of the claims' `stemIds` and of the context index, by stem. */
+  readonly stemIds: ReadonlyMap<string, number>;
+  /** Each paragraph's, and each title's, stems. */
+  readonly context: ContextIndex;
   readonly disputes: readonly Dispute[];
 }
 
