@@ -240,17 +240,20 @@ export function buildPassageIndex(
         headSize,
       );
       const head = raw.slice(0, headSize);
-      // Adjacent query-term pairs as first term -> second terms, looked up without building pair strings.
+      // Adjacent query-term pairs as first term -> second terms, looked up without building pair strings. A
+      // passage can hold a pair only if it matched two query terms (or the query repeats a word).
       const follows = new Map<string, Set<string>>();
+      let repeatsWord = false;
       for (let i = 1; i < own.length; i++) {
         const next = follows.get(own[i - 1] as string);
         if (next) next.add(own[i] as string);
         else follows.set(own[i - 1] as string, new Set([own[i] as string]));
+        if (own[i - 1] === own[i]) repeatsWord = true;
       }
       const hits = head.map((r) => {
         const passage = list[r.id as number] as Passage;
         let phrase = 0;
-        if (follows.size > 0) {
+        if (follows.size > 0 && (repeatsWord || r.queryTerms.length >= 2)) {
           const t = passage.terms;
           for (let i = 1; i < t.length; i++)
             if (follows.get(t[i - 1] as string)?.has(t[i] as string)) phrase++;
