@@ -77,6 +77,10 @@ const DATE_WORDS = new Set<string>([
   'tonight',
 ]);
 const MODALS = new Set(['will', 'would', 'could', 'may', 'might', 'should', 'must']);
+/** DATE_WORDS and MODALS as one lookup: bit 1 a date word, bit 2 a modal ('may' is only a modal). */
+const WORD_FLAGS = new Map<string, number>();
+for (const w of DATE_WORDS) WORD_FLAGS.set(w, 1);
+for (const w of MODALS) WORD_FLAGS.set(w, (WORD_FLAGS.get(w) ?? 0) | 2);
 const DANGLING_START = new Set([
   'he',
   'she',
@@ -130,8 +134,10 @@ export function buildSummaryModel(corpus: Corpus, index: PassageIndex): SummaryM
   for (let id = 0; id < termCount; id++) idfOf[id] = Math.log((n + 1) / ((df[id] as number) + 0.5));
   const vectors = new Array<TermVector>(n);
   const scratch = new Int32Array(maxRun(termStart));
+  // All vectors are views into two buffers (one allocation each, not two per sentence).
+  const pool = { ids: new Int32Array(termTotal), weights: new Float64Array(termTotal), used: 0 };
   for (let i = 0; i < n; i++)
-    vectors[i] = vectorOf(termIds, termStart[i] as number, termStart[i + 1] as number, idfOf, scratch);
+    vectors[i] = vectorOf(termIds, termStart[i] as number, termStart[i + 1] as number, idfOf, scratch, pool);
 
   // One pass over each sentence's tokens: its proper nouns (article text only), quotation shape, dates, and so on.
   const surfaces = new Array<Surface>(n);
@@ -218,11 +224,22 @@ export function buildSummaryModel(corpus: Corpus, index: PassageIndex): SummaryM
   const maxCloseness = maxOf(closeness, 1e-12);
 
   const coverageRaw = new Float64Array(n);
+  const weightOf = new Float64Array(vocabSize);
+  for (const [e, w] of entityWeight) weightOf[e] = w;
   const top: number[] = [];
   for (let i = 0; i < n; i++) {
+    // The four heaviest names, summed heaviest first (an insertion sort: a sentence names few).
     top.length = 0;
-    for (const e of (surfaces[i] as Surface).entities) top.push(entityWeight.get(e) ?? 0);
-    top.sort((a, b) => b - a);
+    for (const e of (surfaces[i] as Surface).entities) {
+      const w = weightOf[e] as number;
+      let q = top.length;
+      top.push(w);
+      while (q > 0 && (top[q - 1] as number) < w) {
+        top[q] = top[q - 1] as number;
+        q--;
+      }
+      top[q] = w;
+    }
     let sum = 0;
     for (let k = 0; k < Math.min(top.length, 4); k++) sum += top[k] as number;
     coverageRaw[i] = sum;
@@ -334,6 +351,8 @@ function conceptIndex(
 ): ConceptIndex {
   const n = sentences.length;
   const indexOf = new Map<number, number>();
+  // The concept each adjacent pair (ending at position k) was counted as, so the second pass need not look it up.
+  const conceptAt = new Int32Array(termIds.length).fill(-1);
   let docs = new Int32Array(1024);
   let lastDoc = new Int32Array(1024);
   for (let o = 0; o < n; o++) {
@@ -356,6 +375,7 @@ function conceptIndex(
         }
         lastDoc[c] = -1;
       }
+      conceptAt[k] = c;
       if (lastDoc[c] !== d) {
         lastDoc[c] = d;
         docs[c] = (docs[c] as number) + 1;
@@ -377,8 +397,9 @@ function conceptIndex(
     if ((sentences[i] as SummarySentence).ineligible !== null) continue;
     const first = ids.length;
     for (let k = (termStart[i] as number) + 1; k < (termStart[i + 1] as number); k++) {
-      const c = indexOf.get((termIds[k - 1] as number) * vocabSize + (termIds[k] as number));
-      const id = c === undefined ? -1 : (kept[c] as number);
+      let c = conceptAt[k] as number;
+      if (c === -1) c = indexOf.get((termIds[k - 1] as number) * vocabSize + (termIds[k] as number)) ?? -1;
+      const id = c === -1 ? -1 : (kept[c] as number);
       if (id === -1) continue;
       let repeated = false;
       for (let q = first; q < ids.length; q++) if (ids[q] === id) repeated = true;
@@ -436,8 +457,13 @@ function surfaceOf(tokens: readonly Token[], idOf: (term: string) => number): Su
       words++;
       const normal = t.normal;
       first ??= normal;
-      if (!dated && DATE_WORDS.has(normal)) dated = true;
-      if (!modal && MODALS.has(normal)) modal = true;
+      if (!dated || !modal) {
+        const flags = WORD_FLAGS.get(normal);
+        if (flags !== undefined) {
+          if (flags & 1) dated = true;
+          if (flags & 2) modal = true;
+        }
+      }
       if (inside) quoted++;
       else if (
         !attributed &&
@@ -493,13 +519,24 @@ function maxRun(offsets: Int32Array): number {
   return max;
 }
 
-/** The unit tf-idf vector of the term ids in all[from..to); `scratch` holds at least to - from ids. */
+/** Buffers vectors are carved from; `used` entries are taken. */
+interface VectorPool {
+  readonly ids: Int32Array;
+  readonly weights: Float64Array;
+  used: number;
+}
+
+/**
+ * The unit tf-idf vector of the term ids in all[from..to); `scratch` holds at least to - from ids. Without a
+ * `pool`, the vector has arrays of its own; with one, it is a view into the pool's buffers.
+ */
 function vectorOf(
   all: Int32Array,
   from: number,
   to: number,
   idf: Float64Array,
   scratch: Int32Array,
+  pool?: VectorPool,
 ): TermVector {
   // Term frequencies as runs of the sorted ids (an insertion sort: sentences are short).
   const length = to - from;
@@ -514,14 +551,23 @@ function vectorOf(
   }
   let distinct = 0;
   for (let k = 0; k < length; k++) if (k === 0 || scratch[k] !== scratch[k - 1]) distinct++;
-  const unique = new Int32Array(distinct);
-  const unit = new Float64Array(distinct);
+  let unique: Int32Array;
+  let unit: Float64Array;
+  if (pool) {
+    unique = pool.ids.subarray(pool.used, pool.used + distinct);
+    unit = pool.weights.subarray(pool.used, pool.used + distinct);
+    pool.used += distinct;
+  } else {
+    unique = new Int32Array(distinct);
+    unit = new Float64Array(distinct);
+  }
   let sum = 0;
   for (let k = 0, u = 0; k < length; u++) {
     const id = scratch[k] as number;
     let end = k + 1;
     while (end < length && scratch[end] === id) end++;
-    const w = (1 + Math.log(end - k)) * (idf[id] as number);
+    // 1 + log(1) is exactly 1: most terms occur once in a sentence.
+    const w = (end - k === 1 ? 1 : 1 + Math.log(end - k)) * (idf[id] as number);
     unique[u] = id;
     unit[u] = w;
     sum += w * w;
