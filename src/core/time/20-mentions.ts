@@ -6,6 +6,8 @@
 import * as chrono from 'chrono-node';
 import type { Sentence, Token } from '../corpus/types.js';
 import { MONTHS, WEEKDAYS } from './calendar.js';
+import { casualChrono } from './chrono.js';
+import { firstStartingFrom, tokenHolding } from './tokens.js';
 
 export type Unit = 'day' | 'week' | 'month' | 'year';
 export type Modifier = 'last' | 'next' | 'this' | null;
@@ -207,13 +209,6 @@ function modifierBefore(text: string, index: number): Modifier {
   return w === 'coming' ? 'next' : (w as Modifier);
 }
 
-/** The sentence's token that holds this offset (relative to the sentence). */
-function tokenAt(sentence: Sentence, at: number): Token | undefined {
-  const offset = sentence.start + at;
-  for (const t of sentence.tokens) if (t.start <= offset && offset < t.end) return t;
-  return undefined;
-}
-
 const ANCHORS: readonly [RegExp, number][] = [
   [/\bthe\s+(?:following|next)\s+day\b/gi, 1],
   [/\bthe\s+day\s+after\b(?!\s+(?:the|a|his|her|its|their)\b)/gi, 1],
@@ -275,15 +270,16 @@ function scanText(text: string, chronoParser: chrono.Chrono, gate = true): reado
 
 function passes(h: Hit, sentence: Sentence): boolean {
   if (h.check === NAMED) {
-    const token = tokenAt(sentence, h.at);
+    const token = tokenHolding(sentence.tokens, sentence.start + h.at);
     return !token || token.pos === 'PROPN' || token.pos === 'NOUN';
   }
   if (h.check === COUNTED) {
     const end = sentence.start + h.end;
+    const tokens = sentence.tokens;
     let next: Token | undefined;
-    for (const t of sentence.tokens) {
-      if (t.start >= end && t.type !== 'punctuation') {
-        next = t;
+    for (let i = firstStartingFrom(tokens, end); i < tokens.length; i++) {
+      if ((tokens[i] as Token).type !== 'punctuation') {
+        next = tokens[i];
         break;
       }
     }
@@ -319,7 +315,7 @@ function mentionsFrom(hits: readonly Hit[], sentence: Sentence): Mention[] {
  */
 export function findMentions(
   sentence: Sentence,
-  chronoParser: chrono.Chrono = chrono.casual,
+  chronoParser: chrono.Chrono = casualChrono,
   options: { readonly gate?: boolean } = {},
 ): Mention[] {
   return mentionsFrom(scanText(sentence.text, chronoParser, options.gate ?? true), sentence);
@@ -332,7 +328,7 @@ const NO_MENTIONS: readonly Mention[] = [];
  * boilerplate, quoted passages), and only the token checks are made for each sentence.
  */
 export function mentionFinder(
-  chronoParser: chrono.Chrono = chrono.casual,
+  chronoParser: chrono.Chrono = casualChrono,
 ): (s: Sentence) => readonly Mention[] {
   const byText = new Map<string, readonly Hit[]>();
   return (sentence) => {

@@ -4,6 +4,7 @@
  * expression within its clause, or else the first one after it ("On Friday, Tokayev announced …").
  */
 import type { Sentence, Token } from '../corpus/types.js';
+import { firstEndingAfter, firstStartingFrom } from './tokens.js';
 
 export type Tense = 'past' | 'present' | 'future' | 'modal' | 'unknown';
 
@@ -86,8 +87,7 @@ export function tenseOfVerb(tokens: readonly Token[], i: number, depth = 0): Ten
 /** The verb that governs the span [start, end) of a sentence, and its tense. */
 export function governingVerb(sentence: Sentence, start: number, end: number): Governing {
   const tokens = sentence.tokens;
-  const first = tokens.findIndex((t) => t.end > start);
-  const from = first === -1 ? tokens.length : first;
+  const from = firstEndingAfter(tokens, start);
   for (let i = from - 1; i >= 0 && from - i <= 14; i--) {
     const t = tokens[i] as Token;
     // A quotation mark mid-clause opens a partial quote that goes on the clause ("would bring it to the floor
@@ -97,8 +97,7 @@ export function governingVerb(sentence: Sentence, start: number, end: number): G
     // A gerund just before the date ("… exchanging barbs on the eve …") rarely carries the clause's time.
     if (isVerb(t) && !t.normal.endsWith('ing')) return { tense: tenseOfVerb(tokens, i), verb: t };
   }
-  const last = tokens.findIndex((t) => t.start >= end);
-  for (let i = last === -1 ? tokens.length : last; i < tokens.length && i - from <= 16; i++) {
+  for (let i = firstStartingFrom(tokens, end); i < tokens.length && i - from <= 16; i++) {
     const t = tokens[i] as Token;
     if (isVerb(t) && !t.normal.endsWith('ing')) return { tense: tenseOfVerb(tokens, i), verb: t };
   }

@@ -10,6 +10,7 @@ import { MONTHS, WEEKDAYS } from './calendar.js';
 import type { Mention } from './20-mentions.js';
 import { commentReference, type MentionsOf, type Reference } from './10-reference.js';
 import { governingVerb } from './30-tense.js';
+import { firstStartingFrom } from './tokens.js';
 import { resolveMention, type Resolved, type ResolveContext } from './40-resolve.js';
 import type { EventSource } from './types.js';
 
@@ -40,10 +41,10 @@ const DATE_TERMS = new Set<string>([
 export function eventTerms(s: Sentence): string[] {
   const out: string[] = [];
   for (const t of s.tokens) {
-    if (!isContentToken(t) || t.type === 'number') continue;
+    if (t.type === 'number' || !isContentToken(t)) continue;
     const term = termOf(t);
-    if (!DATE_TERMS.has(term) && !DATE_TERMS.has(term.replace(/\.$/, '')) && !out.includes(term))
-      out.push(term);
+    if (DATE_TERMS.has(term) || (term.endsWith('.') && DATE_TERMS.has(term.slice(0, -1)))) continue;
+    if (!out.includes(term)) out.push(term);
   }
   return out;
 }
@@ -57,8 +58,16 @@ function isBackground(s: Sentence, m: Mention, verb: Token | null): boolean {
   const after = s.text.slice(m.end - s.start);
   const sinceAt = before.search(/\bsince\b(?!.*\bsince\b)/i);
   if (sinceAt !== -1) {
-    const between = s.tokens.filter((t) => t.start >= s.start + sinceAt + 5 && t.end <= m.start);
-    if (!between.some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return true;
+    let verbBetween = false;
+    for (let i = firstStartingFrom(s.tokens, s.start + sinceAt + 5); i < s.tokens.length; i++) {
+      const t = s.tokens[i] as Token;
+      if (t.end > m.start) break;
+      if (t.pos === 'VERB' || t.pos === 'AUX') {
+        verbBetween = true;
+        break;
+      }
+    }
+    if (!verbBetween) return true;
   }
   if (
     /^\s*(?:to|until|through|-|–|and)\s*(?:\d|[A-Z][a-z]+\.? \d)/.test(after) &&
@@ -77,7 +86,7 @@ function isBackground(s: Sentence, m: Mention, verb: Token | null): boolean {
   if (/\b[A-Z][a-z]+\s+of\s+$/.test(before) && m.value.kind === 'year') return true;
   // A year naming something ("the 1965 Voting Rights Act") dates the name, not what the sentence reports.
   if (m.value.kind === 'year') {
-    const next = s.tokens.find((t) => t.start >= m.end);
+    const next = s.tokens[firstStartingFrom(s.tokens, m.end)];
     if (next && next.start - m.end <= 1 && next.pos === 'PROPN' && /^[A-Z]/.test(next.text)) return true;
   }
   return false;
@@ -86,7 +95,7 @@ function isBackground(s: Sentence, m: Mention, verb: Token | null): boolean {
 /** "the Jan. 6 insurrection", "the December jobs report": a date used as a name, whose year the text does not give. */
 function isNameModifier(s: Sentence, m: Mention): boolean {
   if (m.value.kind !== 'monthDay' && m.value.kind !== 'month') return false;
-  const next = s.tokens.find((t) => t.start >= m.end);
+  const next = s.tokens[firstStartingFrom(s.tokens, m.end)];
   return (
     next !== undefined &&
     next.start - m.end <= 1 &&
