@@ -520,10 +520,10 @@ export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
           stemIds: words.distinctStems([stemIds]),
           slot,
           onTopic: true,
+          reading: readSentence(s.tokens, sentenceInfos),
           passage,
           sentence: s,
         });
-        readSentence(s.tokens, sentenceInfos);
       });
     });
   };

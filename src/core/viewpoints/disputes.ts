@@ -4,7 +4,7 @@
  */
 import type { Token } from '../corpus/types.js';
 import { POLARITY_GROUPS } from './lexicon.js';
-import { readSentence, stanceOf, type TopicFrame } from './stance.js';
+import { stanceOf, type TopicFrame } from './stance.js';
 import { CONTENT, NOMINAL, NOUN, POLAR, type WordInfo } from './words.js';
 import type { ClaimAnalysis, Dispute } from './types.js';
 
@@ -79,13 +79,11 @@ export function findDisputes(analysis: Omit<ClaimAnalysis, 'disputes'>): Dispute
     for (const id of ids) {
       const claim = analysis.claims[id];
       if (!claim || !claim.onTopic) continue;
-      const s = Math.sign(stanceOf(claim.sentence.tokens, frame).stance);
+      const s = Math.sign(stanceOf(claim.sentence.tokens, frame, claim.reading).stance);
       if (s === 0) continue;
       let phrases = phrasesOf[id];
       if (phrases === undefined)
-        phrasesOf[id] = phrases = [
-          ...new Set(nounPhrases(claim.sentence.tokens, readSentence(claim.sentence.tokens).infos)),
-        ];
+        phrasesOf[id] = phrases = [...new Set(nounPhrases(claim.sentence.tokens, claim.reading.infos))];
       for (const phrase of phrases) {
         const key = phrase.toLowerCase();
         const c = counts.get(key) ?? { surface: phrase, plus: 0, minus: 0 };

@@ -8,7 +8,6 @@ import type { PassageIndex } from '../search/index.js';
 import { claimsOfDocument } from './claims.js';
 import { ContextBuilder } from './context.js';
 import { findDisputes } from './disputes.js';
-import { readSentence } from './stance.js';
 import type { Claim, ClaimAnalysis } from './types.js';
 import { LEXICON_NORMAL, LEXICON_TERM, WordTable, type WordInfo } from './words.js';
 
@@ -135,7 +134,7 @@ export function analyzeClaims(corpus: Corpus, quotes: readonly Quote[], index: P
     else if (list[list.length - 1] !== id) list.push(id);
   };
   for (const c of claims)
-    for (const w of readSentence(c.sentence.tokens).infos) {
+    for (const w of c.reading.infos) {
       if (w.flags & LEXICON_TERM) addTerm(w.term, c.id);
       if (w.flags & LEXICON_NORMAL) addTerm(w.normal, c.id);
     }

@@ -101,13 +101,23 @@ function subjectOf(frame: TopicFrame, analysis: ClaimAnalysis): Subject {
 function coverageOf(claim: Claim, subject: Subject): number {
   if (subject.words.length === 0) return 0;
   let got = 0;
+  // The context's mask for one block of 32 subject words, read when a word is not in the sentence itself.
+  let block = -1;
   let mask = 0;
-  subject.words.forEach(({ weight, stem: st }, j) => {
-    if (j % 32 === 0) mask = (subject.masks[j / 32] as ContextMasks).of(claim.slot);
-    if (st < 0) return;
-    if (claim.stemIds.includes(st)) got += weight;
-    else if (mask & (1 << (j % 32))) got += 0.4 * weight;
-  });
+  const words = subject.words;
+  for (let j = 0; j < words.length; j++) {
+    const { weight, stem: st } = words[j] as { weight: number; stem: number };
+    if (st < 0) continue;
+    if (claim.stemIds.includes(st)) {
+      got += weight;
+      continue;
+    }
+    if (j >> 5 !== block) {
+      block = j >> 5;
+      mask = (subject.masks[block] as ContextMasks).of(claim.slot);
+    }
+    if (mask & (1 << (j & 31))) got += 0.4 * weight;
+  }
   return subject.total > 0 ? got / subject.total : 0;
 }
 
@@ -126,8 +136,19 @@ function scoreClaims(sources: ViewpointSources, text: string, frame: TopicFrame)
     const id = byPassage.get(h.passage.id);
     if (id !== undefined) bm25.set(id, h.score / top);
   }
-  const candidates = new Set<number>(bm25.keys());
-  for (const w of lexicon) for (const id of byTerm.get(w) ?? []) candidates.add(id);
+  // The hits' claims, then the claims using the predicate's words, each once, in that order.
+  const seen = new Uint8Array(claims.length);
+  const candidates: number[] = [];
+  for (const id of bm25.keys()) {
+    seen[id] = 1;
+    candidates.push(id);
+  }
+  for (const w of lexicon)
+    for (const id of byTerm.get(w) ?? [])
+      if (seen[id] === 0) {
+        seen[id] = 1;
+        candidates.push(id);
+      }
   const out: Scored[] = [];
   for (const id of candidates) {
     const claim = claims[id] as Claim;
@@ -135,7 +156,7 @@ function scoreClaims(sources: ViewpointSources, text: string, frame: TopicFrame)
     const coverage = coverageOf(claim, subject);
     if (coverage < MIN_RELEVANCE) continue;
     const relevance = coverage * 0.8 + (bm25.get(id) ?? 0) * 0.3;
-    const { stance, focus } = stanceOf(claim.sentence.tokens, frame);
+    const { stance, focus } = stanceOf(claim.sentence.tokens, frame, claim.reading);
     out.push({ claim, stance, relevance, focus });
   }
   return out;
@@ -199,9 +220,12 @@ export function labelOf(claim: Claim, focus: number): string {
 
 /** Articles first, then comments; within each, one item per holder before a holder's second, by weight; weak items dropped. */
 function order(items: Scored[]): Scored[] {
-  const best = maxOf(items.map(weightOf));
+  const weights = new Map<Scored, number>();
+  for (const s of items) weights.set(s, weightOf(s));
+  const weight = (s: Scored): number => weights.get(s) as number;
+  const best = maxOf(items.map(weight));
   const pick = (list: Scored[], limit: number): Scored[] => {
-    const sorted = list.filter((s) => weightOf(s) >= 0.25 * best).sort((a, b) => weightOf(b) - weightOf(a));
+    const sorted = list.filter((s) => weight(s) >= 0.25 * best).sort((a, b) => weight(b) - weight(a));
     const seen = new Set<string>();
     const first: Scored[] = [];
     const rest: Scored[] = [];

@@ -7,8 +7,16 @@
  */
 import type { Token } from '../corpus/types.js';
 import { isContentToken, termOf } from '../search/index.js';
-import { FLIP_SCOPE, GROUP_BY_ID, NOT_WITH_OBJECT, stem } from './lexicon.js';
-import { CLAUSE_BREAK, FLIPS, TRAILING, looseInfo, type Entries, type WordInfo } from './words.js';
+import { FLIP_SCOPE, GROUP_BY_ID, stem } from './lexicon.js';
+import {
+  CLAUSE_BREAK,
+  FLIPS,
+  NOT_WITH_OBJECT_LEMMA,
+  TRAILING,
+  looseInfo,
+  type Entries,
+  type WordInfo,
+} from './words.js';
 
 /** Words that start a time adverbial after a verb ("leave next year"), not an object. */
 const TIME_WORDS = new Set([
@@ -168,15 +176,19 @@ export interface StanceReading {
 }
 
 /** The stance of a sentence toward a frame. */
-export function stanceOf(tokens: readonly Token[], frame: TopicFrame): StanceReading {
-  const reading = readSentence(tokens);
+export function stanceOf(
+  tokens: readonly Token[],
+  frame: TopicFrame,
+  reading: SentenceReading = readSentence(tokens),
+): StanceReading {
   const infos = reading.infos;
   let stance = 0;
   let focus = -1;
   let best = 0;
   // Lexicon words of the same group are predicates, not flippers ("deter" is a minus pole of "likely"), but a
   // predicate does flip a related group's word ("deter their ability").
-  let active: { at: number; groups: string[] }[] | null = null;
+  let activeAt: number[] | null = null;
+  let activeGroups: string[][] | null = null;
   for (const { at, entries } of reading.polar) {
     let groups: string[] | null = null;
     for (const e of entries)
@@ -185,26 +197,31 @@ export function stanceOf(tokens: readonly Token[], frame: TopicFrame): StanceRea
         else if (!groups.includes(e.group)) groups.push(e.group);
       }
     if (groups === null) continue;
-    const t = tokens[at] as Token;
-    const next = tokens[at + 1];
+    const next = infos[at + 1];
     if (
-      NOT_WITH_OBJECT.has(t.lemma.toLowerCase()) &&
+      (infos[at] as WordInfo).flags & NOT_WITH_OBJECT_LEMMA &&
       next &&
-      /^(DET|ADJ|NOUN|NUM)$/.test(next.pos) &&
+      (next.pos === 'DET' || next.pos === 'ADJ' || next.pos === 'NOUN' || next.pos === 'NUM') &&
       !TIME_WORDS.has(next.normal)
     )
       continue;
-    (active ??= []).push({ at, groups });
+    (activeAt ??= []).push(at);
+    (activeGroups ??= []).push(groups);
   }
-  if (active !== null) {
-    for (const { at, groups } of active) {
-      const same: number[] = [];
-      for (const a of active) if (a.groups.some((g) => groups.includes(g))) same.push(a.at);
+  if (activeAt !== null && activeGroups !== null) {
+    for (let k = 0; k < activeAt.length; k++) {
+      const at = activeAt[k] as number;
+      const groups = activeGroups[k] as string[];
+      let same: number[] | null = null;
+      for (let m = 0; m < activeAt.length; m++) {
+        const other = activeGroups[m] as string[];
+        if (m === k || other.some((g) => groups.includes(g))) (same ??= []).push(activeAt[m] as number);
+      }
       let flips: 1 | -1 | 0 = 0;
       for (const e of (infos[at] as WordInfo).entries) {
         const weight = frame.groups.get(e.group);
         if (weight === undefined) continue;
-        if (flips === 0) flips = flipsBefore(tokens, infos, at, same);
+        if (flips === 0) flips = flipsBefore(tokens, infos, at, same ?? NONE);
         const v = e.pole * weight * flips;
         stance += v;
         if (Math.abs(v) > best) {

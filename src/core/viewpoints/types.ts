@@ -1,5 +1,6 @@
 import type { Sentence } from '../corpus/types.js';
 import type { ContextIndex } from './context.js';
+import type { SentenceReading } from './stance.js';
 
 /** Where a claim comes from, as a reader should weigh it. */
 export type ClaimKind = 'news report' | 'opinion' | 'official statement' | 'reader comment';
@@ -35,6 +36,8 @@ export interface Claim {
   readonly slot: number;
   /** False for reader comments that are about something else than the article (a pasted article, say). */
   readonly onTopic: boolean;
+  /** What the lexicon sees in the sentence (read once, at analysis). */
+  readonly reading: SentenceReading;
   /** Id of the same sentence in the passage index. */
   readonly passage: number;
   readonly sentence: Sentence;

@@ -13,6 +13,7 @@ import {
   CONTRAST_MARKERS,
   FLIPPERS,
   MODALS,
+  NOT_WITH_OBJECT,
   POLAR_WORDS,
   POLARITY_GROUPS,
   TRAILING_FLIPPERS,
@@ -47,6 +48,8 @@ export const NOMINAL = 2048;
 export const NOUN = 4096;
 /** `ATTRIBUTION_VERBS.has(normal) || ATTRIBUTION_VERBS.has(lowercased lemma)`. */
 export const ATTRIBUTION = 8192;
+/** `NOT_WITH_OBJECT.has(lowercased lemma)`. */
+export const NOT_WITH_OBJECT_LEMMA = 16384;
 
 export type Entries = readonly { readonly group: string; readonly pole: 1 | -1 }[];
 const NO_ENTRIES: Entries = [];
@@ -95,7 +98,8 @@ function describe(t: Token, termId: (s: string) => number, stemId: (s: string) =
     (t.pos === 'AUX' ? AUX : 0) |
     (t.type === 'word' && (t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN') ? NOMINAL : 0) |
     (t.pos === 'NOUN' || t.pos === 'PROPN' ? NOUN : 0) |
-    (ATTRIBUTION_VERBS.has(t.normal) || ATTRIBUTION_VERBS.has(lemma) ? ATTRIBUTION : 0);
+    (ATTRIBUTION_VERBS.has(t.normal) || ATTRIBUTION_VERBS.has(lemma) ? ATTRIBUTION : 0) |
+    (NOT_WITH_OBJECT.has(lemma) ? NOT_WITH_OBJECT_LEMMA : 0);
   return {
     normal: t.normal,
     lemma: t.lemma,
