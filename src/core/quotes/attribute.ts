@@ -370,6 +370,19 @@ export function attributeFlow(
     const sentStart = (i: number) => sentFirst[sid[i] as number] as number;
     const sentEnd = (i: number) => (sentFirst[(sid[i] as number) + 1] as number) - 1;
 
+    // Speech verbs (decided from the tokens alone, before any name is resolved).
+    const cueTokens: number[] = [];
+    const cueLemmas: string[] = [];
+    for (const i of cueAt) {
+      const lemma = cueLemma(toks, i);
+      if (!lemma) continue;
+      if (hypothetical(toks, sentStart(i), i)) continue;
+      // "quoted X as saying": the quoting verb before it carries the speaker.
+      if (toks[i - 1]?.normal === 'as' && lemma === 'say') continue;
+      cueTokens.push(i);
+      cueLemmas.push(lemma);
+    }
+
     // Names met in this paragraph (outside quotes), with appositive roles.
     const paraMentions: Named[] = [];
     let nameFrom = 0;
@@ -421,7 +434,7 @@ export function attributeFlow(
       nameFrom = e;
     }
 
-    if (cueAt.length === 0 && nSpans === 0) {
+    if (cueTokens.length === 0 && nSpans === 0) {
       // No speech verb and no quotation: only the sentence keys move on (what follows would find nothing).
       if (nToks > 0) {
         prevSentenceKey =
@@ -517,15 +530,12 @@ export function attributeFlow(
 
     // Speech verbs and who they belong to.
     const cues: Cue[] = [];
-    for (const i of cueAt) {
-      const lemma = cueLemma(toks, i);
-      if (!lemma) continue;
+    for (let ci = 0; ci < cueTokens.length; ci++) {
+      const i = cueTokens[ci] as number;
+      const lemma = cueLemmas[ci] as string;
       const floor = sentStart(i);
       let subject: Named | null = null;
       let speaker: Named | null = null;
-      if (hypothetical(toks, floor, i)) continue;
-      // "quoted X as saying": the quoting verb before it carries the speaker.
-      if (toks[i - 1]?.normal === 'as' && lemma === 'say') continue;
       if (lemma !== 'according') {
         // A participle ("…, saying", "declaring, …") belongs to the sentence's subject.
         const participle = (toks[i] as Tok).normal.endsWith('ing') && i > floor;

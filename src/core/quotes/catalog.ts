@@ -16,7 +16,6 @@ export interface Catalog {
 
 export interface Entity {
   name: string;
-  readonly forms: Map<string, number>;
   readonly aliases: Set<string>;
   readonly titles: Map<string, number>;
   readonly roles: string[];
@@ -96,15 +95,19 @@ export function buildCatalog(all: readonly Named[]): Catalog {
         best = f;
     return best?.form ?? null;
   };
-  const distances = new Map<string, number>();
+  const distances = new Map<string, Map<string, boolean>>();
   const closeFirstNames = (a: string, b: string): boolean => {
-    const key = `${a}\u0000${b}`;
-    let d = distances.get(key);
-    if (d === undefined) {
-      d = editDistance(a, b);
-      distances.set(key, d);
+    let row = distances.get(a);
+    if (!row) {
+      row = new Map();
+      distances.set(a, row);
     }
-    return d <= 2;
+    let close = row.get(b);
+    if (close === undefined) {
+      close = editDistance(a, b) <= 2;
+      row.set(b, close);
+    }
+    return close;
   };
   // The most frequent full form among the spelling variants of a first name with last name k (fullByLast is
   // complete before any look-up, so this depends on k and the first name only).
@@ -167,7 +170,6 @@ export function buildCatalog(all: readonly Named[]): Catalog {
     if (!e) {
       e = {
         name: full,
-        forms: new Map(),
         aliases: new Set(),
         titles: new Map(),
         roles: [],
@@ -179,7 +181,6 @@ export function buildCatalog(all: readonly Named[]): Catalog {
     }
     if (!n.org && (spaced || n.title)) e.org = false;
     const form = clean(n.name);
-    e.forms.set(form, (e.forms.get(form) ?? 0) + 1);
     e.aliases.add(form);
     if (!e.org || n.org) {
       if (spaced && !n.org) e.aliases.add(lastWord(full));
@@ -189,7 +190,8 @@ export function buildCatalog(all: readonly Named[]): Catalog {
       e.titles.set(t, (e.titles.get(t) ?? 0) + 1);
       e.aliases.add(`${t} ${form}`);
     }
-    if (n.role) e.roles.push(n.role);
+    // Only the first role is ever used (speakerOf): the rest are not kept.
+    if (n.role && e.roles.length === 0) e.roles.push(n.role);
     if (n.alias) e.aliases.add(n.alias);
     return e;
   };

@@ -80,10 +80,10 @@ export function findQuoteSpans(paragraphs: readonly Paragraph[], nextChain: () =
     for (let i = continued ? openAt + 1 : 0; i < text.length; i++) {
       // Only quotation marks change anything: skip to the next one.
       if (!isMarkCode(text.charCodeAt(i))) {
+        // test() finds the next mark without building a match array; lastIndex is then just past it.
         MARK.lastIndex = i;
-        const m = MARK.exec(text);
-        if (m === null) break;
-        i = m.index;
+        if (!MARK.test(text)) break;
+        i = MARK.lastIndex - 1;
       }
       const c = text[i];
       const prev = i > 0 ? text[i - 1] : undefined;
