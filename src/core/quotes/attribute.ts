@@ -359,16 +359,117 @@ export function attributeFlow(
           .some((w) => TITLE_WORDS.has(w))) ||
       fullNames.has(n.name.toLowerCase()));
 
-  paragraphs.forEach((p, pi) => {
+  // The paragraph being read: set at the start of each paragraph, read by the helpers below (defined once per flow).
+  let pi = 0;
+  let text = '';
+  let base = 0;
+  let toks: Tok[] = [];
+  let sid: Int32Array = new Int32Array(0);
+  let sentFirst: number[] = [];
+  let paraMentions: Named[] = [];
+  /** First and last token of token i's sentence. */
+  const sentStart = (i: number) => sentFirst[sid[i] as number] as number;
+  const sentEnd = (i: number) => (sentFirst[(sid[i] as number) + 1] as number) - 1;
+  const sameSentenceMention = (at: number, i: number, pred: (n: Named) => boolean): Named | null => {
+    const s0 = (toks[sentStart(i)] as Tok).start;
+    // paraMentions are in text order: the first at or after s0 by binary search, then forward to `at`.
+    let lo = 0;
+    let hi = paraMentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((paraMentions[mid] as Named).at < s0) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < paraMentions.length; k++) {
+      const m = paraMentions[k] as Named;
+      if (m.at >= at) break;
+      if (inSentence.has(m) && pred(m)) return m;
+    }
+    return null;
+  };
+  const previousSentenceMention = (i: number, pred: (n: Named) => boolean): Named | null => {
+    const key = pi * SENTENCE_KEY + (sid[i] ?? 0);
+    // The sentence before this one: in this paragraph, else the last one of the paragraph before.
+    const prevKey = (sid[i] ?? 0) > 0 ? key - 1 : key === lastSentenceKey ? prevSentenceKey : lastSentenceKey;
+    for (const m of bySentenceKey.get(prevKey) ?? []) if (pred(m)) return m;
+    return null;
+  };
+  const resolvePronoun = (word: string, at: number, i: number): Named | null => {
+    if (word === 'he' || word === 'she') {
+      const fits = (m: Named) => personLike(m) && (gender.get(m.name) ?? word) === word;
+      const near = sameSentenceMention(at, i, fits) ?? previousSentenceMention(i, fits);
+      if (near) {
+        gender.set(near.name, word);
+        return near;
+      }
+      for (let k = recentPersons.length - 1; k >= 0; k--) {
+        const n = recentPersons[k] as Named;
+        if ((gender.get(n.name) ?? word) === word) {
+          gender.set(n.name, word);
+          return n;
+        }
+      }
+      return null;
+    }
+    if (word === 'it') return sameSentenceMention(at, i, (m) => m.org) ?? lastOrg;
+    return null;
+  };
+  const resolveRole = (noun: string, at: number): Named | null => {
+    if (ORG_ROLE_NOUNS.has(noun) && !PERSON_ROLE_NOUNS.has(noun)) {
+      const direct = latestBefore(orgsByWord.get(noun), at);
+      if (direct) return direct;
+      // "the association said" right after an organisation was named: that organisation, if it was named in
+      // this paragraph or the one before. Mentions are met paragraph by paragraph: stop at the first one from
+      // before the previous paragraph.
+      for (let k = orgMentions.length - 1; k >= 0; k--) {
+        const m = orgMentions[k] as Named;
+        const para = paraOf.get(m);
+        if (para !== undefined && para < pi - 1) break;
+        if (m.at < at && (para ?? -9) >= pi - 1) return m;
+      }
+      if (['statement', 'communique', 'communiqué', 'release', 'report'].includes(noun)) return lastOrg;
+      return null;
+    }
+    if (PERSON_ROLE_NOUNS.has(noun)) {
+      const hit = latestBefore(personsByRoleWord.get(noun), at);
+      if (hit) return hit;
+      if (ORG_ROLE_NOUNS.has(noun)) return lastOrg;
+    }
+    return null;
+  };
+  const resolve = (ref: Ref | null, i: number, role: string | null): Named | null => {
+    if (!ref) return null;
+    if (ref.type === 'name') return named(ref, role);
+    if (ref.type === 'pronoun') return resolvePronoun(ref.word, ref.start, i);
+    const hit = resolveRole(ref.noun, ref.start);
+    return hit ? { ...hit, alias: `the ${ref.noun}` } : null;
+  };
+
+  function colonSubject(ts: readonly Tok[], from: number, to: number): Named | null {
+    for (let k = from; k < to; k++) {
+      const t = ts[k] as Tok;
+      if (t.quote >= 0) return null;
+      if (t.pos === 'PRON')
+        return ['he', 'she', 'it'].includes(t.normal) ? resolvePronoun(t.normal, t.start, k) : null;
+      if (isNameToken(t) && !afterPreposition(ts, k)) {
+        const ref = refOfPhrase(ts, titleStart(ts, k, from), runEnd(ts, k), text, base);
+        return ref?.type === 'name' && flowSpeakers.has(ref.name.toLowerCase()) ? named(ref) : null;
+      }
+      if (t.pos === 'VERB') return null;
+    }
+    return null;
+  }
+
+  paragraphs.forEach((p, index) => {
+    pi = index;
     const spans = spansBy[pi] as QuoteSpan[];
-    const text = p.text;
-    const base = p.start;
-    const { toks, nameStarts, cueAt, sid, sentFirst, sidHasQuote, sidQuoteOnly } = readParagraph(p, spans);
+    text = p.text;
+    base = p.start;
+    const read = readParagraph(p, spans);
+    ({ toks, sid, sentFirst } = read);
+    const { nameStarts, cueAt, sidHasQuote, sidQuoteOnly } = read;
     const nToks = toks.length;
     const nSpans = spans.length;
-    /** First and last token of token i's sentence. */
-    const sentStart = (i: number) => sentFirst[sid[i] as number] as number;
-    const sentEnd = (i: number) => (sentFirst[(sid[i] as number) + 1] as number) - 1;
 
     // Speech verbs (decided from the tokens alone, before any name is resolved).
     const cueTokens: number[] = [];
@@ -384,7 +485,7 @@ export function attributeFlow(
     }
 
     // Names met in this paragraph (outside quotes), with appositive roles.
-    const paraMentions: Named[] = [];
+    paraMentions = [];
     let nameFrom = 0;
     for (const i of nameStarts) {
       if (i < nameFrom) continue;
@@ -445,88 +546,6 @@ export function attributeFlow(
       prevIntro = null;
       return;
     }
-
-    const sameSentenceMention = (at: number, i: number, pred: (n: Named) => boolean): Named | null => {
-      const s0 = (toks[sentStart(i)] as Tok).start;
-      // paraMentions are in text order: the first at or after s0 by binary search, then forward to `at`.
-      let lo = 0;
-      let hi = paraMentions.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if ((paraMentions[mid] as Named).at < s0) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let k = lo; k < paraMentions.length; k++) {
-        const m = paraMentions[k] as Named;
-        if (m.at >= at) break;
-        if (inSentence.has(m) && pred(m)) return m;
-      }
-      return null;
-    };
-    const previousSentenceMention = (i: number, pred: (n: Named) => boolean): Named | null => {
-      const key = pi * SENTENCE_KEY + (sid[i] ?? 0);
-      // The sentence before this one: in this paragraph, else the last one of the paragraph before.
-      const prevKey =
-        (sid[i] ?? 0) > 0 ? key - 1 : key === lastSentenceKey ? prevSentenceKey : lastSentenceKey;
-      for (const m of bySentenceKey.get(prevKey) ?? []) if (pred(m)) return m;
-      return null;
-    };
-    const resolvePronoun = (word: string, at: number, i: number): Named | null => {
-      if (word === 'he' || word === 'she') {
-        const fits = (m: Named) => personLike(m) && (gender.get(m.name) ?? word) === word;
-        const near = sameSentenceMention(at, i, fits) ?? previousSentenceMention(i, fits);
-        if (near) {
-          gender.set(near.name, word);
-          return near;
-        }
-        for (let k = recentPersons.length - 1; k >= 0; k--) {
-          const n = recentPersons[k] as Named;
-          if ((gender.get(n.name) ?? word) === word) {
-            gender.set(n.name, word);
-            return n;
-          }
-        }
-        return null;
-      }
-      if (word === 'it') return sameSentenceMention(at, i, (m) => m.org) ?? lastOrg;
-      return null;
-    };
-    const resolveRole = (noun: string, at: number): Named | null => {
-      // The latest mention (in the order met) before `at` among those indexed under the noun.
-      const latestBefore = (list: readonly Named[] | undefined): Named | null => {
-        for (let k = (list?.length ?? 0) - 1; k >= 0; k--)
-          if ((list?.[k] as Named).at < at) return list?.[k] as Named;
-        return null;
-      };
-      if (ORG_ROLE_NOUNS.has(noun) && !PERSON_ROLE_NOUNS.has(noun)) {
-        const direct = latestBefore(orgsByWord.get(noun));
-        if (direct) return direct;
-        // "the association said" right after an organisation was named: that organisation, if it was named in
-        // this paragraph or the one before. Mentions are met paragraph by paragraph: stop at the first one from
-        // before the previous paragraph.
-        for (let k = orgMentions.length - 1; k >= 0; k--) {
-          const m = orgMentions[k] as Named;
-          const para = paraOf.get(m);
-          if (para !== undefined && para < pi - 1) break;
-          if (m.at < at && (para ?? -9) >= pi - 1) return m;
-        }
-        if (['statement', 'communique', 'communiqué', 'release', 'report'].includes(noun)) return lastOrg;
-        return null;
-      }
-      if (PERSON_ROLE_NOUNS.has(noun)) {
-        const hit = latestBefore(personsByRoleWord.get(noun));
-        if (hit) return hit;
-        if (ORG_ROLE_NOUNS.has(noun)) return lastOrg;
-      }
-      return null;
-    };
-    const resolve = (ref: Ref | null, i: number, role: string | null): Named | null => {
-      if (!ref) return null;
-      if (ref.type === 'name') return named(ref, role);
-      if (ref.type === 'pronoun') return resolvePronoun(ref.word, ref.start, i);
-      const hit = resolveRole(ref.noun, ref.start);
-      return hit ? { ...hit, alias: `the ${ref.noun}` } : null;
-    };
 
     // Speech verbs and who they belong to.
     const cues: Cue[] = [];
@@ -650,21 +669,6 @@ export function attributeFlow(
       quotes.push({ speaker: who, start: span.start, end: span.end, kind, paragraph: p });
     });
 
-    function colonSubject(ts: readonly Tok[], from: number, to: number): Named | null {
-      for (let k = from; k < to; k++) {
-        const t = ts[k] as Tok;
-        if (t.quote >= 0) return null;
-        if (t.pos === 'PRON')
-          return ['he', 'she', 'it'].includes(t.normal) ? resolvePronoun(t.normal, t.start, k) : null;
-        if (isNameToken(t) && !afterPreposition(ts, k)) {
-          const ref = refOfPhrase(ts, titleStart(ts, k, from), runEnd(ts, k), text, base);
-          return ref?.type === 'name' && flowSpeakers.has(ref.name.toLowerCase()) ? named(ref) : null;
-        }
-        if (t.pos === 'VERB') return null;
-      }
-      return null;
-    }
-
     // Reported speech: a speech verb with a known speaker and a clause, in a sentence without quotation marks.
     for (const c of cues) {
       if (!c.speaker || !(INDIRECT_VERBS.has(c.lemma) || c.lemma === 'according')) continue;
@@ -702,6 +706,13 @@ export function attributeFlow(
       lastTok?.text === ':' || lastTok?.text === ',' ? (cues[cues.length - 1]?.speaker ?? null) : null;
   });
   return { quotes, mentions };
+}
+
+/** The latest mention (in the order met) before `at` in a list of mentions. */
+function latestBefore(list: readonly Named[] | undefined, at: number): Named | null {
+  for (let k = (list?.length ?? 0) - 1; k >= 0; k--)
+    if ((list?.[k] as Named).at < at) return list?.[k] as Named;
+  return null;
 }
 
 /** True when the speech verb sits in an "if"/"unless" clause: words that were not said. */
