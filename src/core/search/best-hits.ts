@@ -2,24 +2,24 @@
  * The best MiniSearch hits of an OR query without letting MiniSearch score every passage that shares one common
  * word with it.
  *
- * MiniSearch (BM25+) scores a query by walking every posting of every query term (and of every prefix expansion)
- * and allocating a result per matching passage; a query with a word found in a fifth of the corpus ("Kazakhstan"
- * in a corpus about Kazakhstan) thus builds and sorts tens of thousands of results to keep a few hundred. This
- * module keeps MiniSearch as the scorer and prunes what it scores (dynamic pruning in the spirit of MaxScore):
+ * MiniSearch (BM25+) is the search engine: it holds the index, expands prefixes, and computes every score and the
+ * order the search returns. But a MiniSearch query walks every posting of every query term (and prefix expansion)
+ * and allocates a result per matching passage, so a query with a word found in a fifth of the corpus ("Kazakhstan"
+ * in a corpus about Kazakhstan) builds and sorts tens of thousands of results to keep the few hundred the phrase
+ * boost reranks. This module prunes what MiniSearch scores (dynamic pruning, in the spirit of MaxScore):
  *
- * 1. Postings pass: one MiniSearch search per query term whose `boostDocument` callback records which passages
- *    each (query term, index term) pair reaches and returns 0, so MiniSearch allocates nothing. Each run of calls
- *    for one index term is that term's posting list, so its length is the term's document frequency.
- * 2. Bound: from those, an upper bound of each passage's MiniSearch score: (matched query terms) × Σ term weight
- *    × IDF × BM25+ term-frequency factor, the factor computed from the passage's length and the term's count in
- *    it (counted only in the fifth of sentences that repeat a token; 1 otherwise). It is MiniSearch's formula
- *    raised by a rounding slack, so it is tight; it only decides which passages MiniSearch scores.
- * 3. Scoring pass: the real query, with `boostDocument` admitting only the passages whose bound reaches the
- *    `head`-th best bound. If the `head`-th best real score is still below some excluded passage's bound, those
- *    passages are admitted too and the pass repeats (rare: the bound is tight for most passages).
+ * 1. Bound: compact posting lists (typed arrays built in one sweep over the passages' tokens, a few bytes per
+ *    posting) give every passage the query reaches an upper bound of its MiniSearch score: (matched query terms)
+ *    × Σ term boost × prefix weight × IDF × BM25+ term-frequency factor, i.e. MiniSearch's formula raised by a
+ *    rounding slack. It is only used to decide which passages MiniSearch scores.
+ * 2. Scoring: the real MiniSearch query, with `boostDocument` admitting (1) only the passages whose bound reaches
+ *    the `head`-th best bound and skipping (0) the rest before MiniSearch allocates anything for them. If the
+ *    `head`-th best real score is below some excluded passage's bound, those passages are admitted too and the
+ *    query runs again (rare: the bound is tight).
  *
  * The first `head` results are then exactly those (scores, order, ties) of the unpruned search: every passage that
- * could score at least as high as the `head`-th result was scored, by MiniSearch, with the same arithmetic.
+ * could score at least as high as the `head`-th result was scored by MiniSearch with the same arithmetic, and
+ * admitted passages keep their relative order.
  */
 import type MiniSearch from 'minisearch';
 import type { SearchResult } from 'minisearch';
@@ -33,92 +33,112 @@ const SLACK = 1 + 1e-7;
 /** Query terms are told apart with one bit each of a 32-bit mask; longer queries are scored unpruned. */
 const MAX_TERMS = 30;
 
-/** What the bound needs to know about each indexed passage (id = position). */
+/**
+ * Each index term's passages (ascending ids) with the term's count in each, and each passage's BM25+ length part:
+ * what bounding a score needs, in typed arrays (a few bytes per posting) rather than MiniSearch's maps.
+ */
 export interface PassageStats {
+  /** Index term -> its number in `starts`. */
+  readonly termIds: ReadonlyMap<string, number>;
+  /** Every index term, sorted, for prefix expansion (MiniSearch expands a prefix to every term it begins). */
+  readonly sorted: readonly string[];
+  /** Term t's postings are ids/counts[starts[t] .. starts[t + 1]). */
+  readonly starts: Int32Array;
+  readonly ids: Int32Array;
+  readonly counts: Uint32Array;
   /** k × (1 − b + b × length / average length): the length part of BM25+'s term-frequency factor. */
   readonly norm: Float64Array;
-  /** The term-frequency factor of a token found once, with the rounding slack. */
-  readonly once: Float64Array;
-  /** The tokens a passage holds more than once with their counts (token, count, …), for the few that have any. */
-  readonly repeats: readonly (readonly (string | number)[] | undefined)[];
 }
 
-/** MiniSearch's field length is the number of distinct tokens; the BM25+ factor needs it and the average. */
+/**
+ * Postings and lengths of the passages whose MiniSearch tokens are `tokens` (passage id = position). MiniSearch's
+ * field length is the number of distinct tokens (a '' among them counts, though it is not indexed).
+ */
 export function passageStats(tokens: readonly (readonly string[])[]): PassageStats {
   const n = tokens.length;
-  const lengths = new Uint32Array(n);
-  const repeats: ((string | number)[] | undefined)[] = new Array<undefined>(n).fill(undefined);
+  const termIds = new Map<string, number>();
   let total = 0;
+  for (const list of tokens) total += list.length;
+  // Pass 1: term numbers, document frequencies and lengths; the token's term number kept for pass 2.
+  const flat = new Int32Array(total);
+  const lengths = new Uint32Array(n);
+  let df: Int32Array = new Int32Array(1024);
+  let last: Int32Array = new Int32Array(1024).fill(-1);
+  let at = 0;
+  let lengthSum = 0;
   for (let i = 0; i < n; i++) {
     const list = tokens[i] as readonly string[];
-    const distinct = distinctCount(list, i, repeats);
+    let distinct = 0;
+    let empty = false;
+    for (const t of list) {
+      if (t === '') {
+        if (!empty) distinct++;
+        empty = true;
+        flat[at++] = -1;
+        continue;
+      }
+      let id = termIds.get(t);
+      if (id === undefined) {
+        id = termIds.size;
+        termIds.set(t, id);
+        if (id === df.length) {
+          df = grown(df, 0);
+          last = grown(last, -1);
+        }
+      }
+      if (last[id] !== i) {
+        last[id] = i;
+        df[id] = (df[id] as number) + 1;
+        distinct++;
+      }
+      flat[at++] = id;
+    }
     lengths[i] = distinct;
-    total += distinct;
+    lengthSum += distinct;
   }
-  const average = n === 0 ? 1 : total / n;
-  const norm = new Float64Array(n);
-  const once = new Float64Array(n);
+  // Pass 2: postings in id order, each passage's count of the term.
+  const terms = termIds.size;
+  const starts = new Int32Array(terms + 1);
+  for (let t = 0; t < terms; t++) starts[t + 1] = (starts[t] as number) + (df[t] as number);
+  const fill = starts.slice(0, terms);
+  const ids = new Int32Array(starts[terms] as number);
+  const counts = new Uint32Array(starts[terms] as number);
+  last.fill(-1);
+  const slot = new Int32Array(terms);
+  at = 0;
   for (let i = 0; i < n; i++) {
-    norm[i] = BM25.k * (1 - BM25.b + (BM25.b * (lengths[i] as number)) / average);
-    once[i] = tfFactor(1, norm[i] as number);
+    const end = at + (tokens[i] as readonly string[]).length;
+    for (; at < end; at++) {
+      const id = flat[at] as number;
+      if (id < 0) continue;
+      if (last[id] !== i) {
+        last[id] = i;
+        const k = fill[id] as number;
+        fill[id] = k + 1;
+        slot[id] = k;
+        ids[k] = i;
+        counts[k] = 1;
+      } else {
+        const k = slot[id] as number;
+        counts[k] = (counts[k] as number) + 1;
+      }
+    }
   }
-  return { norm, once, repeats };
+  const average = n === 0 ? 1 : lengthSum / n;
+  const norm = new Float64Array(n);
+  for (let i = 0; i < n; i++) norm[i] = BM25.k * (1 - BM25.b + (BM25.b * (lengths[i] as number)) / average);
+  return { termIds, sorted: [...termIds.keys()].sort(), starts, ids, counts, norm };
+}
+
+function grown(a: Int32Array, fillWith: number): Int32Array {
+  const bigger = new Int32Array(a.length * 2).fill(fillWith);
+  bigger.set(a);
+  return bigger;
 }
 
 /** BM25+'s term-frequency factor (MiniSearch's formula), raised by the rounding slack. */
 function tfFactor(tf: number, norm: number): number {
   return (BM25.d + (tf * (BM25.k + 1)) / (tf + norm)) * SLACK;
-}
-
-/**
- * Distinct tokens (MiniSearch's field length: it counts a possible '' too) of passage `id`; records the tokens it
- * holds more than once in `repeats`.
- */
-function distinctCount(
-  tokens: readonly string[],
-  id: number,
-  repeats: ((string | number)[] | undefined)[],
-): number {
-  const n = tokens.length;
-  if (n > 64) {
-    const counts = new Map<string, number>();
-    for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
-    for (const [t, c] of counts) if (c > 1) addRepeat(repeats, id, t, c);
-    return counts.size;
-  }
-  let distinct = 0;
-  for (let i = 0; i < n; i++) {
-    const t = tokens[i] as string;
-    let seenBefore = false;
-    for (let j = 0; j < i; j++)
-      if (tokens[j] === t) {
-        seenBefore = true;
-        break;
-      }
-    if (seenBefore) continue;
-    distinct++;
-    let count = 1;
-    for (let j = i + 1; j < n; j++) if (tokens[j] === t) count++;
-    if (count > 1) addRepeat(repeats, id, t, count);
-  }
-  return distinct;
-}
-
-function addRepeat(
-  repeats: ((string | number)[] | undefined)[],
-  id: number,
-  token: string,
-  count: number,
-): void {
-  const list = repeats[id];
-  if (list) list.push(token, count);
-  else repeats[id] = [token, count];
-}
-
-/** How often `term` occurs in a passage whose repeated tokens are `repeated` (1 when it is not among them). */
-function countIn(term: string, repeated: readonly (string | number)[]): number {
-  for (let i = 0; i < repeated.length; i += 2) if (repeated[i] === term) return repeated[i + 1] as number;
-  return 1;
 }
 
 export interface QueryShape {
@@ -128,6 +148,8 @@ export interface QueryShape {
   readonly prefix: (term: string) => boolean;
   /** Whether a passage may be returned at all (source and comment restrictions); absent: every passage. */
   readonly accept?: (id: number) => boolean;
+  /** The ids `accept` can admit, when they are one run (a document's passages): postings outside are skipped. */
+  readonly range?: { readonly start: number; readonly end: number };
 }
 
 /** Working memory of one index, reused by every search (searches are synchronous and never nested). */
@@ -136,7 +158,6 @@ export class BestHits {
   private readonly sum: Float64Array;
   private readonly gate: Uint32Array;
   private epoch = 0;
-  private postings = new Int32Array(1 << 16);
 
   constructor(
     private readonly mini: MiniSearch,
@@ -150,11 +171,15 @@ export class BestHits {
 
   /** MiniSearch's own search, unpruned (the reference the pruned search must equal). */
   full(q: QueryShape): SearchResult[] {
+    const { accept, range } = q;
+    if (!accept && !range) return this.mini.search(q.text, this.options(q));
     return this.mini.search(q.text, {
       ...this.options(q),
-      ...(q.accept
-        ? { filter: (r: SearchResult) => (q.accept as (id: number) => boolean)(r.id as number) }
-        : {}),
+      filter: (r: SearchResult) => {
+        const id = r.id as number;
+        if (range && (id < range.start || id >= range.end)) return false;
+        return !accept || accept(id);
+      },
     });
   }
 
@@ -165,48 +190,39 @@ export class BestHits {
     if (sources.length === 0) return [];
     if (sources.length > MAX_TERMS) return this.full(q);
 
-    // 1. Postings pass: runs of (passage ids, weight × IDF, query-term bit).
-    const runs: Run[] = [];
-    let used = 0;
+    // 1. Bounds from the postings of every (query term, index term) pair MiniSearch will score.
+    const { termIds, sorted, starts, ids, counts, norm } = this.stats;
+    const { mask, sum } = this;
     const n = this.mini.documentCount;
     const accept = q.accept;
+    const from = q.range?.start ?? 0;
+    const to = q.range?.end ?? n;
+    const touched: number[] = [];
     for (const spec of specs) {
       const bit = 1 << sources.indexOf(spec);
       const boost = q.boostTerm(spec);
-      let current: string | null = null;
-      let weight = 0;
-      let start = 0;
-      let df = 0;
-      const close = () => {
-        if (current === null) return;
+      for (const term of derivedTerms(spec, q.prefix(spec), termIds, sorted)) {
+        const t = termIds.get(term) as number;
+        const first = starts[t] as number;
+        const end = starts[t + 1] as number;
+        const df = end - first;
         const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-        runs.push({ term: current, start, end: used, weight: weight * idf, bit });
-      };
-      this.mini.search(spec, {
-        ...this.options(q),
-        boostDocument: (id: number, term: string) => {
-          if (term !== current) {
-            close();
-            current = term;
-            weight = boost * (term === spec ? 1 : prefixWeight(spec, term));
-            start = used;
-            df = 0;
-          }
-          df++;
-          if (accept === undefined || accept(id)) {
-            if (used === this.postings.length) this.grow();
-            this.postings[used++] = id;
-          }
-          return 0;
-        },
-      });
-      close();
+        const weight = boost * (term === spec ? 1 : prefixWeight(spec, term)) * idf;
+        for (let k = from === 0 ? first : lowerBound(ids, first, end, from); k < end; k++) {
+          const id = ids[k] as number;
+          if (id >= to) break;
+          if (accept !== undefined && !accept(id)) continue;
+          const m = mask[id] as number;
+          if (m === 0) touched.push(id);
+          mask[id] = m | bit;
+          sum[id] = (sum[id] as number) + weight * tfFactor(counts[k] as number, norm[id] as number);
+        }
+      }
     }
 
-    // 2. Bounds of every reached passage.
-    const touched: number[] = [];
-    const { mask, sum, postings } = this;
-    accumulate(runs, postings, mask, sum, this.stats, touched);
+    if (touched.length === 0) return [];
+
+    // 2. The bounds of the reached passages.
     const bounds = new Float64Array(touched.length);
     for (let i = 0; i < touched.length; i++) {
       const id = touched[i] as number;
@@ -260,48 +276,37 @@ export class BestHits {
     }
     return this.epoch;
   }
-
-  private grow(): void {
-    const bigger = new Int32Array(this.postings.length * 2);
-    bigger.set(this.postings);
-    this.postings = bigger;
-  }
 }
 
-interface Run {
-  readonly term: string;
-  readonly start: number;
-  readonly end: number;
-  readonly weight: number;
-  readonly bit: number;
+/** The index terms MiniSearch scores for a query term: itself if indexed, then (with prefix) every longer term it begins. */
+function derivedTerms(
+  spec: string,
+  prefix: boolean,
+  termIds: ReadonlyMap<string, number>,
+  sorted: readonly string[],
+): string[] {
+  const out = termIds.has(spec) ? [spec] : [];
+  if (!prefix) return out;
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as string) < spec) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < sorted.length && (sorted[i] as string).startsWith(spec); i++)
+    if (sorted[i] !== spec) out.push(sorted[i] as string);
+  return out;
 }
 
-/** Adds each run's weight × IDF × term-frequency factor to the passages it reaches; lists first-reached ones. */
-function accumulate(
-  runs: readonly Run[],
-  postings: Int32Array,
-  mask: Int32Array,
-  sum: Float64Array,
-  stats: PassageStats,
-  touched: number[],
-): void {
-  const { once, norm, repeats } = stats;
-  for (const run of runs) {
-    const { term, weight, bit } = run;
-    for (let i = run.start; i < run.end; i++) {
-      const id = postings[i] as number;
-      const m = mask[id] as number;
-      if (m === 0) touched.push(id);
-      mask[id] = m | bit;
-      let factor = once[id] as number;
-      const repeated = repeats[id];
-      if (repeated !== undefined) {
-        const tf = countIn(term, repeated);
-        if (tf > 1) factor = tfFactor(tf, norm[id] as number);
-      }
-      sum[id] = (sum[id] as number) + weight * factor;
-    }
+/** The first position in ids[lo..hi) (ascending) holding a value >= `value`. */
+function lowerBound(ids: Int32Array, lo: number, hi: number, value: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((ids[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
   }
+  return lo;
 }
 
 /** MiniSearch's weight of an index term found by prefix expansion of a query term. */

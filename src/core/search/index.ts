@@ -4,13 +4,13 @@
  * NLP pass and "troops"/"troop", "said"/"say" meet. Stop words are dropped; a query's adjacent word pairs found
  * in a passage boost it (phrase boost); speaker aliases expand to the speaker's other names.
  */
-import MiniSearch from 'minisearch';
+import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Citation, Corpus, DocumentKind, Sentence, Token } from '../corpus/types.js';
 import { passages } from '../corpus/corpus.js';
 import type { Segmenter } from '../nlp/segmenter.js';
 import type { Speaker } from '../quotes/types.js';
 import { STOP_WORDS } from './stopwords.js';
-import { BestHits, passageStats } from './best-hits.js';
+import { BestHits, passageStats, type QueryShape } from './best-hits.js';
 
 export interface Passage {
   /** Position in the index's passage list. */
@@ -96,10 +96,24 @@ export function aliasExpansion(
       .map((name) => ({ name: name.trim(), terms: termsOf(name) }))
       .filter((n) => n.terms.length > 0),
   );
+  // A speaker can be named only through a name all of whose terms the query has, so only speakers with a name
+  // term in the query are checked (in catalog order, as a scan of the whole catalog would).
+  const byTerm = new Map<string, number[]>();
+  catalog.forEach((names, i) => {
+    for (const n of names)
+      for (const t of n.terms) {
+        const list = byTerm.get(t);
+        if (!list) byTerm.set(t, [i]);
+        else if (list[list.length - 1] !== i) list.push(i);
+      }
+  });
   return (query, queryTerms) => {
     const have = new Set(queryTerms);
+    const candidates = new Set<number>();
+    for (const t of have) for (const i of byTerm.get(t) ?? []) candidates.add(i);
     const out: string[] = [];
-    for (const names of catalog) {
+    for (const i of [...candidates].sort((a, b) => a - b)) {
+      const names = catalog[i] as (typeof catalog)[number];
       const named = names.some((n) => {
         if (!n.terms.every((t) => have.has(t))) return false;
         if (n.terms.length > 1) return true;
@@ -190,22 +204,23 @@ export function buildPassageIndex(
       .map(termOf);
   const aliasesOf = aliasExpansion(speakers, termsOf);
 
-  /** The passages a search may return (undefined: all of them; null: none). */
+  /** The passages a search may return: a run of ids and a test (absent: all of them); null: none. */
   const restriction = ({
     documentId,
     comments,
-  }: SearchOptions): ((id: number) => boolean) | undefined | null => {
-    let start = 0;
-    let end = list.length;
+  }: SearchOptions): Pick<QueryShape, 'accept' | 'range'> | null => {
+    let range: { start: number; end: number } | undefined;
     if (documentId) {
-      const range = documentRange.get(documentId);
+      range = documentRange.get(documentId);
       if (!range) return null;
-      ({ start, end } = range);
     }
-    if (comments === 'exclude') return (id) => id >= start && id < end && isComment[id] === 0;
-    if (comments === 'only') return (id) => id >= start && id < end && isComment[id] === 1;
-    if (documentId) return (id) => id >= start && id < end;
-    return undefined;
+    const accept =
+      comments === 'exclude'
+        ? (id: number) => isComment[id] === 0
+        : comments === 'only'
+          ? (id: number) => isComment[id] === 1
+          : undefined;
+    return { ...(range ? { range } : {}), ...(accept ? { accept } : {}) };
   };
 
   return {
@@ -225,8 +240,8 @@ export function buildPassageIndex(
       if (terms.length === 0) return [];
       const limit = options.limit ?? 10;
       const headSize = Math.max(RERANK, limit * 4);
-      const accept = restriction(options);
-      if (accept === null) return [];
+      const restricted = restriction(options);
+      if (restricted === null) return [];
       // MiniSearch returns hits best first; the phrase boost (at most a few-fold) only reorders the head of the
       // list, so it is computed for the best RERANK hits and not for every passage sharing one common word. Only
       // that head is needed, so MiniSearch scores only the passages that can reach it (see best-hits.ts).
@@ -235,7 +250,7 @@ export function buildPassageIndex(
           text: terms.join(' '),
           boostTerm: (term) => (ownSet.has(term) ? 1 : EXPANSION_BOOST),
           prefix: (term) => term.length >= PREFIX_MIN && ownSet.has(term),
-          ...(accept ? { accept } : {}),
+          ...restricted,
         },
         headSize,
       );
@@ -250,7 +265,7 @@ export function buildPassageIndex(
         else follows.set(own[i - 1] as string, new Set([own[i] as string]));
         if (own[i - 1] === own[i]) repeatsWord = true;
       }
-      const hits = head.map((r) => {
+      const withPhrase = (r: SearchResult): SearchHit => {
         const passage = list[r.id as number] as Passage;
         let phrase = 0;
         if (follows.size > 0 && (repeatsWord || r.queryTerms.length >= 2)) {
@@ -259,7 +274,8 @@ export function buildPassageIndex(
             if (follows.get(t[i - 1] as string)?.has(t[i] as string)) phrase++;
         }
         return { passage, score: r.score * (1 + PHRASE_BOOST * phrase) };
-      });
+      };
+      const hits = head.map(withPhrase);
       hits.sort((a, b) => b.score - a.score || a.passage.id - b.passage.id);
       return hits.slice(0, limit);
     },

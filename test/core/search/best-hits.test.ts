@@ -67,6 +67,7 @@ describe('GIVEN a corpus with very common and rare terms', () => {
       boostTerm: (t) => (own.has(t) ? 1 : 0.5),
       prefix: (t) => t.length >= 5 && own.has(t),
       accept: (id) => id % modulo === 0,
+      ...(i % 5 === 0 ? { range: { start: 200 * i, end: 200 * i + 900 } } : {}),
     };
   });
 
@@ -92,5 +93,33 @@ describe('GIVEN kthLargest', () => {
       const sorted = [...values].sort((a, b) => b - a);
       for (let k = 1; k <= n; k++) expect(kthLargest(values, k)).toBe(sorted[k - 1]);
     }
+  });
+});
+
+describe('GIVEN passageStats', () => {
+  const stats = passageStats([
+    ['a', 'b', 'a'],
+    ['', 'b'],
+    ['c', 'ab'],
+  ]);
+  const postings = (term: string) => {
+    const t = stats.termIds.get(term)!;
+    const range = [stats.starts[t]!, stats.starts[t + 1]!] as const;
+    return [...stats.ids.subarray(...range)].map((id, k) => [id, stats.counts[range[0] + k]]);
+  };
+  it('THEN each term lists its passages in id order with its count there', () => {
+    expect(postings('a')).toEqual([[0, 2]]);
+    expect(postings('b')).toEqual([
+      [0, 1],
+      [1, 1],
+    ]);
+    expect(stats.termIds.has('')).toBe(false);
+  });
+  it('THEN terms are sorted for prefix expansion', () => {
+    expect(stats.sorted).toEqual(['a', 'ab', 'b', 'c']);
+  });
+  it('THEN lengths count distinct tokens, an empty one included (as MiniSearch does)', () => {
+    // every passage has 2 distinct tokens, so each is of average length: norm = k.
+    for (const n of stats.norm) expect(n).toBeCloseTo(1.2);
   });
 });
