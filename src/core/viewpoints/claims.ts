@@ -18,6 +18,7 @@ import {
   CONTRAST,
   FLIPPER,
   MODAL,
+  NAME,
   POLAR,
   looseInfo,
   type WordInfo,
@@ -131,13 +132,18 @@ function runStartingAt(tokens: readonly Token[], start: number): Token[] {
 }
 
 /** The people and organisations a document names, by surname (and full name), with whether each holds office. */
-function documentNames(doc: CorpusDocument): Map<string, NameInfo> {
+function documentNames(
+  doc: CorpusDocument,
+  infosOf: (s: Sentence) => readonly WordInfo[],
+): Map<string, NameInfo> {
   const names = new Map<string, NameInfo>();
   for (const p of doc.body) {
     for (const s of p.sentences) {
       const toks = s.tokens;
+      const infos = infosOf(s);
       for (let i = 0; i < toks.length; i++) {
-        if (!isNameToken(toks[i] as Token) || (i > 0 && isNameToken(toks[i - 1] as Token))) continue;
+        if (!((infos[i] as WordInfo).flags & NAME) || (i > 0 && (infos[i - 1] as WordInfo).flags & NAME))
+          continue;
         const run = runStartingAt(toks, i);
         const name = nameOfRun(run);
         if (!name || name.split(' ').length < 2) continue;
@@ -180,6 +186,9 @@ function attributionIn(
   lastOrg: NameInfo | null,
 ): NameInfo | null {
   for (let i = 0; i < tokens.length; i++) {
+    const w = infos[i] as WordInfo;
+    // Most words are neither "according" nor an attribution verb: decided from the word table alone.
+    if (w.normal !== 'according' && !(w.pos === 'VERB' && (w.flags & ATTRIBUTION) !== 0)) continue;
     const t = tokens[i] as Token;
     // "according to X"
     if (t.normal === 'according' && tokens[i + 1]?.normal === 'to') {
@@ -246,11 +255,10 @@ function attributionIn(
   // "Mark Green, a Tennessee Republican, is among those who see ...": an opening name holding an attitude.
   const opening = runStartingAt(tokens, 0);
   const after = tokens[opening.length];
-  const firstPerson = tokens.some((t) => t.text === 'I');
   if (
     opening.length > 0 &&
     after &&
-    !firstPerson &&
+    !tokens.some((t) => t.text === 'I') &&
     (after.text === ',' || (after.pos === 'VERB' && ATTITUDE_VERBS.has(after.lemma.toLowerCase())))
   ) {
     if (tokens.some((t) => t.pos === 'VERB' && ATTITUDE_VERBS.has(t.lemma.toLowerCase()))) {
@@ -334,6 +342,12 @@ export function positionStrength(tokens: readonly Token[], lowerText: string): n
   return strengthOf(tokens.map(looseInfo), lowerText);
 }
 
+function positionsOf(text: string, mark: string): number[] {
+  const at: number[] = [];
+  for (let k = text.indexOf(mark); k !== -1; k = text.indexOf(mark, k + 1)) at.push(k);
+  return at;
+}
+
 /** Whether each sentence of a paragraph is (partly) inside quotation marks. */
 function quotedSentences(p: Paragraph): boolean[] {
   let open = false;
@@ -341,12 +355,20 @@ function quotedSentences(p: Paragraph): boolean[] {
   let opens = 0;
   let closes = 0;
   let counted = 0;
+  // Positions of the opening and closing marks (most paragraphs have none).
+  const openAt = positionsOf(p.text, '“');
+  const closeAt = positionsOf(p.text, '”');
+  let nextOpen = 0;
+  let nextClose = 0;
   return p.sentences.map((s) => {
     const upTo = Math.max(counted, Math.min(p.text.length, s.start - p.start));
-    for (let k = counted; k < upTo; k++) {
-      const c = p.text[k];
-      if (c === '“') opens++;
-      else if (c === '”') closes++;
+    while (nextOpen < openAt.length && (openAt[nextOpen] as number) < upTo) {
+      if ((openAt[nextOpen] as number) >= counted) opens++;
+      nextOpen++;
+    }
+    while (nextClose < closeAt.length && (closeAt[nextClose] as number) < upTo) {
+      if ((closeAt[nextClose] as number) >= counted) closes++;
+      nextClose++;
     }
     counted = upTo;
     open = opens > closes;
@@ -413,7 +435,6 @@ function quoteSpeakerFinder(quotes: readonly Quote[]): (start: number, end: numb
 /** Every claim of one document: body sentences, then reader comments. `firstId` numbers them. */
 export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
   const { doc, words, contexts } = src;
-  const names = documentNames(doc);
   const quoteSpeaker = quoteSpeakerFinder(src.quotes);
   const out: Claim[] = [];
   const title = contexts.addTitle(
@@ -433,6 +454,7 @@ export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
   let lastOrg: NameInfo | null = null;
   const infosOf = (s: Sentence, passage: number | undefined): readonly WordInfo[] =>
     (passage === undefined ? undefined : src.infosByPassage[passage]) ?? s.tokens.map((t) => words.info(t));
+  const names = documentNames(doc, (s) => infosOf(s, src.passageByStart.get(s.start)));
 
   const visit = (paragraphs: readonly Paragraph[], commentNo: number | null, titleOf: number) => {
     const visitStart = contexts.nextSlot;
@@ -454,8 +476,9 @@ export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
           else last = holder;
         } else if (commentNo === null) {
           // Remember named organisations as they appear, for "the statement said".
+          const sentenceInfos = infos[si] as readonly WordInfo[];
           for (let i = 0; i < s.tokens.length; i++) {
-            if (!isNameToken(s.tokens[i] as Token)) continue;
+            if (!((sentenceInfos[i] as WordInfo).flags & NAME)) continue;
             const run = runStartingAt(s.tokens, i);
             const name = run.length > 0 ? nameOfRun(run) : null;
             if (name && ORG_WORDS.test(name) && run.length > 1) lastOrg = resolveName(names, name);

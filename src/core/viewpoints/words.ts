@@ -50,6 +50,8 @@ export const NOUN = 4096;
 export const ATTRIBUTION = 8192;
 /** `NOT_WITH_OBJECT.has(lowercased lemma)`. */
 export const NOT_WITH_OBJECT_LEMMA = 16384;
+/** A capitalised proper-noun word (part of a name). */
+export const NAME = 32768;
 
 export type Entries = readonly { readonly group: string; readonly pole: 1 | -1 }[];
 const NO_ENTRIES: Entries = [];
@@ -64,6 +66,8 @@ export interface WordInfo {
   readonly lemma: string;
   readonly pos: string;
   readonly type: string;
+  /** The token's text starts with an ASCII capital. */
+  readonly capitalised: boolean;
   readonly flags: number;
   /** Lexicon entries by the normal form (typographic apostrophes folded), else by the lemma. */
   readonly entries: Entries;
@@ -77,7 +81,12 @@ export interface WordInfo {
 }
 
 /** What the lexicon says of one token, from scratch. */
-function describe(t: Token, termId: (s: string) => number, stemId: (s: string) => number): WordInfo {
+function describe(
+  t: Token,
+  capitalised: boolean,
+  termId: (s: string) => number,
+  stemId: (s: string) => number,
+): WordInfo {
   const lemma = t.lemma.toLowerCase();
   const content = isContentToken(t);
   const term = content ? termOf(t) : '';
@@ -99,12 +108,14 @@ function describe(t: Token, termId: (s: string) => number, stemId: (s: string) =
     (t.type === 'word' && (t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN') ? NOMINAL : 0) |
     (t.pos === 'NOUN' || t.pos === 'PROPN' ? NOUN : 0) |
     (ATTRIBUTION_VERBS.has(t.normal) || ATTRIBUTION_VERBS.has(lemma) ? ATTRIBUTION : 0) |
-    (NOT_WITH_OBJECT.has(lemma) ? NOT_WITH_OBJECT_LEMMA : 0);
+    (NOT_WITH_OBJECT.has(lemma) ? NOT_WITH_OBJECT_LEMMA : 0) |
+    (t.pos === 'PROPN' && capitalised && t.type === 'word' ? NAME : 0);
   return {
     normal: t.normal,
     lemma: t.lemma,
     pos: t.pos,
     type: t.type,
+    capitalised,
     flags,
     entries: POLAR_WORDS.get(t.normal.replace(/’/g, "'")) ?? POLAR_WORDS.get(lemma) ?? NO_ENTRIES,
     term,
@@ -175,8 +186,12 @@ export class WordTable {
   info(t: Token): WordInfo {
     let list = this.byNormal.get(t.normal);
     if (list === undefined) this.byNormal.set(t.normal, (list = []));
-    for (const w of list) if (w.lemma === t.lemma && w.pos === t.pos && w.type === t.type) return w;
-    const w = describe(t, this.termId, this.stemId);
+    const first = t.text.charCodeAt(0);
+    const capitalised = first >= 65 && first <= 90;
+    for (const w of list)
+      if (w.lemma === t.lemma && w.pos === t.pos && w.type === t.type && w.capitalised === capitalised)
+        return w;
+    const w = describe(t, capitalised, this.termId, this.stemId);
     list.push(w);
     return w;
   }
