@@ -1,5 +1,5 @@
 /** Quotes and speakers as Views: every quote verbatim with its source title, kind and a link to its paragraph. */
-import type { Corpus } from '../core/corpus/types.js';
+import type { Citation, Corpus } from '../core/corpus/types.js';
 import type { Quote, Speaker } from '../core/quotes/index.js';
 import type { SpeakerCount } from '../core/quotes/resolve.js';
 import { citationLabel, type View } from './view.js';
@@ -23,6 +23,24 @@ export function quoteSource(corpus: Corpus, q: Quote): string {
   return [title, passageLabel(corpus, q), QUOTE_KIND[q.kind], citationLabel(cite)].join(' · ');
 }
 
+/**
+ * quoteSource for many quotes: a document's title and passage label are looked up once per document (and
+ * comment) rather than once per quote. Gives the same strings.
+ */
+function quoteSources(corpus: Corpus): (q: Quote, cite: Citation) => string {
+  const heads = new Map<string, string>();
+  return (q, cite) => {
+    const key = q.comment === null ? q.documentId : `${q.documentId}\u0000${q.comment}`;
+    let head = heads.get(key);
+    if (head === undefined) {
+      const title = corpus.byId.get(q.documentId)?.meta.title ?? q.documentId;
+      head = `${title} · ${passageLabel(corpus, q)} · `;
+      heads.set(key, head);
+    }
+    return `${head}${QUOTE_KIND[q.kind]} · ${citationLabel(cite)}`;
+  };
+}
+
 export interface QuotesViewInput {
   readonly speaker: Speaker;
   readonly quotes: readonly Quote[];
@@ -32,6 +50,7 @@ export interface QuotesViewInput {
 
 export function quotesView(corpus: Corpus, input: QuotesViewInput): View {
   const { speaker, quotes } = input;
+  const sourceOf = quoteSources(corpus);
   const scope = [
     input.topic ? `on “${input.topic}”` : null,
     input.sourceTitle ? `in ${input.sourceTitle}` : null,
@@ -44,11 +63,14 @@ export function quotesView(corpus: Corpus, input: QuotesViewInput): View {
     sections: [
       {
         title: '',
-        items: quotes.map((q) => ({
-          text: q.kind === 'indirect' ? q.text : `“${q.text}”`,
-          cite: { documentId: q.documentId, paragraph: q.paragraph, comment: q.comment },
-          source: quoteSource(corpus, q),
-        })),
+        items: quotes.map((q) => {
+          const cite = { documentId: q.documentId, paragraph: q.paragraph, comment: q.comment };
+          return {
+            text: q.kind === 'indirect' ? q.text : `“${q.text}”`,
+            cite,
+            source: sourceOf(q, cite),
+          };
+        }),
       },
     ],
   };

@@ -124,7 +124,10 @@ export function quotesBy(
   if (terms.length === 0) return [...list];
   const wanted = new Set(terms);
   const seen = new Set<string>();
-  const scored = list.map((q, i) => {
+  // Quotes without any wanted term score 0 and keep corpus order after the others: only the rest are sorted.
+  const scored: { q: Quote; i: number; score: number }[] = [];
+  const rest: Quote[] = [];
+  list.forEach((q, i) => {
     // Terms of the quote that were asked for: every occurrence (hits) and distinct ones (covered).
     let hits = 0;
     seen.clear();
@@ -133,10 +136,13 @@ export function quotesBy(
         hits++;
         seen.add(t);
       }
-    return { q, i, score: seen.size * 10 + hits / Math.max(1, Math.sqrt(q.terms.length)) };
+    if (hits === 0) rest.push(q);
+    else scored.push({ q, i, score: seen.size * 10 + hits / Math.max(1, Math.sqrt(q.terms.length)) });
   });
   scored.sort((a, b) => b.score - a.score || a.i - b.i);
-  return scored.map((s) => s.q);
+  const out = scored.map((s) => s.q);
+  for (const q of rest) out.push(q);
+  return out;
 }
 
 export interface SpeakerCount {
