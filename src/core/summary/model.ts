@@ -266,38 +266,32 @@ export function buildSummaryModel(corpus: Corpus, index: PassageIndex): SummaryM
       paragraphsOf.get(p.documentId) ?? 1,
       opening.get(p.documentId)?.has(p.start) === true,
     );
-    const parts = {
-      centrality: centrality[i] ?? 0,
-      centroid: (closeness[i] ?? 0) / maxCloseness,
-      position,
-      coverage: (coverageRaw[i] ?? 0) / maxCoverage,
-    };
+    const central = centrality[i] as number;
+    const close = (closeness[i] as number) / maxCloseness;
+    const coverage = (coverageRaw[i] as number) / maxCoverage;
     const base =
-      WEIGHTS.centrality * parts.centrality +
-      WEIGHTS.centroid * parts.centroid +
-      WEIGHTS.position * parts.position +
-      WEIGHTS.coverage * parts.coverage;
-    const shape = surface.shape;
+      WEIGHTS.centrality * central +
+      WEIGHTS.centroid * close +
+      WEIGHTS.position * position +
+      WEIGHTS.coverage * coverage;
+    // Dated only by years before the present one: background.
+    const background =
+      present !== null && surface.latestYear !== -Infinity && surface.latestYear < present - 1;
     return {
       passage: p,
       kind,
-      ineligible: ineligibleGiven(p, shape, surface.words),
+      ineligible: ineligibleGiven(p, surface, surface.words),
       vector: vectors[i] as TermVector,
       entities: surface.entities,
-      aspect: shape.attributed ? 'claim' : surface.dated ? 'event' : surface.modal ? 'outlook' : 'context',
+      aspect: surface.attributed ? 'claim' : surface.dated ? 'event' : surface.modal ? 'outlook' : 'context',
       start: slice.start,
       end: slice.end,
       text: slice.text,
-      centrality: parts.centrality,
-      centroid: parts.centroid,
-      position: parts.position,
-      coverage: parts.coverage,
-      salience:
-        base *
-        styleOf(surface.first, surface.words) *
-        (present !== null && surface.years.length > 0 && surface.years.every((y) => y < present - 1)
-          ? BACKGROUND_FACTOR
-          : 1),
+      centrality: central,
+      centroid: close,
+      position,
+      coverage,
+      salience: base * styleOf(surface.first, surface.words) * (background ? BACKGROUND_FACTOR : 1),
     };
   });
 
@@ -425,8 +419,7 @@ function groupedOrder(group: Int32Array, groups: number): Int32Array {
 }
 
 /** What one pass over a sentence's tokens tells: its quotation shape, words, names, dates, modals, years. */
-interface Surface {
-  readonly shape: QuoteShape;
+interface Surface extends QuoteShape {
   readonly words: number;
   /** Lower-cased first word, or null. */
   readonly first: string | null;
@@ -435,7 +428,8 @@ interface Surface {
   /** Names a weekday, month or year (an 'event'). */
   readonly dated: boolean;
   readonly modal: boolean;
-  readonly years: readonly number[];
+  /** The latest year it names (-Infinity when none). */
+  readonly latestYear: number;
 }
 
 /** `quoteShape`, `aspectOf`'s tests and the proper nouns in one pass (quotation marks are never word tokens). */
@@ -444,7 +438,7 @@ function surfaceOf(tokens: readonly Token[], idOf: (term: string) => number): Su
   let first: string | null = null;
   let dated = false;
   let modal = false;
-  const years: number[] = [];
+  let latestYear = -Infinity;
   const entities: number[] = [];
   let inside = false;
   let balanced = true;
@@ -491,7 +485,7 @@ function surfaceOf(tokens: readonly Token[], idOf: (term: string) => number): Su
     }
     if (type === 'number') {
       if (YEAR.test(text) && tokens[k - 1]?.normal !== '$') {
-        years.push(Number(text));
+        latestYear = Math.max(latestYear, Number(text));
         dated = true;
       }
       if (t.pos === 'PROPN' && isContentToken(t)) {
@@ -501,13 +495,15 @@ function surfaceOf(tokens: readonly Token[], idOf: (term: string) => number): Su
     }
   }
   return {
-    shape: { quoted, balanced: balanced && !inside, attributed },
+    quoted,
+    balanced: balanced && !inside,
+    attributed,
     words,
     first,
     entities,
     dated,
     modal,
-    years,
+    latestYear,
   };
 }
 
