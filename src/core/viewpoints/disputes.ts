@@ -4,7 +4,7 @@
  */
 import type { Token } from '../corpus/types.js';
 import { POLARITY_GROUPS } from './lexicon.js';
-import { stanceOf, type TopicFrame } from './stance.js';
+import { groupStance } from './stance.js';
 import { CONTENT, NOMINAL, NOUN, POLAR, type WordInfo } from './words.js';
 import type { ClaimAnalysis, Dispute } from './types.js';
 
@@ -63,15 +63,8 @@ export function firstSorted<T>(items: readonly T[], k: number, compare: (a: T, b
 export function findDisputes(analysis: Omit<ClaimAnalysis, 'disputes'>): Dispute[] {
   const found: (Dispute & { score: number })[] = [];
   // A claim's distinct noun phrases, read once though the claim may speak to several groups.
-  const phrasesOf: (readonly string[] | undefined)[] = [];
+  const phrasesOf: (readonly { readonly phrase: string; readonly key: string }[] | undefined)[] = [];
   for (const group of POLARITY_GROUPS) {
-    const frame: TopicFrame = {
-      groups: new Map([[group.id, 1]]),
-      orientation: 1,
-      subject: [],
-      terms: [],
-      nouns: [],
-    };
     const ids = new Set<number>();
     for (const w of [...group.plus, ...group.minus])
       for (const id of analysis.byTerm.get(w) ?? []) ids.add(id);
@@ -79,17 +72,18 @@ export function findDisputes(analysis: Omit<ClaimAnalysis, 'disputes'>): Dispute
     for (const id of ids) {
       const claim = analysis.claims[id];
       if (!claim || !claim.onTopic) continue;
-      const s = Math.sign(stanceOf(claim.sentence.tokens, frame, claim.reading).stance);
+      const s = Math.sign(groupStance(claim.sentence.tokens, claim.reading, group.id));
       if (s === 0) continue;
       let phrases = phrasesOf[id];
       if (phrases === undefined)
-        phrasesOf[id] = phrases = [...new Set(nounPhrases(claim.sentence.tokens, claim.reading.infos))];
-      for (const phrase of phrases) {
-        const key = phrase.toLowerCase();
-        const c = counts.get(key) ?? { surface: phrase, plus: 0, minus: 0 };
+        phrasesOf[id] = phrases = [...new Set(nounPhrases(claim.sentence.tokens, claim.reading.infos))].map(
+          (phrase) => ({ phrase, key: phrase.toLowerCase() }),
+        );
+      for (const { phrase, key } of phrases) {
+        let c = counts.get(key);
+        if (c === undefined) counts.set(key, (c = { surface: phrase, plus: 0, minus: 0 }));
         if (s > 0) c.plus++;
         else c.minus++;
-        counts.set(key, c);
       }
     }
     const ranked = firstSorted(

@@ -248,3 +248,35 @@ export function stanceOf(
   }
   return { stance: stance * frame.orientation, focus };
 }
+
+/**
+ * `stanceOf(tokens, frame).stance` for a frame of the one group `group` (weight 1, orientation 1, no nouns), as
+ * the disputes read every claim against every group it speaks to: no frame, no per-call maps.
+ */
+export function groupStance(tokens: readonly Token[], reading: SentenceReading, group: string): number {
+  const infos = reading.infos;
+  let active: number[] | null = null;
+  for (const { at, entries } of reading.polar) {
+    if (!entries.some((e) => e.group === group)) continue;
+    const next = infos[at + 1];
+    if (
+      (infos[at] as WordInfo).flags & NOT_WITH_OBJECT_LEMMA &&
+      next &&
+      (next.pos === 'DET' || next.pos === 'ADJ' || next.pos === 'NOUN' || next.pos === 'NUM') &&
+      !TIME_WORDS.has(next.normal)
+    )
+      continue;
+    (active ??= []).push(at);
+  }
+  if (active === null) return 0;
+  let stance = 0;
+  for (const at of active) {
+    let flips: 1 | -1 | 0 = 0;
+    for (const e of (infos[at] as WordInfo).entries) {
+      if (e.group !== group) continue;
+      if (flips === 0) flips = flipsBefore(tokens, infos, at, active);
+      stance += e.pole * 1 * flips;
+    }
+  }
+  return stance * 1;
+}

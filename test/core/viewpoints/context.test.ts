@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sentenceTerms } from '../../../src/core/search/index.js';
 import { ContextMasks } from '../../../src/core/viewpoints/context.js';
-import { stem } from '../../../src/core/viewpoints/lexicon.js';
+import { POLARITY_GROUPS, stem } from '../../../src/core/viewpoints/lexicon.js';
+import { groupStance, stanceOf } from '../../../src/core/viewpoints/stance.js';
 import { WordTable, looseInfo } from '../../../src/core/viewpoints/words.js';
 import { segment } from '../../../src/core/nlp/segmenter.js';
 import type { Paragraph } from '../../../src/core/corpus/types.js';
@@ -53,5 +54,27 @@ describe('GIVEN the word table', () => {
     const leave = infos.find((w) => w.normal === 'leave');
     expect(leave?.entries.some((e) => e.group === 'leave' && e.pole === 1)).toBe(true);
     expect(looseInfo(tokens[0] as never).flags).toBe(infos[0]?.flags);
+  });
+});
+
+describe('GIVEN the seeds claims and the polarity groups', () => {
+  it('WHEN a claim is read against one group THEN groupStance equals stanceOf with that group alone', async () => {
+    const a = await seedAnalysis();
+    let nonZero = 0;
+    for (const g of POLARITY_GROUPS) {
+      const frame = {
+        groups: new Map([[g.id, 1]]),
+        orientation: 1 as const,
+        subject: [],
+        terms: [],
+        nouns: [],
+      };
+      for (const c of a.claims.claims) {
+        const expected = stanceOf(c.sentence.tokens, frame).stance;
+        expect(groupStance(c.sentence.tokens, c.reading, g.id)).toBe(expected);
+        if (expected !== 0) nonZero++;
+      }
+    }
+    expect(nonZero).toBeGreaterThan(20);
   });
 });
