@@ -69,11 +69,11 @@ export const run: CommandModule['run'] = (options, ctx) => {
   const events = selectEvents(time.events, query);
   if (events.length === 0)
     return userError('NO_RESULTS', { what: asked.length > 0 ? asked.join(', ') : 'a dated event' });
-  const all = selectEvents(time.events, { ...query, background: true, comments: true });
-  const hidden = {
-    background: all.filter((e) => e.background).length,
-    comments: all.filter((e) => !e.background && e.comment !== null).length,
-  };
+  const hidden = { background: 0, comments: 0 };
+  for (const e of selectEvents(time.events, { ...query, background: true, comments: true })) {
+    if (e.background) hidden.background++;
+    else if (e.comment !== null) hidden.comments++;
+  }
   const view = timelineView({ events, asked: asked.join(' · '), hidden });
   return {
     ok: true,

@@ -1,10 +1,13 @@
 /**
  * The timeline as a picture (PNG), drawn with @napi-rs/canvas (Skia; its binary ships inside the npm package).
- * One row per event down a vertical line, coloured by source, at most MAX_ROWS rows so a draw stays well under
- * ~30 ms; the picture says how many it left out. Fonts: DejaVu Sans when the machine has it, else whatever the
- * canvas finds installed.
+ * On top, a strip over the whole selection: one bar per pixel column, as tall as (the log of) the number of events
+ * dated there, and a mark over each event listed below, so the spread of the dates shows at a glance. Below it,
+ * the events the answer's first page lists (MAX_ROWS), one row each down a vertical line, coloured by source.
+ * The picture is small (720 px wide) and encoded as a palette PNG (timeline-png.ts), so drawing it costs a few
+ * milliseconds whatever is asked. Fonts: DejaVu Sans when the machine has it, else whatever the canvas finds.
  */
-import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
+import { createCanvas, GlobalFonts, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { encodePalettePng } from './timeline-png.js';
 
 export interface TimelineImageRow {
   /** "Thu 6 Jan 2022", "August 2021", "2014". */
@@ -14,7 +17,18 @@ export interface TimelineImageRow {
   readonly documents: readonly string[];
 }
 
-export const MAX_ROWS = 40;
+export interface TimelineImageInput {
+  readonly title: string;
+  /** The rows to list: the first MAX_ROWS events. */
+  readonly rows: readonly TimelineImageRow[];
+  /** How many events the answer holds in all. */
+  readonly total: number;
+  /** First day (days since 1970-01-01) of every event of the answer, in its order; the rows are the first ones. */
+  readonly days: ArrayLike<number>;
+}
+
+/** As many rows as the answer's first page lists. */
+export const MAX_ROWS = 10;
 
 const FONT_CANDIDATES = [
   '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
@@ -38,106 +52,185 @@ function family(): string {
 }
 
 const PALETTE = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c', '#0891b2', '#ca8a04', '#db2777'];
-const WIDTH = 960;
-const ROW = 24;
-const TOP = 70;
-const AXIS = 170;
+const WIDTH = 720;
+const ROW = 22;
+const STRIP_TOP = 56;
+const STRIP_HEIGHT = 22;
+const STRIP_LEFT = 20;
+const STRIP_RIGHT = WIDTH - 20;
+const TOP = STRIP_TOP + STRIP_HEIGHT + 36;
+const AXIS = 150;
+const LEGEND_COLUMNS = 3;
+const LEGEND_ROWS = 2;
 
+/** The text cut (with "…") to fit the width: measured once, then shortened from a proportional guess. */
 function fit(ctx: SKRSContext2D, text: string, width: number): string {
-  if (ctx.measureText(text).width <= width) return text;
-  let lo = 0;
-  let hi = text.length;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (ctx.measureText(`${text.slice(0, mid)}…`).width <= width) lo = mid;
-    else hi = mid - 1;
+  const full = ctx.measureText(text).width;
+  if (full <= width) return text;
+  let n = Math.max(1, Math.floor((text.length * width) / full));
+  let cut = `${text.slice(0, n).trimEnd()}…`;
+  while (n > 1 && ctx.measureText(cut).width > width) {
+    n = Math.max(1, Math.floor(n * 0.9));
+    cut = `${text.slice(0, n).trimEnd()}…`;
   }
-  return `${text.slice(0, lo).trimEnd()}…`;
+  return cut;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function dayLabel(day: number): string {
+  const d = new Date(day * 86_400_000);
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
 /**
- * PNG encoding costs far more than any query (tens to hundreds of ms), so the same picture is drawn once:
- * the last few renderings are kept, keyed by their exact content.
+ * The last few pictures, keyed by what they show: the same answer asked again (paging back, a repeated
+ * question) is not drawn twice.
  */
 const rendered = new Map<string, Uint8Array>();
-const RENDER_CACHE = 64;
+const RENDER_CACHE = 32;
 
-export function renderTimelinePng(title: string, rows: readonly TimelineImageRow[]): Uint8Array {
-  const legend = [...new Set(rows.flatMap((r) => r.documents))];
-  const key = JSON.stringify([title, rows.length, rows.slice(0, MAX_ROWS), legend]);
+export function renderTimelinePng(input: TimelineImageInput): Uint8Array {
+  const rows = input.rows.slice(0, MAX_ROWS);
+  let key = `${input.title}\u0000${input.total}\u0000${input.days.length}`;
+  for (let i = 0; i < input.days.length; i += Math.max(1, Math.floor(input.days.length / 64)))
+    key += `,${input.days[i] as number}`;
+  for (const r of rows) key += `\u0000${r.label}\u0001${r.text}\u0001${r.documents.join('\u0002')}`;
   const hit = rendered.get(key);
   if (hit) {
     rendered.delete(key);
     rendered.set(key, hit);
     return hit;
   }
-  const png = drawTimelinePng(title, rows);
+  const png = draw(input.title, rows, input.total, input.days);
   rendered.set(key, png);
   if (rendered.size > RENDER_CACHE) rendered.delete(rendered.keys().next().value as string);
   return png;
 }
 
-function drawTimelinePng(title: string, rows: readonly TimelineImageRow[]): Uint8Array {
-  const shown = rows.slice(0, MAX_ROWS);
-  const documents = [...new Set(rows.flatMap((r) => r.documents))];
-  const color = (id: string) => PALETTE[Math.max(0, documents.indexOf(id)) % PALETTE.length] as string;
-  const legendRows = Math.ceil(documents.length / 3);
-  const height = TOP + Math.max(1, shown.length) * ROW + 30 + legendRows * 20 + 20;
-  const canvas = createCanvas(WIDTH, height);
+const MAX_HEIGHT = TOP + MAX_ROWS * ROW + 14 + LEGEND_ROWS * 18 + 8;
+let canvas: Canvas | undefined;
+
+/** One canvas, as tall as the tallest picture, drawn over each time (only the picture's own height is read). */
+function scratch(): SKRSContext2D {
+  canvas ??= createCanvas(WIDTH, MAX_HEIGHT);
   const ctx = canvas.getContext('2d');
+  ctx.textAlign = 'left';
+  return ctx;
+}
+
+function draw(
+  title: string,
+  rows: readonly TimelineImageRow[],
+  total: number,
+  days: ArrayLike<number>,
+): Uint8Array {
+  const documents = [...new Set(rows.flatMap((r) => r.documents.slice(0, 1)))];
+  const color = (id: string) => PALETTE[Math.max(0, documents.indexOf(id)) % PALETTE.length] as string;
+  const legendShown = Math.min(documents.length, LEGEND_COLUMNS * LEGEND_ROWS);
+  const legendLines = Math.ceil(legendShown / LEGEND_COLUMNS);
+  const height = TOP + Math.max(1, rows.length) * ROW + 14 + legendLines * 18 + 8;
+  const ctx = scratch();
   const font = family();
 
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, WIDTH, height);
   ctx.fillStyle = '#111827';
-  ctx.font = `bold 20px "${font}"`;
-  ctx.fillText(fit(ctx, title, WIDTH - 40), 20, 30);
-  ctx.font = `13px "${font}"`;
+  ctx.font = `bold 16px "${font}"`;
+  ctx.fillText(fit(ctx, title, WIDTH - 40), 20, 26);
+  ctx.font = `12px "${font}"`;
   ctx.fillStyle = '#6b7280';
   const note =
-    rows.length > shown.length
-      ? `Showing the first ${shown.length} of ${rows.length} events`
-      : `${rows.length} event${rows.length === 1 ? '' : 's'}`;
-  ctx.fillText(note, 20, 50);
+    total > rows.length
+      ? `The first ${rows.length} of ${total} events, oldest first; the strip shows all ${total}`
+      : `${total} event${total === 1 ? '' : 's'}, oldest first`;
+  ctx.fillText(note, 20, 44);
 
-  ctx.strokeStyle = '#d1d5db';
-  ctx.lineWidth = 2;
-  ctx.beginPath();
-  ctx.moveTo(AXIS, TOP - 6);
-  ctx.lineTo(AXIS, TOP + Math.max(1, shown.length) * ROW - 10);
-  ctx.stroke();
+  drawStrip(ctx, days, rows.length, font);
 
+  ctx.fillStyle = '#d1d5db';
+  ctx.fillRect(AXIS - 1, TOP - 6, 2, Math.max(1, rows.length) * ROW - 4);
   let previous = '';
-  shown.forEach((row, i) => {
-    const y = TOP + i * ROW + 12;
+  rows.forEach((row, i) => {
+    const y = TOP + i * ROW + 10;
     if (row.label !== previous) {
       ctx.fillStyle = '#111827';
       ctx.font = `bold 12px "${font}"`;
       ctx.textAlign = 'right';
-      ctx.fillText(row.label, AXIS - 16, y + 4);
+      ctx.fillText(row.label, AXIS - 12, y + 4);
       ctx.textAlign = 'left';
       previous = row.label;
     }
     ctx.fillStyle = color(row.documents[0] ?? '');
-    ctx.beginPath();
-    ctx.arc(AXIS, y, 5, 0, Math.PI * 2);
-    ctx.fill();
+    ctx.fillRect(AXIS - 4, y - 4, 8, 8);
     ctx.fillStyle = '#1f2937';
     ctx.font = `12px "${font}"`;
-    const badge = row.documents.length > 1 ? `  ×${row.documents.length} sources` : '';
-    ctx.fillText(fit(ctx, row.text, WIDTH - AXIS - 40 - (badge ? 100 : 0)) + badge, AXIS + 16, y + 4);
+    const badge = row.documents.length > 1 ? `  ×${row.documents.length}` : '';
+    ctx.fillText(fit(ctx, row.text, WIDTH - AXIS - 24 - (badge ? 40 : 0)) + badge, AXIS + 12, y + 4);
   });
 
-  let ly = TOP + Math.max(1, shown.length) * ROW + 24;
-  ctx.font = `12px "${font}"`;
-  documents.forEach((id, i) => {
-    const x = 20 + (i % 3) * 310;
-    if (i > 0 && i % 3 === 0) ly += 20;
+  let ly = TOP + Math.max(1, rows.length) * ROW + 18;
+  ctx.font = `11px "${font}"`;
+  for (let i = 0; i < legendShown; i++) {
+    const id = documents[i] as string;
+    const x = 20 + (i % LEGEND_COLUMNS) * 230;
+    if (i > 0 && i % LEGEND_COLUMNS === 0) ly += 18;
     ctx.fillStyle = color(id);
     ctx.fillRect(x, ly - 9, 10, 10);
     ctx.fillStyle = '#374151';
-    ctx.fillText(fit(ctx, id, 290), x + 16, ly);
-  });
+    const more =
+      i === legendShown - 1 && documents.length > legendShown
+        ? ` (+${documents.length - legendShown} more)`
+        : '';
+    ctx.fillText(fit(ctx, id, 200 - (more ? 70 : 0)) + more, x + 16, ly);
+  }
 
-  return new Uint8Array(canvas.encodeSync('png'));
+  const pixels = ctx.getImageData(0, 0, WIDTH, height).data;
+  return encodePalettePng(pixels, WIDTH, height);
+}
+
+/** The strip over all events: bars of event counts per pixel column, marks over the listed ones, end dates. */
+function drawStrip(ctx: SKRSContext2D, days: ArrayLike<number>, listed: number, font: string): void {
+  if (days.length === 0) return;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < days.length; i++) {
+    const d = days[i] as number;
+    if (d < min) min = d;
+    if (d > max) max = d;
+  }
+  const span = Math.max(1, max - min);
+  const width = STRIP_RIGHT - STRIP_LEFT;
+  const column = (d: number) => Math.round(((d - min) / span) * (width - 1));
+  const counts = new Uint32Array(width);
+  let most = 1;
+  for (let i = 0; i < days.length; i++) {
+    const c = column(days[i] as number);
+    counts[c] = (counts[c] as number) + 1;
+    if ((counts[c] as number) > most) most = counts[c] as number;
+  }
+  const base = STRIP_TOP + STRIP_HEIGHT;
+  ctx.fillStyle = '#e5e7eb';
+  ctx.fillRect(STRIP_LEFT, base, width, 1);
+  ctx.fillStyle = '#9ca3af';
+  const scale = Math.log(1 + most);
+  for (let x = 0; x < width; x++) {
+    const n = counts[x] as number;
+    if (n === 0) continue;
+    const h = Math.max(2, Math.round(((STRIP_HEIGHT - 6) * Math.log(1 + n)) / scale));
+    ctx.fillRect(STRIP_LEFT + x, base - h, 1, h);
+  }
+  ctx.fillStyle = '#2563eb';
+  for (let i = 0; i < Math.min(listed, days.length); i++) {
+    ctx.fillRect(STRIP_LEFT + column(days[i] as number) - 1, STRIP_TOP - 4, 3, 3);
+  }
+  ctx.fillStyle = '#6b7280';
+  ctx.font = `11px "${font}"`;
+  ctx.textAlign = 'left';
+  ctx.fillText(dayLabel(min), STRIP_LEFT, base + 14);
+  if (max > min) {
+    ctx.textAlign = 'right';
+    ctx.fillText(dayLabel(max), STRIP_RIGHT, base + 14);
+    ctx.textAlign = 'left';
+  }
 }

@@ -1,6 +1,6 @@
 /** /timeline as a View: one section per day (or month, or year), each event with its sources; plus the PNG. */
 import type { TimelineEvent } from '../core/time/index.js';
-import { dateLabel } from '../core/time/query.js';
+import { dateLabel, spanOf } from '../core/time/query.js';
 import type { Citation } from '../core/corpus/types.js';
 import { citationLabel, type View, type ViewSection } from './view.js';
 import { renderTimelinePng, MAX_ROWS } from './timeline-image.js';
@@ -21,24 +21,39 @@ export function citationOfSource(s: TimelineEvent['sources'][number]): Citation 
     : { documentId: s.documentId, paragraph: s.paragraph, comment: s.comment };
 }
 
-export function timelineView(input: TimelineViewInput): View {
-  const sections: ViewSection[] = [];
-  for (const e of input.events) {
+type Item = ViewSection['items'][number];
+
+/** Each event's section title and item, made once per event: an answer only picks them. Do not mutate. */
+const shown = new WeakMap<TimelineEvent, { readonly title: string; readonly item: Item }>();
+
+function shownOf(e: TimelineEvent): { readonly title: string; readonly item: Item } {
+  let s = shown.get(e);
+  if (s === undefined) {
     const title =
       dateLabel(e) +
       (e.precision === 'day' && !e.until ? '' : e.precision === 'day' ? ' (week)' : ` (${e.precision})`);
+    const cites = e.sources.map(citationOfSource);
+    const item: Item = {
+      text: e.text,
+      cite: cites[0] as Citation,
+      source:
+        cites.map(citationLabel).join(' · ') + (e.sources.length > 1 ? ` (${e.sources.length} sources)` : ''),
+    };
+    shown.set(e, (s = { title, item }));
+  }
+  return s;
+}
+
+export function timelineView(input: TimelineViewInput): View {
+  const sections: ViewSection[] = [];
+  for (const e of input.events) {
+    const { title, item } = shownOf(e);
     let section = sections[sections.length - 1];
     if (!section || section.title !== title) {
       section = { title, items: [] };
       sections.push(section);
     }
-    const cites = e.sources.map(citationOfSource);
-    (section.items as ViewSection['items'][number][]).push({
-      text: e.text,
-      cite: cites[0] as Citation,
-      source:
-        cites.map(citationLabel).join(' · ') + (e.sources.length > 1 ? ` (${e.sources.length} sources)` : ''),
-    });
+    (section.items as Item[]).push(item);
   }
   const hiddenNotes = [
     input.hidden.background > 0 ? `${input.hidden.background} background dates (e.g. "since 2002")` : null,
@@ -52,21 +67,29 @@ export function timelineView(input: TimelineViewInput): View {
     ...(hiddenNotes.length > 0 ? { footer: `Not shown: ${hiddenNotes.join(', ')}.` } : {}),
   };
   if (input.image === false) return view;
-  const png = renderTimelinePng(
+  const listed = input.events.slice(0, MAX_ROWS);
+  const days = new Int32Array(input.events.length);
+  input.events.forEach((e, i) => (days[i] = spanOf(e).first));
+  const png = renderTimelinePng({
     title,
-    input.events.map((e) => ({
+    rows: listed.map((e) => ({
       label: dateLabel(e),
       text: e.text,
       documents: e.sources.map((s) => s.documentId),
     })),
-  );
-  const drawn = Math.min(MAX_ROWS, input.events.length);
+    total: input.events.length,
+    days,
+  });
+  const drawn = listed.length;
   return {
     ...view,
     image: {
       name: 'timeline.png',
       png,
-      alt: `Timeline of ${drawn}${drawn < input.events.length ? ` of ${input.events.length}` : ''} dated events, oldest first`,
+      alt:
+        drawn < input.events.length
+          ? `Timeline of ${input.events.length} dated events, oldest first: when they happened, and the first ${drawn} listed`
+          : `Timeline of ${drawn} dated event${drawn === 1 ? '' : 's'}, oldest first`,
     },
   };
 }

@@ -45,7 +45,7 @@ describe('GIVEN /timeline on the seeds', () => {
     const png = view.image?.png;
     expect(png).toBeDefined();
     expect([...(png as Uint8Array).slice(0, 8)]).toEqual(PNG_SIGNATURE);
-    expect((png as Uint8Array).length).toBeGreaterThan(10_000);
+    expect((png as Uint8Array).length).toBeGreaterThan(2_000);
     expect(view.image?.name).toBe('timeline.png');
   });
 

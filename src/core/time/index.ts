@@ -10,6 +10,7 @@ import { referenceOf } from './10-reference.js';
 import { mentionFinder, type Mention } from './20-mentions.js';
 import { documentCandidates, type Candidate } from './50-events.js';
 import { mergeCandidates } from './60-merge.js';
+import { indexEvents } from './query.js';
 import type { ReferenceDate, TimelineEvent } from './types.js';
 
 export type { EventSource, Precision, ReferenceBasis, ReferenceDate, TimelineEvent } from './types.js';
@@ -44,5 +45,8 @@ export function analyzeTime(corpus: Corpus): TimeAnalysis {
     });
     candidates.push(...documentCandidates(doc, ref, mentionsOf));
   }
-  return { references, events: mergeCandidates(candidates) };
+  const events = mergeCandidates(candidates);
+  // /timeline's questions are answered from an index of the events, built here rather than on the first question.
+  indexEvents(events);
+  return { references, events };
 }

@@ -1,0 +1,154 @@
+/**
+ * A small PNG encoder for the timeline picture: a chart of a few flat colours and anti-aliased text fits a palette
+ * of at most 256 colours (one byte a pixel), which deflates several times faster than the canvas's own RGBA PNG
+ * encoder. Channels are rounded to 5 bits (then 4, 3, 2 if need be) so that the colours fit, which only shifts
+ * anti-aliasing shades a little (each channel by at most 7 of 255 at 5 bits).
+ */
+import { deflateSync } from 'node:zlib';
+
+const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+/**
+ * Channel masks tried in turn (alpha kept), with the bits a channel keeps. Anti-aliased text in a few colours
+ * rarely fits 256 exact colours, so the first try already keeps 5 bits (32 shades between each colour and white).
+ */
+const MASKS: readonly [number, number][] = [
+  [0xfff8f8f8, 5],
+  [0xfff0f0f0, 4],
+  [0xffe0e0e0, 3],
+  [0xffc0c0c0, 2],
+];
+
+/** Slots of the colour table (a power of two, well above 256 so probes stay short). */
+const TABLE = 2048;
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+function crc32(bytes: Uint8Array, from: number, to: number): number {
+  let c = 0xffffffff;
+  for (let i = from; i < to; i++) c = (CRC_TABLE[(c ^ (bytes[i] as number)) & 0xff] as number) ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/**
+ * Palette indices of every row, each after its filter byte: a row equal to the one above is written as "Up" with
+ * all-zero differences (most rows of a chart are blank margin), any other row as it is. Null past 256 colours.
+ */
+function toPalette(
+  pixels: Int32Array,
+  width: number,
+  height: number,
+  mask: number,
+): { rows: Uint8Array; colors: number[] } | null {
+  const rows = new Uint8Array(height * (width + 1));
+  // An open-addressed table from colour to palette index (a Map lookup at every anti-aliased pixel is slow).
+  const keys = new Int32Array(TABLE);
+  const slots = new Int16Array(TABLE).fill(-1);
+  const colors: number[] = [];
+  let last = 0;
+  let lastIndex = -1;
+  for (let y = 0; y < height; y++) {
+    const from = y * width;
+    let o = y * (width + 1);
+    if (y > 0) {
+      let same = true;
+      for (let x = 0; x < width; x++) {
+        if (pixels[from + x] !== pixels[from - width + x]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) {
+        rows[o] = 2; // Up: the row above again
+        continue;
+      }
+    }
+    rows[o++] = 0;
+    for (let i = from, end = from + width; i < end; i++) {
+      const c = (pixels[i] as number) & mask;
+      if (c !== last || lastIndex < 0) {
+        let h = Math.imul(c, 0x9e3779b1) >>> 21;
+        let k = slots[h] as number;
+        while (k >= 0 && keys[h] !== c) {
+          h = (h + 1) & (TABLE - 1);
+          k = slots[h] as number;
+        }
+        if (k < 0) {
+          if (colors.length === 256) return null;
+          k = colors.length;
+          keys[h] = c;
+          slots[h] = k;
+          colors.push(c);
+        }
+        last = c;
+        lastIndex = k;
+      }
+      rows[o++] = lastIndex;
+    }
+  }
+  return { rows, colors };
+}
+
+/** A PNG of RGBA pixels (as the canvas gives them; alpha is dropped, the picture being opaque). */
+export function encodePalettePng(
+  rgba: Uint8Array | Uint8ClampedArray,
+  width: number,
+  height: number,
+): Uint8Array {
+  // Signed words keep V8 on small integers (opaque white is -1, not a heap number).
+  const pixels = new Int32Array(rgba.buffer, rgba.byteOffset, width * height);
+  let found: { rows: Uint8Array; colors: number[] } | null = null;
+  let bits = 8;
+  for (const [mask, kept] of MASKS) {
+    found = toPalette(pixels, width, height, mask | 0);
+    bits = kept;
+    if (found) break;
+  }
+  // A rounded channel gets its kept bits repeated below them, so that white stays white and black black.
+  const channel = (v: number) => {
+    let out = v;
+    for (let s = bits; s < 8; s += bits) out |= v >>> s;
+    return out;
+  };
+  const { rows, colors } = found as { rows: Uint8Array; colors: number[] };
+  const plte = new Uint8Array(colors.length * 3);
+  // Pixels are read as little-endian words: red is the low byte.
+  colors.forEach((c, k) => {
+    plte[k * 3] = channel(c & 0xff);
+    plte[k * 3 + 1] = channel((c >>> 8) & 0xff);
+    plte[k * 3 + 2] = channel((c >>> 16) & 0xff);
+  });
+  const ihdr = new Uint8Array(13);
+  const view = new DataView(ihdr.buffer);
+  view.setUint32(0, width);
+  view.setUint32(4, height);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 3; // indexed colour
+  const idat = deflateSync(rows, { level: 1 });
+  const chunks: [string, Uint8Array][] = [
+    ['IHDR', ihdr],
+    ['PLTE', plte],
+    ['IDAT', idat],
+    ['IEND', new Uint8Array(0)],
+  ];
+  const size = SIGNATURE.length + chunks.reduce((n, [, data]) => n + 12 + data.length, 0);
+  const out = new Uint8Array(size);
+  const dv = new DataView(out.buffer);
+  out.set(SIGNATURE, 0);
+  let at = SIGNATURE.length;
+  for (const [type, data] of chunks) {
+    dv.setUint32(at, data.length);
+    for (let k = 0; k < 4; k++) out[at + 4 + k] = type.charCodeAt(k);
+    out.set(data, at + 8);
+    dv.setUint32(at + 8 + data.length, crc32(out, at + 4, at + 8 + data.length));
+    at += 12 + data.length;
+  }
+  return out;
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { inflateSync } from 'node:zlib';
+import { encodePalettePng } from '../../src/presenters/timeline-png.js';
+import { renderTimelinePng, MAX_ROWS } from '../../src/presenters/timeline-image.js';
+
+/** Decodes the PNGs encodePalettePng writes (8-bit palette, filters None and Up) back to RGB triples. */
+function decode(png: Uint8Array): { width: number; height: number; rgb: number[] } {
+  const dv = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  let at = 8;
+  let width = 0;
+  let height = 0;
+  let palette = new Uint8Array(0);
+  const idat: Uint8Array[] = [];
+  while (at < png.length) {
+    const len = dv.getUint32(at);
+    const type = String.fromCharCode(...png.slice(at + 4, at + 8));
+    const data = png.slice(at + 8, at + 8 + len);
+    if (type === 'IHDR') {
+      width = dv.getUint32(at + 8);
+      height = dv.getUint32(at + 12);
+      expect([data[8], data[9]]).toEqual([8, 3]);
+    } else if (type === 'PLTE') palette = data;
+    else if (type === 'IDAT') idat.push(data);
+    at += 12 + len;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const rgb: number[] = [];
+  let previous = new Uint8Array(width);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (width + 1)];
+    const row = new Uint8Array(width);
+    for (let x = 0; x < width; x++) {
+      const v = raw[y * (width + 1) + 1 + x] as number;
+      row[x] = filter === 2 ? (v + (previous[x] as number)) & 0xff : v;
+    }
+    expect([0, 2]).toContain(filter);
+    for (const k of row)
+      rgb.push(palette[k * 3] as number, palette[k * 3 + 1] as number, palette[k * 3 + 2] as number);
+    previous = row;
+  }
+  return { width, height, rgb };
+}
+
+describe('encodePalettePng', () => {
+  it('writes the pixels of a picture, each channel within 7 shades (5 bits kept)', () => {
+    const width = 37;
+    const height = 23;
+    const rgba = new Uint8Array(width * height * 4);
+    const rgb: number[] = [];
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width; x++) {
+        // Blank rows repeat (written as Up); the others mix 200 colours.
+        const k = (x + y * 3) % 200;
+        const c = y % 3 === 0 ? [255, 255, 255] : [k, 255 - k, (k * 3) % 256].map((v) => v & 0xf8);
+        rgba.set([...c, 255], (y * width + x) * 4);
+        rgb.push(...c);
+      }
+    const decoded = decode(encodePalettePng(rgba, width, height));
+    expect(decoded.width).toBe(width);
+    expect(decoded.height).toBe(height);
+    expect(decoded.rgb.length).toBe(rgb.length);
+    decoded.rgb.forEach((v, i) => expect(Math.abs(v - (rgb[i] as number))).toBeLessThanOrEqual(7));
+    expect(decoded.rgb.slice(0, 3)).toEqual([255, 255, 255]);
+  });
+
+  it('rounds colours when there are more than 256, keeping each within a few shades and white white', () => {
+    const width = 64;
+    const height = 64;
+    const rgba = new Uint8Array(width * height * 4);
+    for (let i = 0; i < width * height; i++) rgba.set([i % 256, (i >> 4) % 256, (i * 3) % 256, 255], i * 4);
+    rgba.set([255, 255, 255, 255], 0);
+    const { rgb } = decode(encodePalettePng(rgba, width, height));
+    expect(rgb.slice(0, 3)).toEqual([255, 255, 255]);
+    for (let i = 0; i < width * height; i++)
+      for (let k = 0; k < 3; k++)
+        expect(Math.abs((rgba[i * 4 + k] as number) - (rgb[i * 3 + k] as number))).toBeLessThan(64);
+  });
+});
+
+describe('renderTimelinePng', () => {
+  it('draws a PNG of the first page of rows, whatever the number of events', () => {
+    const rows = Array.from({ length: 25 }, (_, i) => ({
+      label: `${i + 1} Jan 2022`,
+      text: `Event number ${i} happened somewhere with a long description that will not fit the picture's width at all`,
+      documents: [`doc-${i % 4}`, 'other'],
+    }));
+    const days = Int32Array.from({ length: 500 }, (_, i) => 18993 + (i % 40));
+    const png = renderTimelinePng({ title: 'Timeline — test', rows, total: 500, days });
+    const { width, height } = decode(png);
+    expect(width).toBe(720);
+    expect(height).toBeLessThan(450);
+    const fewer = renderTimelinePng({
+      title: 'Timeline — test',
+      rows: rows.slice(0, 2),
+      total: 2,
+      days: days.slice(0, 2),
+    });
+    expect(decode(fewer).height).toBeLessThan(height);
+    expect(MAX_ROWS).toBe(10);
+  });
+});
