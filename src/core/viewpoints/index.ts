@@ -139,6 +139,12 @@ export function analyzeClaims(corpus: Corpus, quotes: readonly Quote[], index: P
       if (w.flags & LEXICON_NORMAL) addTerm(w.normal, c.id);
     }
   const byPassage = new Map(claims.map((c) => [c.passage, c.id]));
+  const byStem: number[][] = [];
+  const slots = new Int32Array(claims.length);
+  for (const c of claims) {
+    slots[c.id] = c.slot;
+    for (const st of c.stemIds) (byStem[st] ??= []).push(c.id);
+  }
   const partial = {
     claims,
     byTerm,
@@ -146,6 +152,8 @@ export function analyzeClaims(corpus: Corpus, quotes: readonly Quote[], index: P
     idf,
     stemIds: words.stems.ids,
     context: contexts.build(),
+    byStem,
+    slots,
     disputes: [],
   };
   return { ...partial, disputes: findDisputes(partial) };

@@ -74,8 +74,10 @@ function speakerExpansion(speakers: readonly Speaker[], text: string): string[] 
 interface Subject {
   readonly words: readonly { readonly weight: number; readonly stem: number }[];
   readonly total: number;
-  /** Which subject words (by bit, 32 a mask) each paragraph slot's context has. */
-  readonly masks: readonly ContextMasks[];
+  /** For each block of 32 subject words: which of them (by bit) each claim's own sentence has, by claim id. */
+  readonly own: readonly Uint32Array[];
+  /** For each block of 32 subject words: which of them each paragraph slot's context has. */
+  readonly around: readonly ContextMasks[];
 }
 
 function subjectOf(frame: TopicFrame, analysis: ClaimAnalysis): Subject {
@@ -86,37 +88,38 @@ function subjectOf(frame: TopicFrame, analysis: ClaimAnalysis): Subject {
     total += weight;
     return { weight, stem: analysis.stemIds.get(stem(t)) ?? -1 };
   });
-  const masks: ContextMasks[] = [];
-  for (let j = 0; j < words.length; j += 32)
-    masks.push(
-      new ContextMasks(
-        analysis.context,
-        words.slice(j, j + 32).map((w) => w.stem),
-      ),
-    );
-  return { words, total, masks };
+  const own: Uint32Array[] = [];
+  const around: ContextMasks[] = [];
+  for (let j = 0; j < words.length; j += 32) {
+    const stems = words.slice(j, j + 32).map((w) => w.stem);
+    const mask = new Uint32Array(analysis.claims.length);
+    stems.forEach((st, k) => {
+      if (st < 0) return;
+      const bit = 1 << k;
+      for (const id of analysis.byStem[st] ?? []) mask[id] = (mask[id] as number) | bit;
+    });
+    own.push(mask);
+    around.push(new ContextMasks(analysis.context, stems));
+  }
+  return { words, total, own, around };
 }
 
 /** How much a claim is about a topic: the topic's subject words (by weight) in the sentence, or around it. */
-function coverageOf(claim: Claim, subject: Subject): number {
-  if (subject.words.length === 0) return 0;
-  let got = 0;
-  // The context's mask for one block of 32 subject words, read when a word is not in the sentence itself.
-  let block = -1;
-  let mask = 0;
+function coverageOf(id: number, slot: number, subject: Subject): number {
   const words = subject.words;
-  for (let j = 0; j < words.length; j++) {
-    const { weight, stem: st } = words[j] as { weight: number; stem: number };
-    if (st < 0) continue;
-    if (claim.stemIds.includes(st)) {
-      got += weight;
-      continue;
+  if (words.length === 0) return 0;
+  let got = 0;
+  for (let block = 0; block * 32 < words.length; block++) {
+    const own = (subject.own[block] as Uint32Array)[id] as number;
+    const around = (subject.around[block] as ContextMasks).of(slot);
+    // Neither the sentence nor its context has any of this block's words.
+    if (own === 0 && around === 0) continue;
+    const end = Math.min(words.length, block * 32 + 32);
+    for (let j = block * 32; j < end; j++) {
+      const bit = 1 << (j & 31);
+      if (own & bit) got += (words[j] as { weight: number }).weight;
+      else if (around & bit) got += 0.4 * (words[j] as { weight: number }).weight;
     }
-    if (j >> 5 !== block) {
-      block = j >> 5;
-      mask = (subject.masks[block] as ContextMasks).of(claim.slot);
-    }
-    if (mask & (1 << (j & 31))) got += 0.4 * weight;
   }
   return subject.total > 0 ? got / subject.total : 0;
 }
@@ -150,11 +153,12 @@ function scoreClaims(sources: ViewpointSources, text: string, frame: TopicFrame)
         candidates.push(id);
       }
   const out: Scored[] = [];
+  const slots = sources.claims.slots;
   for (const id of candidates) {
+    const coverage = coverageOf(id, slots[id] as number, subject);
+    if (coverage < MIN_RELEVANCE) continue;
     const claim = claims[id] as Claim;
     if (!claim.onTopic) continue;
-    const coverage = coverageOf(claim, subject);
-    if (coverage < MIN_RELEVANCE) continue;
     const relevance = coverage * 0.8 + (bm25.get(id) ?? 0) * 0.3;
     const { stance, focus } = stanceOf(claim.sentence.tokens, frame, claim.reading);
     out.push({ claim, stance, relevance, focus });

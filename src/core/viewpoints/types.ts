@@ -63,6 +63,10 @@ export interface ClaimAnalysis {
   readonly stemIds: ReadonlyMap<string, number>;
   /** Each paragraph's, and each title's, stems. */
   readonly context: ContextIndex;
+  /** Claim ids (ascending) by the stem ids of their own sentence (`stemIds`). */
+  readonly byStem: readonly (readonly number[] | undefined)[];
+  /** Each claim's paragraph slot, by claim id. */
+  readonly slots: Int32Array;
   readonly disputes: readonly Dispute[];
 }
 
