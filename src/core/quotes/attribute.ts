@@ -301,7 +301,11 @@ export function attributeFlow(
   const spansBy = findQuoteSpans(paragraphs, nextChain);
   const mentions: Named[] = [];
   // Indexes over `mentions` (kept in step by addMention) so look-ups cost the matches, not the document.
-  const mentionSet = new Set<Named>();
+  /**
+   * Every mention, with where a paragraph's scan met it: paragraph position * 2, plus 1 when it is indexed by
+   * sentence (bySentenceKey); -1 for names only met as the speaker of a speech verb.
+   */
+  const metAt = new Map<Named, number>();
   /** Mentions by sentence key (paragraph position * SENTENCE_KEY + sentence id), outside prepositional phrases. */
   const bySentenceKey = new Map<number, Named[]>();
   const orgsByWord = new Map<string, Named[]>();
@@ -313,9 +317,9 @@ export function attributeFlow(
       if (list[list.length - 1] !== n) list.push(n);
     } else index.set(key, [n]);
   };
-  const addMention = (n: Named): void => {
+  const addMention = (n: Named, at = -1): void => {
     mentions.push(n);
-    mentionSet.add(n);
+    metAt.set(n, at);
     if (n.org) {
       orgMentions.push(n);
       for (const w of nameWords(n.name)) addTo(orgsByWord, w, n);
@@ -344,8 +348,14 @@ export function attributeFlow(
   });
   const fullNames = new Set<string>();
   /** Mentions indexed by sentence (in bySentenceKey). */
-  const inSentence = new Set<Named>();
-  const paraOf = new Map<Named, number>();
+  const inSentence = (n: Named) => {
+    const at = metAt.get(n) ?? -1;
+    return at >= 0 && (at & 1) === 1;
+  };
+  const paraOf = (n: Named): number | undefined => {
+    const at = metAt.get(n) ?? -1;
+    return at < 0 ? undefined : at >> 1;
+  };
   let lastSentenceKey = -1;
   let prevSentenceKey = -1;
   const personLike = (n: Named) =>
@@ -383,7 +393,7 @@ export function attributeFlow(
     for (let k = lo; k < paraMentions.length; k++) {
       const m = paraMentions[k] as Named;
       if (m.at >= at) break;
-      if (inSentence.has(m) && pred(m)) return m;
+      if (inSentence(m) && pred(m)) return m;
     }
     return null;
   };
@@ -423,7 +433,7 @@ export function attributeFlow(
       // before the previous paragraph.
       for (let k = orgMentions.length - 1; k >= 0; k--) {
         const m = orgMentions[k] as Named;
-        const para = paraOf.get(m);
+        const para = paraOf(m);
         if (para !== undefined && para < pi - 1) break;
         if (m.at < at && (para ?? -9) >= pi - 1) return m;
       }
@@ -522,14 +532,10 @@ export function attributeFlow(
             n.title = joinSlice(text, toks, before, from - 2, base);
         }
         paraMentions.push(n);
-        addMention(n);
-        paraOf.set(n, pi);
         // Names in a prepositional phrase are rarely who a pronoun means, unless they own something ("of Tokayev's cabinet").
-        if (!afterPreposition(toks, i) || isPossessive(toks[e])) {
-          const key = pi * SENTENCE_KEY + (sid[i] as number);
-          inSentence.add(n);
-          addTo(bySentenceKey, key, n);
-        }
+        const bySentence = !afterPreposition(toks, i) || isPossessive(toks[e]);
+        addMention(n, pi * 2 + (bySentence ? 1 : 0));
+        if (bySentence) addTo(bySentenceKey, pi * SENTENCE_KEY + (sid[i] as number), n);
         if (!n.org && n.name.includes(' ')) fullNames.add(lastWord(n.name));
       }
       nameFrom = e;
@@ -586,7 +592,7 @@ export function attributeFlow(
         else recentPersons.push(subject);
       }
       // Keep names met at a cue as mentions (they may be titled there only).
-      if (speaker && !mentionSet.has(speaker)) addMention(speaker);
+      if (speaker && !metAt.has(speaker)) addMention(speaker);
     }
 
     // Quotations. Per span its first token and closing mark; per sentence id its cues; cues with a speaker.
@@ -757,8 +763,16 @@ function sentenceSubject(
   return { ref: null, role: null };
 }
 
+const lastWords = new Map<string, string>();
+/** The last word of a name, lower-cased (kept: names repeat). */
 function lastWord(s: string): string {
-  return (s.split(/\s+/).pop() ?? '').toLowerCase();
+  let w = lastWords.get(s);
+  if (w === undefined) {
+    if (lastWords.size > 50_000) lastWords.clear();
+    w = (s.split(/\s+/).pop() ?? '').toLowerCase();
+    lastWords.set(s, w);
+  }
+  return w;
 }
 
 function joinSlice(text: string, toks: readonly Tok[], a: number, b: number, base: number): string {

@@ -25,7 +25,7 @@ export function analyzeQuotes(corpus: Corpus): QuoteAnalysis {
     ];
     for (const flow of flows) {
       const r = attributeFlow(flow.paragraphs, doc.meta.id, flow.comment, nextChain);
-      named.push(...r.mentions);
+      for (const m of r.mentions) named.push(m);
       for (const q of r.quotes) {
         raw.push({ doc, q });
         if (q.speaker) named.push(q.speaker);
@@ -57,6 +57,15 @@ export function analyzeQuotes(corpus: Corpus): QuoteAnalysis {
   };
   const catalog = buildCatalog(named);
   const seen = new Set<string>();
+  const ids = new Map<string, string>();
+  const idOf = (name: string): string => {
+    let id = ids.get(name);
+    if (id === undefined) {
+      id = name.toLowerCase().replace(/\s+/g, '-');
+      ids.set(name, id);
+    }
+    return id;
+  };
   const quotes: Quote[] = [];
   for (const { doc, q } of raw) {
     const key = `${doc.meta.id}:${q.start}:${q.end}`;
@@ -67,7 +76,7 @@ export function analyzeQuotes(corpus: Corpus): QuoteAnalysis {
     const tokens = tokensWithin(q.paragraph, q.start, q.end);
     quotes.push({
       speaker: entity?.name ?? null,
-      speakerId: entity ? entity.name.toLowerCase().replace(/\s+/g, '-') : null,
+      speakerId: entity ? idOf(entity.name) : null,
       text: doc.text.slice(q.start, q.end),
       kind: q.kind,
       documentId: doc.meta.id,
@@ -79,10 +88,10 @@ export function analyzeQuotes(corpus: Corpus): QuoteAnalysis {
     });
   }
   // Document ids in localeCompare order (ids that compare equal share a rank): one comparison per id, not per pair.
-  const ids = [...new Set(quotes.map((q) => q.documentId))].sort((a, b) => a.localeCompare(b));
+  const docIds = [...new Set(quotes.map((q) => q.documentId))].sort((a, b) => a.localeCompare(b));
   const rank = new Map<string, number>();
-  ids.forEach((id, i) => {
-    const prev = ids[i - 1];
+  docIds.forEach((id, i) => {
+    const prev = docIds[i - 1];
     rank.set(id, prev !== undefined && prev.localeCompare(id) === 0 ? (rank.get(prev) as number) : i);
   });
   quotes.sort(
