@@ -40,8 +40,16 @@ export function wrapToken(i: number, t: Token, quote: number, mark: boolean): Qu
   pool.push(fresh);
   return fresh;
 }
-/** The first n wrappers set by wrapToken, as the paragraph's token array. */
-export const wrappedTokens = (n: number): Tok[] => pool.slice(0, n);
+const view: Tok[] = [];
+/**
+ * The first n wrappers set by wrapToken, as the paragraph's token array. The array itself is reused too (no copy
+ * per paragraph): like the wrappers, it is valid until the next paragraph is wrapped.
+ */
+export function wrappedTokens(n: number): Tok[] {
+  for (let i = 0; i < n; i++) view[i] = pool[i] as QuoteTok;
+  view.length = n;
+  return view;
+}
 
 export function startsUpper(s: string): boolean {
   const c = s.charCodeAt(0);
