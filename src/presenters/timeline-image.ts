@@ -13,8 +13,10 @@ export interface TimelineImageRow {
   /** "Thu 6 Jan 2022", "August 2021", "2014". */
   readonly label: string;
   readonly text: string;
-  /** Document ids of the sources, first one first. */
-  readonly documents: readonly string[];
+  /** The first source's document id. */
+  readonly document: string;
+  /** How many sources the event has. */
+  readonly sources: number;
 }
 
 export interface TimelineImageInput {
@@ -95,7 +97,7 @@ export function renderTimelinePng(input: TimelineImageInput): Uint8Array {
   let key = `${input.title}\u0000${input.total}\u0000${input.days.length}`;
   for (let i = 0; i < input.days.length; i += Math.max(1, Math.floor(input.days.length / 64)))
     key += `,${input.days[i] as number}`;
-  for (const r of rows) key += `\u0000${r.label}\u0001${r.text}\u0001${r.documents.join('\u0002')}`;
+  for (const r of rows) key += `\u0000${r.label}\u0001${r.text}\u0001${r.document}\u0001${r.sources}`;
   const hit = rendered.get(key);
   if (hit) {
     rendered.delete(key);
@@ -125,7 +127,7 @@ function draw(
   total: number,
   days: ArrayLike<number>,
 ): Uint8Array {
-  const documents = [...new Set(rows.flatMap((r) => r.documents.slice(0, 1)))];
+  const documents = [...new Set(rows.map((r) => r.document))];
   const color = (id: string) => PALETTE[Math.max(0, documents.indexOf(id)) % PALETTE.length] as string;
   const legendShown = Math.min(documents.length, LEGEND_COLUMNS * LEGEND_ROWS);
   const legendLines = Math.ceil(legendShown / LEGEND_COLUMNS);
@@ -161,11 +163,11 @@ function draw(
       ctx.textAlign = 'left';
       previous = row.label;
     }
-    ctx.fillStyle = color(row.documents[0] ?? '');
+    ctx.fillStyle = color(row.document);
     ctx.fillRect(AXIS - 4, y - 4, 8, 8);
     ctx.fillStyle = '#1f2937';
     ctx.font = `12px "${font}"`;
-    const badge = row.documents.length > 1 ? `  ×${row.documents.length}` : '';
+    const badge = row.sources > 1 ? `  ×${row.sources}` : '';
     ctx.fillText(fit(ctx, row.text, WIDTH - AXIS - 24 - (badge ? 40 : 0)) + badge, AXIS + 12, y + 4);
   });
 

@@ -75,7 +75,8 @@ export function timelineView(input: TimelineViewInput): View {
     rows: listed.map((e) => ({
       label: dateLabel(e),
       text: e.text,
-      documents: e.sources.map((s) => s.documentId),
+      document: e.sources[0]?.documentId ?? e.documentId,
+      sources: e.sources.length,
     })),
     total: input.events.length,
     days,

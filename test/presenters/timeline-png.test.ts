@@ -82,7 +82,8 @@ describe('renderTimelinePng', () => {
     const rows = Array.from({ length: 25 }, (_, i) => ({
       label: `${i + 1} Jan 2022`,
       text: `Event number ${i} happened somewhere with a long description that will not fit the picture's width at all`,
-      documents: [`doc-${i % 4}`, 'other'],
+      document: `doc-${i % 4}`,
+      sources: 1 + (i % 3),
     }));
     const days = Int32Array.from({ length: 500 }, (_, i) => 18993 + (i % 40));
     const png = renderTimelinePng({ title: 'Timeline — test', rows, total: 500, days });
