@@ -224,31 +224,24 @@ export function labelOf(claim: Claim, focus: number): string {
 
 /** Articles first, then comments; within each, one item per holder before a holder's second, by weight; weak items dropped. */
 function order(items: Scored[]): Scored[] {
-  const weights = new Map<Scored, number>();
-  for (const s of items) weights.set(s, weightOf(s));
-  const weight = (s: Scored): number => weights.get(s) as number;
-  const best = maxOf(items.map(weight));
-  const pick = (list: Scored[], limit: number): Scored[] => {
-    const sorted = list.filter((s) => weight(s) >= 0.25 * best).sort((a, b) => weight(b) - weight(a));
+  const weighed = items.map((s) => ({ s, w: weightOf(s) }));
+  const best = maxOf(weighed.map((x) => x.w));
+  const pick = (comments: boolean, limit: number): Scored[] => {
+    const sorted = weighed
+      .filter((x) => (x.s.claim.comment !== null) === comments && x.w >= 0.25 * best)
+      .sort((a, b) => b.w - a.w);
     const seen = new Set<string>();
     const first: Scored[] = [];
     const rest: Scored[] = [];
-    for (const s of sorted) {
+    for (const { s } of sorted) {
       (seen.has(s.claim.holder) ? rest : first).push(s);
       seen.add(s.claim.holder);
+      // Enough holders already: later items can only come after these.
+      if (first.length >= limit) break;
     }
     return [...first, ...rest].slice(0, limit);
   };
-  return [
-    ...pick(
-      items.filter((s) => s.claim.comment === null),
-      ARTICLE_ITEMS,
-    ),
-    ...pick(
-      items.filter((s) => s.claim.comment !== null),
-      COMMENT_ITEMS,
-    ),
-  ];
+  return [...pick(false, ARTICLE_ITEMS), ...pick(true, COMMENT_ITEMS)];
 }
 
 function positionOf(items: Scored[], side: 1 | -1 | 0): Position {
