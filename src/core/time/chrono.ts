@@ -54,12 +54,23 @@ export function lowerCasePattern(source: string): string | null {
 /** Characters whose lower case is ASCII or longer: a text holding one is read with the original pattern. */
 const UNEVEN = /[\u0130\u212a]/;
 
+/** The last text lower-cased (every parser reads the same text in turn), or null when it is not char for char. */
+let lastText = '';
+let lastLower: string | null = '';
+
+function lowerCaseOf(text: string): string | null {
+  if (text !== lastText) {
+    const lower = text.toLowerCase();
+    lastLower = lower.length !== text.length || UNEVEN.test(text) ? null : lower;
+    lastText = text;
+  }
+  return lastLower;
+}
+
 /** A parser's pattern, run on lower-cased text. Only `exec` is used by chrono. */
 class LowerCaseExec extends RegExp {
   /** The lower-case pattern, with group offsets (`d`) so that the match can be given in the text's own letters. */
   private readonly lower: RegExp;
-  private lastText = '';
-  private lastLower = '';
 
   constructor(original: RegExp, lower: string, flags: string) {
     super(original.source, original.flags);
@@ -67,14 +78,8 @@ class LowerCaseExec extends RegExp {
   }
 
   override exec(text: string): RegExpExecArray | null {
-    let lower: string;
-    if (text === this.lastText) lower = this.lastLower;
-    else {
-      lower = text.toLowerCase();
-      if (lower.length !== text.length || UNEVEN.test(text)) return super.exec(text);
-      this.lastText = text;
-      this.lastLower = lower;
-    }
+    const lower = lowerCaseOf(text);
+    if (lower === null) return super.exec(text);
     const m = this.lower.exec(lower);
     if (m === null) return null;
     const indices = m.indices as RegExpIndicesArray;
