@@ -2,7 +2,13 @@
  * Positions and counterpoints as a View: one section per position, each item headed by its holder and labelled
  * with its kind, so an opinion or a reader comment is never shown as reported fact.
  */
-import type { Claim, CounterpointResult, PositionItem, ViewpointsResult } from '../core/viewpoints/index.js';
+import type {
+  Claim,
+  CounterpointResult,
+  PositionItem,
+  ReadBound,
+  ViewpointsResult,
+} from '../core/viewpoints/index.js';
 import { citationLabel, type View, type ViewItem } from './view.js';
 
 export interface ViewpointItemJson {
@@ -31,15 +37,27 @@ export function itemJson(item: PositionItem): ViewpointItemJson {
   };
 }
 
+/** " Read from the N most relevant of M claims on it." when a query read only part of what matched, else "". */
+export function boundNote(bound: ReadBound | undefined): string {
+  return bound === undefined
+    ? ''
+    : ` Read from the ${bound.read} most relevant of ${bound.of} matching claims.`;
+}
+
 export function viewpointsJson(result: ViewpointsResult) {
   return {
     topic: result.topic,
     positions: result.positions.map((p) => ({ label: p.label, items: p.items.map(itemJson) })),
+    ...(result.bound ? { bound: result.bound } : {}),
   };
 }
 
 export function counterpointJson(result: CounterpointResult) {
-  return { claim: result.claim, counterpoints: result.counterpoints.map(itemJson) };
+  return {
+    claim: result.claim,
+    counterpoints: result.counterpoints.map(itemJson),
+    ...(result.bound ? { bound: result.bound } : {}),
+  };
 }
 
 function viewItem(item: PositionItem): ViewItem {
@@ -58,7 +76,8 @@ export function viewpointsView(result: ViewpointsResult): View {
   return {
     title: `Viewpoints: ${result.topic}`,
     intro:
-      'Each position is what its holders claim, not reported fact; opinions and reader comments are labelled.',
+      'Each position is what its holders claim, not reported fact; opinions and reader comments are labelled.' +
+      boundNote(result.bound),
     sections: result.positions.map((p, i) => ({
       title: `Position ${i + 1}: “${p.label}”`,
       items: p.items.map(viewItem),
@@ -70,7 +89,8 @@ export function counterpointView(result: CounterpointResult): View {
   return {
     title: `Counterpoints to: ${result.claim}`,
     intro:
-      'Passages that take the other side, articles first, then reader comments. They are claims, not reported fact.',
+      'Passages that take the other side, articles first, then reader comments. They are claims, not reported fact.' +
+      boundNote(result.bound),
     sections: [{ title: '', items: result.counterpoints.map(viewItem) }],
   };
 }

@@ -19,9 +19,17 @@ export type {
   Dispute,
   Position,
   PositionItem,
+  ReadBound,
   ViewpointsResult,
 } from './types.js';
-export { findViewpoints, findCounterpoints, suggestTopics, type ViewpointSources } from './positions.js';
+export {
+  findViewpoints,
+  findCounterpoints,
+  suggestTopics,
+  MAX_READ,
+  mostRelevant,
+  type ViewpointSources,
+} from './positions.js';
 
 /** Share of a comment's words the articles also use, under which a long comment is taken to be about something else. */
 const ON_TOPIC_SHARE = 0.6;

@@ -21,6 +21,7 @@ import type {
   CounterpointResult,
   Position,
   PositionItem,
+  ReadBound,
   ViewpointsResult,
 } from './types.js';
 
@@ -35,6 +36,12 @@ export interface ViewpointSources {
 const MIN_RELEVANCE = 0.2;
 /** A claim without a stance of its own joins its holder's side only when this much about the topic. */
 const HOLDER_RELEVANCE = 0.3;
+/**
+ * At most this many relevant claims are read for stance, holders and order (the most relevant, ties in retrieval
+ * order): a topic as broad as a corpus's main subject can match tens of thousands of claims, of which only the
+ * few strongest per side are shown.
+ */
+export const MAX_READ = 2000;
 const ARTICLE_ITEMS = 6;
 const COMMENT_ITEMS = 3;
 
@@ -124,8 +131,13 @@ function coverageOf(id: number, slot: number, subject: Subject): number {
   return subject.total > 0 ? got / subject.total : 0;
 }
 
-/** The claims relevant to a frame, each with its stance. */
-function scoreClaims(sources: ViewpointSources, text: string, frame: TopicFrame): Scored[] {
+/** The claims relevant to a frame (at most `limit`, the most relevant), each with its stance. */
+function scoreClaims(
+  sources: ViewpointSources,
+  text: string,
+  frame: TopicFrame,
+  limit: number,
+): { scored: Scored[]; bound: ReadBound | undefined } {
   const { claims, byTerm, byPassage } = sources.claims;
   const subject = subjectOf(frame, sources.claims);
   const lexicon = [...frame.groups.keys()].flatMap((g) => {
@@ -152,18 +164,50 @@ function scoreClaims(sources: ViewpointSources, text: string, frame: TopicFrame)
         seen[id] = 1;
         candidates.push(id);
       }
-  const out: Scored[] = [];
+  // Relevance of each candidate first (cheap: bit masks), stance only for those read.
   const slots = sources.claims.slots;
+  const ids: number[] = [];
+  const relevances: number[] = [];
   for (const id of candidates) {
     const coverage = coverageOf(id, slots[id] as number, subject);
     if (coverage < MIN_RELEVANCE) continue;
-    const claim = claims[id] as Claim;
-    if (!claim.onTopic) continue;
-    const relevance = coverage * 0.8 + (bm25.get(id) ?? 0) * 0.3;
-    const { stance, focus } = stanceOf(claim.sentence.tokens, frame, claim.reading);
-    out.push({ claim, stance, relevance, focus });
+    if (!(claims[id] as Claim).onTopic) continue;
+    ids.push(id);
+    relevances.push(coverage * 0.8 + (bm25.get(id) ?? 0) * 0.3);
   }
-  return out;
+  const keep = mostRelevant(relevances, limit);
+  const out: Scored[] = [];
+  for (let k = 0; k < ids.length; k++) {
+    if (keep !== null && keep[k] === 0) continue;
+    const claim = claims[ids[k] as number] as Claim;
+    const { stance, focus } = stanceOf(claim.sentence.tokens, frame, claim.reading);
+    out.push({ claim, stance, relevance: relevances[k] as number, focus });
+  }
+  return { scored: out, bound: keep === null ? undefined : { read: limit, of: ids.length } };
+}
+
+/**
+ * Which of `relevances` are among the `limit` highest (1 = kept), ties kept in index order; null when all are.
+ */
+export function mostRelevant(relevances: readonly number[], limit: number): Uint8Array | null {
+  const n = relevances.length;
+  if (n <= limit) return null;
+  const sorted = Float64Array.from(relevances).sort();
+  // The limit-th highest value: everything above it is kept, then values equal to it in order until full.
+  const cut = sorted[n - limit] as number;
+  let above = 0;
+  for (let k = 0; k < n; k++) if ((relevances[k] as number) > cut) above++;
+  let ties = limit - above;
+  const keep = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    const r = relevances[k] as number;
+    if (r > cut) keep[k] = 1;
+    else if (r === cut && ties > 0) {
+      keep[k] = 1;
+      ties--;
+    }
+  }
+  return keep;
 }
 
 /** Holders carry their stance to their other relevant claims; a rebuttal puts the rebutted holder on the other side. */
@@ -257,9 +301,9 @@ function positionOf(items: Scored[], side: 1 | -1 | 0): Position {
 }
 
 /** Two to four opposing positions on a topic (fewer when the corpus holds fewer). */
-export function findViewpoints(sources: ViewpointSources, topic: string): ViewpointsResult {
+export function findViewpoints(sources: ViewpointSources, topic: string, limit = MAX_READ): ViewpointsResult {
   const frame = frameOf(tokensOf(sources, topic));
-  const scored = scoreClaims(sources, topic, frame);
+  const { scored, bound } = scoreClaims(sources, topic, frame, limit);
   propagate(scored);
   const plus = scored.filter((s) => s.stance > 0);
   const minus = scored.filter((s) => s.stance < 0);
@@ -276,9 +320,9 @@ export function findViewpoints(sources: ViewpointSources, topic: string): Viewpo
     // One side only: the words did not separate the parties, so each party's view is shown on its own rather
     // than lumped into one position that may pair opponents.
     const parties = byHolder(scored, []);
-    if (parties.length >= 2) return { topic, positions: parties };
+    if (parties.length >= 2) return withBound({ topic, positions: parties }, bound);
   }
-  return { topic, positions };
+  return withBound({ topic, positions }, bound);
 }
 
 /**
@@ -310,17 +354,29 @@ function byHolder(scored: Scored[], positions: Position[]): Position[] {
 }
 
 /** The strongest passages against a member's claim: the same aspects, the opposite stance; articles, then comments. */
-export function findCounterpoints(sources: ViewpointSources, text: string): CounterpointResult {
+export function findCounterpoints(
+  sources: ViewpointSources,
+  text: string,
+  limit = MAX_READ,
+): CounterpointResult {
   const tokens = tokensOf(sources, text);
   const frame = frameOf(tokens);
   const own = Math.sign(stanceOf(tokens, frame).stance) || 1;
-  const scored = scoreClaims(sources, text, frame);
+  const { scored, bound } = scoreClaims(sources, text, frame, limit);
   propagate(scored);
   const against = order(scored.filter((s) => Math.sign(s.stance) === -own));
-  return {
-    claim: text,
-    counterpoints: against.map((s) => ({ claim: s.claim, stance: s.stance, relevance: s.relevance })),
-  };
+  return withBound(
+    {
+      claim: text,
+      counterpoints: against.map((s) => ({ claim: s.claim, stance: s.stance, relevance: s.relevance })),
+    },
+    bound,
+  );
+}
+
+/** The result, with `bound` only when the bound was hit (so results below it are unchanged). */
+function withBound<T extends object>(result: T, bound: ReadBound | undefined): T & { bound?: ReadBound } {
+  return bound === undefined ? result : { ...result, bound };
 }
 
 /** Topic suggestions: the corpus's disputes, filtered by what is typed, at most `limit`. */

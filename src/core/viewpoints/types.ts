@@ -87,12 +87,22 @@ export interface Position {
   readonly items: readonly PositionItem[];
 }
 
+/** When more claims were about the topic than a query reads: how many were read (the most relevant) and of how many. */
+export interface ReadBound {
+  readonly read: number;
+  readonly of: number;
+}
+
 export interface ViewpointsResult {
   readonly topic: string;
   readonly positions: readonly Position[];
+  /** Present only when the bound was hit. */
+  readonly bound?: ReadBound;
 }
 
 export interface CounterpointResult {
   readonly claim: string;
   readonly counterpoints: readonly PositionItem[];
+  /** Present only when the bound was hit. */
+  readonly bound?: ReadBound;
 }

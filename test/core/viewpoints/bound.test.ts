@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { Analysis } from '../../../src/core/analysis.js';
+import {
+  findCounterpoints,
+  findViewpoints,
+  MAX_READ,
+  mostRelevant,
+  type ViewpointSources,
+} from '../../../src/core/viewpoints/index.js';
+import { counterpointView, viewpointsJson, viewpointsView } from '../../../src/presenters/viewpoints.js';
+import { seedAnalysis } from '../../helpers/corpus.js';
+
+const sourcesOf = (a: Analysis): ViewpointSources => ({
+  claims: a.claims,
+  index: a.index,
+  segment: a.segment,
+  speakers: a.quotes.speakers,
+});
+
+describe('mostRelevant', () => {
+  it('keeps everything (null) when there are no more than the limit', () => {
+    expect(mostRelevant([0.5, 0.2], 2)).toBeNull();
+    expect(mostRelevant([], 3)).toBeNull();
+  });
+
+  it('keeps the highest values, ties in index order', () => {
+    expect([...(mostRelevant([0.3, 0.9, 0.3, 0.1, 0.3], 3) as Uint8Array)]).toEqual([1, 1, 1, 0, 0]);
+    expect([...(mostRelevant([0.1, 0.2, 0.3, 0.4], 2) as Uint8Array)]).toEqual([0, 0, 1, 1]);
+    expect([...(mostRelevant([0.5, 0.5, 0.5], 1) as Uint8Array)]).toEqual([1, 0, 0]);
+  });
+});
+
+describe('read bound', () => {
+  const topic = 'Will Russian troops leave Kazakhstan?';
+
+  it('is not hit on the seeds at the default bound', async () => {
+    const sources = sourcesOf(await seedAnalysis());
+    expect(MAX_READ).toBeGreaterThanOrEqual(1000);
+    const result = findViewpoints(sources, topic);
+    expect(result.bound).toBeUndefined();
+    expect(viewpointsJson(result)).not.toHaveProperty('bound');
+    expect(viewpointsView(result).intro).not.toMatch(/most relevant/);
+  });
+
+  it('reads only the most relevant claims when the bound is hit, and says so', async () => {
+    const sources = sourcesOf(await seedAnalysis());
+    const bounded = findViewpoints(sources, topic, 5);
+    expect(bounded.bound?.read).toBe(5);
+    expect(bounded.bound?.of).toBeGreaterThan(5);
+    expect(bounded.positions.length).toBeGreaterThan(0);
+    const shown = new Set(bounded.positions.flatMap((p) => p.items.map((i) => i.claim.id)));
+    expect(shown.size).toBeLessThanOrEqual(5);
+    expect(viewpointsView(bounded).intro).toContain(
+      `Read from the 5 most relevant of ${bounded.bound?.of} matching claims.`,
+    );
+    expect(viewpointsJson(bounded).bound).toEqual(bounded.bound);
+
+    const counter = findCounterpoints(sources, 'Russia will withdraw its troops quickly', 3);
+    if (counter.bound) expect(counterpointView(counter).intro).toContain('most relevant');
+  });
+});
