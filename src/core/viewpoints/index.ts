@@ -149,8 +149,10 @@ export function analyzeClaims(corpus: Corpus, quotes: readonly Quote[], index: P
   const byPassage = new Map(claims.map((c) => [c.passage, c.id]));
   const byStem: number[][] = [];
   const slots = new Int32Array(claims.length);
+  const onTopic = new Uint8Array(claims.length);
   for (const c of claims) {
     slots[c.id] = c.slot;
+    if (c.onTopic) onTopic[c.id] = 1;
     for (const st of c.stemIds) (byStem[st] ??= []).push(c.id);
   }
   const partial = {
@@ -162,6 +164,7 @@ export function analyzeClaims(corpus: Corpus, quotes: readonly Quote[], index: P
     context: contexts.build(),
     byStem,
     slots,
+    onTopic,
     disputes: [],
   };
   return { ...partial, disputes: findDisputes(partial) };

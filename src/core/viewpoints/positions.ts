@@ -56,24 +56,36 @@ function tokensOf(sources: ViewpointSources, text: string): Token[] {
   return sources.segment(text, 0).flatMap((s) => [...s.tokens]);
 }
 
+/** Each speaker's names (name first, then aliases) with, for those longer than two characters, their lower-cased words. */
+interface SpeakerNames {
+  readonly names: readonly string[];
+  readonly words: readonly (readonly string[])[];
+}
+
+// Pure memo of the speaker catalog's name words, read once per catalog rather than once per query.
+const speakerNames = new WeakMap<readonly Speaker[], readonly SpeakerNames[]>();
+
+function namesOf(speakers: readonly Speaker[]): readonly SpeakerNames[] {
+  let known = speakerNames.get(speakers);
+  if (known === undefined) {
+    known = speakers.map((s) => {
+      const names = [s.name, ...s.aliases];
+      return {
+        names,
+        words: names.filter((n) => n.length > 2).map((n) => n.toLowerCase().split(/\s+/)),
+      };
+    });
+    speakerNames.set(speakers, known);
+  }
+  return known;
+}
+
 /** Other names of the speakers a text mentions (query expansion from the speaker catalog). */
 function speakerExpansion(speakers: readonly Speaker[], text: string): string[] {
   const words = new Set(text.toLowerCase().match(/[\p{L}\p{N}.'’-]+/gu) ?? []);
   const out: string[] = [];
-  for (const s of speakers) {
-    const names = [s.name, ...s.aliases];
-    if (
-      names.some(
-        (n) =>
-          n.length > 2 &&
-          n
-            .toLowerCase()
-            .split(/\s+/)
-            .every((w) => words.has(w)),
-      )
-    )
-      out.push(...names);
-  }
+  for (const s of namesOf(speakers))
+    if (s.words.some((ws) => ws.every((w) => words.has(w)))) out.push(...s.names);
   return out;
 }
 
@@ -154,8 +166,9 @@ function scoreClaims(
   // The hits' claims, then the claims using the predicate's words, each once, in that order.
   const seen = new Uint8Array(claims.length);
   const candidates: number[] = [];
+  // 2: a hit (has a BM25 score), 1: found by the predicate's words only.
   for (const id of bm25.keys()) {
-    seen[id] = 1;
+    seen[id] = 2;
     candidates.push(id);
   }
   for (const w of lexicon)
@@ -165,15 +178,15 @@ function scoreClaims(
         candidates.push(id);
       }
   // Relevance of each candidate first (cheap: bit masks), stance only for those read.
-  const slots = sources.claims.slots;
+  const { slots, onTopic } = sources.claims;
   const ids: number[] = [];
   const relevances: number[] = [];
   for (const id of candidates) {
+    if (onTopic[id] === 0) continue;
     const coverage = coverageOf(id, slots[id] as number, subject);
     if (coverage < MIN_RELEVANCE) continue;
-    if (!(claims[id] as Claim).onTopic) continue;
     ids.push(id);
-    relevances.push(coverage * 0.8 + (bm25.get(id) ?? 0) * 0.3);
+    relevances.push(coverage * 0.8 + (seen[id] === 2 ? (bm25.get(id) as number) * 0.3 : 0));
   }
   const keep = mostRelevant(relevances, limit);
   const out: Scored[] = [];

@@ -67,6 +67,8 @@ export interface ClaimAnalysis {
   readonly byStem: readonly (readonly number[] | undefined)[];
   /** Each claim's paragraph slot, by claim id. */
   readonly slots: Int32Array;
+  /** 1 where the claim is on topic (`onTopic`), by claim id. */
+  readonly onTopic: Uint8Array;
   readonly disputes: readonly Dispute[];
 }
 
