@@ -5,6 +5,8 @@
 import { ApplicationCommandOptionType, type APIApplicationCommandOption } from 'discord.js';
 import { userError, type UserError } from '../presenters/errors.js';
 import type { CommandData, OptionValue, Options } from './_types.js';
+import type { Corpus } from '../core/corpus/types.js';
+import { resolveSource } from '../core/corpus/sources.js';
 
 type RawOptions = Readonly<Record<string, string | number | boolean>>;
 
@@ -99,4 +101,17 @@ function checkValue(
     default:
       return String(value);
   }
+}
+
+/**
+ * The `source` option every corpus command takes, resolved to a document id: `id` is undefined when the option was
+ * not given; an unknown source is the user error with the closest names.
+ */
+export function sourceOption(
+  corpus: Corpus,
+  raw: OptionValue | undefined,
+): { readonly ok: true; readonly id: string | undefined } | UserError {
+  if (raw === undefined) return { ok: true, id: undefined };
+  const found = resolveSource(corpus, String(raw));
+  return found.ok ? found : userError('UNKNOWN_SOURCE', { source: String(raw) }, found.suggestions);
 }

@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { AutocompleteChoice, CommandModule } from './_types.js';
-import { resolveSource, sourceChoices } from '../core/corpus/sources.js';
+import { sourceOption } from './_options.js';
+import { sourceChoices } from '../core/corpus/sources.js';
 import { findSpeaker, quotesBy } from '../core/quotes/index.js';
 import { quoteJson } from '../core/export.js';
 import { userError } from '../presenters/errors.js';
@@ -36,13 +37,9 @@ export const run: CommandModule['run'] = (options, ctx) => {
   const name = String(options.speaker ?? '');
   const found = findSpeaker(ctx.analysis, name);
   if (!found.ok) return userError('UNKNOWN_SPEAKER', { speaker: name }, found.suggestions);
-  let documentId: string | undefined;
-  if (options.source !== undefined) {
-    const source = resolveSource(corpus, String(options.source));
-    if (!source.ok)
-      return userError('UNKNOWN_SOURCE', { source: String(options.source) }, source.suggestions);
-    documentId = source.id;
-  }
+  const source = sourceOption(corpus, options.source);
+  if (!source.ok) return source;
+  const documentId = source.id;
   const topic = options.topic === undefined ? undefined : String(options.topic);
   const terms = topic ? index.termsOf(topic) : [];
   const quotes = quotesBy(ctx.analysis, found.speaker, { terms, documentId });

@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { CommandModule } from './_types.js';
-import { resolveSource, sourceChoices } from '../core/corpus/sources.js';
+import { sourceOption } from './_options.js';
+import { sourceChoices } from '../core/corpus/sources.js';
 import { userError } from '../presenters/errors.js';
 import { searchView } from '../presenters/search.js';
 
@@ -36,12 +37,9 @@ export const run: CommandModule['run'] = (options, ctx) => {
       reason: 'needs at least one word that is not a stop word',
     });
   }
-  let documentId: string | undefined;
-  if (options.source !== undefined) {
-    const found = resolveSource(corpus, String(options.source));
-    if (!found.ok) return userError('UNKNOWN_SOURCE', { source: String(options.source) }, found.suggestions);
-    documentId = found.id;
-  }
+  const source = sourceOption(corpus, options.source);
+  if (!source.ok) return source;
+  const documentId = source.id;
   const hits = index.search(query, { limit: RESULTS, documentId });
   if (hits.length === 0) return userError('NO_RESULTS', { what: `“${query}”` });
   const results = hits.map((h) => ({

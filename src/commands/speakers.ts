@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { CommandModule } from './_types.js';
-import { resolveSource, sourceChoices } from '../core/corpus/sources.js';
+import { sourceOption } from './_options.js';
+import { sourceChoices } from '../core/corpus/sources.js';
 import { speakersIn } from '../core/quotes/index.js';
 import { userError } from '../presenters/errors.js';
 import { speakersView } from '../presenters/quotes.js';
@@ -18,13 +19,9 @@ export const data = new SlashCommandBuilder()
 
 export const run: CommandModule['run'] = (options, ctx) => {
   const { corpus } = ctx.analysis;
-  let documentId: string | undefined;
-  if (options.source !== undefined) {
-    const source = resolveSource(corpus, String(options.source));
-    if (!source.ok)
-      return userError('UNKNOWN_SOURCE', { source: String(options.source) }, source.suggestions);
-    documentId = source.id;
-  }
+  const source = sourceOption(corpus, options.source);
+  if (!source.ok) return source;
+  const documentId = source.id;
   const list = speakersIn(ctx.analysis, documentId);
   if (list.length === 0) return userError('NO_RESULTS', { what: 'quoted speakers in that source' });
   return {

@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { CommandModule } from './_types.js';
-import { resolveSource, sourceChoices } from '../core/corpus/sources.js';
+import { sourceOption } from './_options.js';
+import { sourceChoices } from '../core/corpus/sources.js';
 import { summarise } from '../core/summary/select.js';
 import type { SummaryLength } from '../core/summary/types.js';
 import { userError } from '../presenters/errors.js';
@@ -33,14 +34,11 @@ export const data = new SlashCommandBuilder()
 export const run: CommandModule['run'] = (options, ctx) => {
   const { corpus, index, summary } = ctx.analysis;
   const length = (options.length as SummaryLength | undefined) ?? 'medium';
-  let documentId: string | undefined;
+  const source = sourceOption(corpus, options.source);
+  if (!source.ok) return source;
+  const documentId = source.id;
   const scope: string[] = [];
-  if (options.source !== undefined) {
-    const found = resolveSource(corpus, String(options.source));
-    if (!found.ok) return userError('UNKNOWN_SOURCE', { source: String(options.source) }, found.suggestions);
-    documentId = found.id;
-    scope.push(`“${corpus.byId.get(found.id)?.meta.title ?? found.id}”`);
-  }
+  if (documentId !== undefined) scope.push(`“${corpus.byId.get(documentId)?.meta.title ?? documentId}”`);
   const topic = options.topic !== undefined ? String(options.topic) : undefined;
   if (topic !== undefined) {
     if (index.termsOf(topic).length === 0) {

@@ -1,7 +1,8 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { CommandModule } from './_types.js';
+import { sourceOption } from './_options.js';
 import { eventJson } from '../core/export.js';
-import { resolveSource, sourceChoices } from '../core/corpus/sources.js';
+import { sourceChoices } from '../core/corpus/sources.js';
 import { parseDateBound, selectEvents, type DateBound, type EventQuery } from '../core/time/query.js';
 import { userError } from '../presenters/errors.js';
 import { timelineView } from '../presenters/timeline.js';
@@ -60,11 +61,11 @@ export const run: CommandModule['run'] = (options, ctx) => {
     query.terms = terms;
     asked.push(`topic: ${String(options.topic)}`);
   }
-  if (options.source !== undefined) {
-    const found = resolveSource(corpus, String(options.source));
-    if (!found.ok) return userError('UNKNOWN_SOURCE', { source: String(options.source) }, found.suggestions);
-    query.documentId = found.id;
-    asked.push(`source: ${found.id}`);
+  const source = sourceOption(corpus, options.source);
+  if (!source.ok) return source;
+  if (source.id !== undefined) {
+    query.documentId = source.id;
+    asked.push(`source: ${source.id}`);
   }
   const events = selectEvents(time.events, query);
   if (events.length === 0)
