@@ -197,14 +197,7 @@ export function stanceOf(
         else if (!groups.includes(e.group)) groups.push(e.group);
       }
     if (groups === null) continue;
-    const next = infos[at + 1];
-    if (
-      (infos[at] as WordInfo).flags & NOT_WITH_OBJECT_LEMMA &&
-      next &&
-      (next.pos === 'DET' || next.pos === 'ADJ' || next.pos === 'NOUN' || next.pos === 'NUM') &&
-      !TIME_WORDS.has(next.normal)
-    )
-      continue;
+    if (takesObjectHere(infos, at)) continue;
     (activeAt ??= []).push(at);
     (activeGroups ??= []).push(groups);
   }
@@ -250,6 +243,21 @@ export function stanceOf(
 }
 
 /**
+ * A lexicon verb used with a direct object, where it means something else ("leaves little doubt", "left dozens
+ * dead"): one of the NOT_WITH_OBJECT lemmas followed by a determiner, adjective, noun or number that is not a
+ * time word.
+ */
+function takesObjectHere(infos: readonly WordInfo[], at: number): boolean {
+  if (!((infos[at] as WordInfo).flags & NOT_WITH_OBJECT_LEMMA)) return false;
+  const next = infos[at + 1];
+  return (
+    next !== undefined &&
+    (next.pos === 'DET' || next.pos === 'ADJ' || next.pos === 'NOUN' || next.pos === 'NUM') &&
+    !TIME_WORDS.has(next.normal)
+  );
+}
+
+/**
  * `stanceOf(tokens, frame).stance` for a frame of the one group `group` (weight 1, orientation 1, no nouns), as
  * the disputes read every claim against every group it speaks to: no frame, no per-call maps.
  */
@@ -258,14 +266,7 @@ export function groupStance(tokens: readonly Token[], reading: SentenceReading, 
   let active: number[] | null = null;
   for (const { at, entries } of reading.polar) {
     if (!entries.some((e) => e.group === group)) continue;
-    const next = infos[at + 1];
-    if (
-      (infos[at] as WordInfo).flags & NOT_WITH_OBJECT_LEMMA &&
-      next &&
-      (next.pos === 'DET' || next.pos === 'ADJ' || next.pos === 'NOUN' || next.pos === 'NUM') &&
-      !TIME_WORDS.has(next.normal)
-    )
-      continue;
+    if (takesObjectHere(infos, at)) continue;
     (active ??= []).push(at);
   }
   if (active === null) return 0;
