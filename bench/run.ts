@@ -10,7 +10,10 @@ import { join } from 'node:path';
 import { generateCorpus } from '../scripts/generate-corpus.js';
 
 const root = join(import.meta.dirname, '..');
-const sizes = (process.env.BENCH_SIZES ?? '500,1000,2000').split(',').map(Number);
+const sizes = (process.env.BENCH_SIZES ?? '500,1000,2000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const calls = Number(process.env.BENCH_CALLS ?? 300);
 
 interface Measure {
@@ -88,33 +91,24 @@ process.stdout.write(
   )}\n`,
 );
 const commands = Object.keys(results[0]?.latencies ?? {});
-process.stdout.write(
-  '\nCommand latency, ms (median / p95 / p99 over the calls, cycling through the cases; first call apart)\n',
+/** One row per command, one column per corpus, each cell drawn from that command's latency figures. */
+function latencyTable(title: string, cell: (l: Measure['latencies'][string]) => string): void {
+  const rows = commands.map((c) => [
+    `/${c}`,
+    ...results.map((m) => {
+      const l = m.latencies[c];
+      return l ? cell(l) : '-';
+    }),
+  ]);
+  process.stdout.write(`\n${title}\n${table(['command', ...results.map(label)], rows)}\n`);
+}
+latencyTable(
+  'Command latency, ms (median / p95 / p99 over the calls, cycling through the cases; first call apart)',
+  (l) => `${l.median.toFixed(2)} / ${l.p95.toFixed(2)} / ${l.p99.toFixed(2)}`,
 );
-process.stdout.write(
-  `${table(
-    ['command', ...results.map(label)],
-    commands.map((c) => [
-      `/${c}`,
-      ...results.map((m) => {
-        const l = m.latencies[c];
-        return l ? `${l.median.toFixed(2)} / ${l.p95.toFixed(2)} / ${l.p99.toFixed(2)}` : '-';
-      }),
-    ]),
-  )}\n`,
-);
-process.stdout.write('\nFirst call after start-up, ms, and the number of distinct cases per command\n');
-process.stdout.write(
-  `${table(
-    ['command', ...results.map(label)],
-    commands.map((c) => [
-      `/${c}`,
-      ...results.map((m) => {
-        const l = m.latencies[c];
-        return l ? `${l.first.toFixed(2)} (${l.cases} cases)` : '-';
-      }),
-    ]),
-  )}\n`,
+latencyTable(
+  'First call after start-up, ms, and the number of distinct cases per command',
+  (l) => `${l.first.toFixed(2)} (${l.cases} cases)`,
 );
 await mkdir(join(root, 'bench/results'), { recursive: true });
 await writeFile(

@@ -276,8 +276,8 @@ export function groupStance(tokens: readonly Token[], reading: SentenceReading, 
     for (const e of (infos[at] as WordInfo).entries) {
       if (e.group !== group) continue;
       if (flips === 0) flips = flipsBefore(tokens, infos, at, active);
-      stance += e.pole * 1 * flips;
+      stance += e.pole * flips;
     }
   }
-  return stance * 1;
+  return stance;
 }
