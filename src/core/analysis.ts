@@ -9,7 +9,6 @@ import { buildPassageIndex, type PassageIndex } from './search/index.js';
 import { segment as winkSegment, type Segmenter } from './nlp/segmenter.js';
 import { analyzeClaims, type ClaimAnalysis } from './viewpoints/index.js';
 import { buildSummaryModel, type SummaryModel } from './summary/index.js';
-import { prepareSelection } from './summary/select.js';
 
 export interface Analysis {
   readonly corpus: Corpus;
@@ -29,7 +28,6 @@ export function analyzeCorpus(corpus: Corpus, segment: Segmenter = winkSegment):
   const time = analyzeTime(corpus);
   const index = buildPassageIndex(corpus, segment, quotes.speakers);
   const summary = buildSummaryModel(corpus, index);
-  prepareSelection(summary);
   const claims = analyzeClaims(corpus, quotes.quotes, index);
   return { corpus, quotes, time, index, summary, segment, claims };
 }

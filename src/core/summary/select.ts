@@ -93,9 +93,6 @@ export function summarise(
   return { ok: true, points: ordered.map(pointOf) };
 }
 
-/** Kept for the analysis pipeline: everything selection needs is now built with the model. */
-export function prepareSelection(_model: SummaryModel): void {}
-
 function mmr(
   model: SummaryModel,
   pool: readonly Candidate[],
