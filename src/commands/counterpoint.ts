@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { CommandModule } from './_types.js';
-import { findCounterpoints } from '../core/viewpoints/index.js';
+import { findCounterpoints, viewpointSources } from '../core/viewpoints/index.js';
 import { userError } from '../presenters/errors.js';
 import { counterpointJson, counterpointView } from '../presenters/viewpoints.js';
 
@@ -18,10 +18,7 @@ export const data = new SlashCommandBuilder()
 export const run: CommandModule['run'] = (options, ctx) => {
   const claim = String(options.claim ?? '');
   const a = ctx.analysis;
-  const result = findCounterpoints(
-    { claims: a.claims, index: a.index, segment: a.segment, speakers: a.quotes.speakers },
-    claim,
-  );
+  const result = findCounterpoints(viewpointSources(a, a.claims), claim);
   if (result.counterpoints.length === 0)
     return userError('NO_RESULTS', { what: `a counterpoint to “${claim}”` });
   return { ok: true, json: counterpointJson(result), view: counterpointView(result) };

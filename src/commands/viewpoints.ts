@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { CommandModule } from './_types.js';
-import { findViewpoints, suggestTopics } from '../core/viewpoints/index.js';
+import { findViewpoints, suggestTopics, viewpointSources } from '../core/viewpoints/index.js';
 import { userError } from '../presenters/errors.js';
 import { viewpointsJson, viewpointsView } from '../presenters/viewpoints.js';
 
@@ -19,10 +19,7 @@ export const data = new SlashCommandBuilder()
 export const run: CommandModule['run'] = (options, ctx) => {
   const topic = String(options.topic ?? '');
   const a = ctx.analysis;
-  const result = findViewpoints(
-    { claims: a.claims, index: a.index, segment: a.segment, speakers: a.quotes.speakers },
-    topic,
-  );
+  const result = findViewpoints(viewpointSources(a, a.claims), topic);
   if (result.positions.length === 0)
     return userError('NO_RESULTS', { what: `the topic “${topic}”` }, suggestTopics(a.claims, '', 3));
   return { ok: true, json: viewpointsJson(result), view: viewpointsView(result) };

@@ -42,7 +42,12 @@ import {
 import { DebateRepository, type ApplyResult } from '../data/debates.js';
 import { openStore, StoreUnavailableError, type Store } from '../data/store.js';
 import { citationLabel, type View, type ViewItem } from '../presenters/view.js';
-import { findCounterpoints, findViewpoints, type ClaimAnalysis } from '../core/viewpoints/index.js';
+import {
+  findCounterpoints,
+  findViewpoints,
+  viewpointSources,
+  type ClaimAnalysis,
+} from '../core/viewpoints/index.js';
 import type { Citation } from '../core/corpus/types.js';
 import type { DebateErrorCode } from '../core/debate/index.js';
 import { fitText, viewToPages } from '../presenters/discord.js';
@@ -677,10 +682,7 @@ function claimsOf(analysis: Analysis): ClaimAnalysis | undefined {
 export function evidenceFor(analysis: Analysis, motion: string, side: Side, limit = 8): Evidence {
   const claims = claimsOf(analysis);
   if (claims) {
-    const result = findViewpoints(
-      { claims, index: analysis.index, segment: analysis.segment, speakers: analysis.quotes.speakers },
-      motion,
-    );
+    const result = findViewpoints(viewpointSources(analysis, claims), motion);
     const want = side === 'for' ? 1 : -1;
     const items = result.positions
       .filter((p) => p.side === want)
@@ -754,10 +756,7 @@ export function counterpointFor(
   let found: EvidenceItem | undefined;
   const claims = claimsOf(analysis);
   if (claims && spoken.trim().length > 0) {
-    const result = findCounterpoints(
-      { claims, index: analysis.index, segment: analysis.segment, speakers: analysis.quotes.speakers },
-      spoken,
-    );
+    const result = findCounterpoints(viewpointSources(analysis, claims), spoken);
     const top = result.counterpoints[0];
     if (top) {
       const passage = analysis.index.passages[top.claim.passage];

@@ -28,6 +28,7 @@ export {
   suggestTopics,
   MAX_READ,
   mostRelevant,
+  viewpointSources,
   type ViewpointSources,
 } from './positions.js';
 

@@ -32,6 +32,18 @@ export interface ViewpointSources {
   readonly speakers: readonly Speaker[];
 }
 
+/** What the viewpoints engine reads of a corpus analysis, with its claims. */
+export function viewpointSources(
+  analysis: {
+    readonly index: PassageIndex;
+    readonly segment: Segmenter;
+    readonly quotes: { readonly speakers: readonly Speaker[] };
+  },
+  claims: ClaimAnalysis,
+): ViewpointSources {
+  return { claims, index: analysis.index, segment: analysis.segment, speakers: analysis.quotes.speakers };
+}
+
 /** Below this relevance a claim is not about the topic. */
 const MIN_RELEVANCE = 0.2;
 /** A claim without a stance of its own joins its holder's side only when this much about the topic. */

@@ -5,17 +5,13 @@ import {
   findViewpoints,
   MAX_READ,
   mostRelevant,
+  viewpointSources,
   type ViewpointSources,
 } from '../../../src/core/viewpoints/index.js';
 import { counterpointView, viewpointsJson, viewpointsView } from '../../../src/presenters/viewpoints.js';
 import { seedAnalysis } from '../../helpers/corpus.js';
 
-const sourcesOf = (a: Analysis): ViewpointSources => ({
-  claims: a.claims,
-  index: a.index,
-  segment: a.segment,
-  speakers: a.quotes.speakers,
-});
+const sourcesOf = (a: Analysis): ViewpointSources => viewpointSources(a, a.claims);
 
 describe('mostRelevant', () => {
   it('keeps everything (null) when there are no more than the limit', () => {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeCorpus } from '../../../src/core/analysis.js';
-import { findViewpoints } from '../../../src/core/viewpoints/index.js';
+import { findViewpoints, viewpointSources } from '../../../src/core/viewpoints/index.js';
 import { corpusOfTexts } from '../../helpers/corpus.js';
 
 const STRIKE = `Dockworkers walk out as pay talks collapse
@@ -17,10 +17,7 @@ The employers' association, Portline, said the plan was essential to keep the po
 
 describe('GIVEN a dispute whose sides the stance lexicon cannot tell apart', () => {
   const a = analyzeCorpus(corpusOfTexts({ strike: STRIKE }));
-  const r = findViewpoints(
-    { claims: a.claims, index: a.index, segment: a.segment, speakers: a.quotes.speakers },
-    'Will automation cost dockworkers their jobs?',
-  );
+  const r = findViewpoints(viewpointSources(a, a.claims), 'Will automation cost dockworkers their jobs?');
   const holdersOf = (i: number) => new Set(r.positions[i]?.items.map((x) => x.claim.holder));
 
   it('THEN the union and the employers stand in different positions', () => {

@@ -4,18 +4,14 @@ import {
   findCounterpoints,
   findViewpoints,
   suggestTopics,
+  viewpointSources,
   type ViewpointSources,
 } from '../../../src/core/viewpoints/index.js';
 import { frameOf, stanceOf } from '../../../src/core/viewpoints/stance.js';
 import { segment } from '../../../src/core/nlp/segmenter.js';
 import { acceptance, corpusOfTexts, seedAnalysis } from '../../helpers/corpus.js';
 
-const sourcesOf = (a: Analysis): ViewpointSources => ({
-  claims: a.claims,
-  index: a.index,
-  segment: a.segment,
-  speakers: a.quotes.speakers,
-});
+const sourcesOf = (a: Analysis): ViewpointSources => viewpointSources(a, a.claims);
 const tokens = (text: string) => segment(text, 0).flatMap((s) => [...s.tokens]);
 
 // A made-up dispute about a mining company leaving a valley: a news report, an opinion piece that rebuts a named
