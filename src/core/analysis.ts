@@ -27,7 +27,7 @@ export function analyzeCorpus(corpus: Corpus, segment: Segmenter = winkSegment):
   const quotes = analyzeQuotes(corpus);
   const time = analyzeTime(corpus);
   const index = buildPassageIndex(corpus, segment, quotes.speakers);
-  const summary = buildSummaryModel(corpus, index);
+  const summary = buildSummaryModel(corpus, index, quotes.quotes);
   const claims = analyzeClaims(corpus, quotes.quotes, index);
   return { corpus, quotes, time, index, summary, segment, claims };
 }

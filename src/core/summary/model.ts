@@ -12,6 +12,7 @@
 import { MONTHS, WEEKDAYS } from '../text/calendar-words.js';
 import { maxOf } from '../text/max.js';
 import type { Corpus, Token } from '../corpus/types.js';
+import type { Quote } from '../quotes/types.js';
 import { isContentToken, termOf, type Passage, type PassageIndex } from '../search/index.js';
 import type {
   Aspect,
@@ -81,6 +82,7 @@ const MODALS = new Set(['will', 'would', 'could', 'may', 'might', 'should', 'mus
 const WORD_FLAGS = new Map<string, number>();
 for (const w of DATE_WORDS) WORD_FLAGS.set(w, 1);
 for (const w of MODALS) WORD_FLAGS.set(w, (WORD_FLAGS.get(w) ?? 0) | 2);
+const SPEAKER_PRONOUNS = new Set(['he', 'she', 'they']);
 const DANGLING_START = new Set([
   'he',
   'she',
@@ -96,7 +98,11 @@ const DANGLING_START = new Set([
   'its',
 ]);
 
-export function buildSummaryModel(corpus: Corpus, index: PassageIndex): SummaryModel {
+export function buildSummaryModel(
+  corpus: Corpus,
+  index: PassageIndex,
+  quotes: readonly Quote[] = [],
+): SummaryModel {
   const list = index.passages;
   const n = list.length;
   const vocab = new Map<string, number>();
@@ -257,6 +263,7 @@ export function buildSummaryModel(corpus: Corpus, index: PassageIndex): SummaryM
     if (starts === undefined) opening.set(d.meta.id, (starts = new Set()));
     for (const para of d.body) if (para.sentences[0]) starts.add(para.sentences[0].start);
   }
+  const { claimantsOf, claimantWeight } = claimantsByPassage(list, quotes);
   const sentences: SummarySentence[] = list.map((p, i) => {
     const kind: PointKind = p.role === 'comment' ? 'comment' : p.kind;
     const surface = surfaces[i] as Surface;
@@ -283,6 +290,7 @@ export function buildSummaryModel(corpus: Corpus, index: PassageIndex): SummaryM
       ineligible: ineligibleGiven(p, surface, surface.words),
       vector: vectors[i] as TermVector,
       entities: surface.entities,
+      claimants: claimantsOf[i] ?? NONE,
       aspect: surface.attributed ? 'claim' : surface.dated ? 'event' : surface.modal ? 'outlook' : 'context',
       start: slice.start,
       end: slice.end,
@@ -291,7 +299,7 @@ export function buildSummaryModel(corpus: Corpus, index: PassageIndex): SummaryM
       centroid: close,
       position,
       coverage,
-      salience: base * styleOf(surface.first, surface.words) * (background ? BACKGROUND_FACTOR : 1),
+      salience: base * styleOf(surface) * (background ? BACKGROUND_FACTOR : 1),
     };
   });
 
@@ -325,8 +333,56 @@ export function buildSummaryModel(corpus: Corpus, index: PassageIndex): SummaryM
     maxCloseness,
     entityWeight,
     maxEntityWeight: maxOf(entityWeight.values(), 0),
+    claimantWeight,
+    maxClaimantWeight: maxOf(claimantWeight, 0),
     concepts,
   };
+}
+
+const NONE: readonly number[] = [];
+
+/**
+ * Who speaks in each passage: the speakers of the quotations (direct, partial or reported) that start in it, as
+ * small integers, and each speaker's weight: how many documents quote them, damped like an entity's.
+ */
+function claimantsByPassage(
+  list: readonly Passage[],
+  quotes: readonly Quote[],
+): { claimantsOf: (number[] | undefined)[]; claimantWeight: Float64Array } {
+  const claimantsOf = new Array<number[] | undefined>(list.length);
+  const speakerIndex = new Map<string, number>();
+  const documents: Set<string>[] = [];
+  // A document's passages are one run of ids in reading order of body, captions and comments; offsets are the
+  // document's, so a quotation belongs to the passage whose span holds its first character.
+  const runs = new Map<string, { start: number; end: number }>();
+  for (const p of list) {
+    const run = runs.get(p.documentId);
+    if (run) run.end = p.id + 1;
+    else runs.set(p.documentId, { start: p.id, end: p.id + 1 });
+  }
+  for (const q of quotes) {
+    if (q.speakerId === null) continue;
+    const run = runs.get(q.documentId);
+    if (!run) continue;
+    let speaker = speakerIndex.get(q.speakerId);
+    if (speaker === undefined) {
+      speakerIndex.set(q.speakerId, (speaker = speakerIndex.size));
+      documents.push(new Set());
+    }
+    (documents[speaker] as Set<string>).add(q.documentId);
+    for (let id = run.start; id < run.end; id++) {
+      const p = list[id] as Passage;
+      if (p.start <= q.start && q.start < p.end && p.comment === q.comment) {
+        const own = claimantsOf[id];
+        if (own === undefined) claimantsOf[id] = [speaker];
+        else if (!own.includes(speaker)) own.push(speaker);
+        break;
+      }
+    }
+  }
+  const claimantWeight = new Float64Array(speakerIndex.size);
+  documents.forEach((docs, k) => (claimantWeight[k] = Math.log(1 + docs.size)));
+  return { claimantsOf, claimantWeight };
 }
 
 const OPEN = () => true;
@@ -349,6 +405,7 @@ function conceptIndex(
   const conceptAt = new Int32Array(termIds.length).fill(-1);
   let docs = new Int32Array(1024);
   let lastDoc = new Int32Array(1024);
+
   for (let o = 0; o < n; o++) {
     const i = byDocOrder[o] as number;
     if ((sentences[i] as SummarySentence).kind === 'comment') continue;
@@ -419,7 +476,7 @@ function groupedOrder(group: Int32Array, groups: number): Int32Array {
 }
 
 /** What one pass over a sentence's tokens tells: its quotation shape, words, names, dates, modals, years. */
-interface Surface extends QuoteShape {
+export interface Surface extends QuoteShape {
   readonly words: number;
   /** Lower-cased first word, or null. */
   readonly first: string | null;
@@ -430,10 +487,15 @@ interface Surface extends QuoteShape {
   readonly modal: boolean;
   /** The latest year it names (-Infinity when none). */
   readonly latestYear: number;
+  /**
+   * Mostly a quotation whose speaker the sentence names only by a pronoun ("“…,” he added."): out of its
+   * paragraph, the reader cannot tell who spoke.
+   */
+  readonly speakerUntold: boolean;
 }
 
 /** `quoteShape`, `aspectOf`'s tests and the proper nouns in one pass (quotation marks are never word tokens). */
-function surfaceOf(tokens: readonly Token[], idOf: (term: string) => number): Surface {
+export function surfaceOf(tokens: readonly Token[], idOf: (term: string) => number): Surface {
   let words = 0;
   let first: string | null = null;
   let dated = false;
@@ -444,12 +506,19 @@ function surfaceOf(tokens: readonly Token[], idOf: (term: string) => number): Su
   let balanced = true;
   let quoted = 0;
   let attributed = false;
+  // Outside the quotation marks: does the sentence name anyone, or only point at them with a pronoun?
+  let outsideNamed = false;
+  let outsidePronoun = false;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k] as Token;
     const type = t.type;
     if (type === 'word') {
       words++;
       const normal = t.normal;
+      if (!inside) {
+        if (t.pos === 'PROPN') outsideNamed = true;
+        else if (SPEAKER_PRONOUNS.has(normal)) outsidePronoun = true;
+      }
       first ??= normal;
       if (!dated || !modal) {
         const flags = WORD_FLAGS.get(normal);
@@ -504,6 +573,7 @@ function surfaceOf(tokens: readonly Token[], idOf: (term: string) => number): Su
     dated,
     modal,
     latestYear,
+    speakerUntold: quoted > words / 2 && outsidePronoun && !outsideNamed,
   };
 }
 
@@ -834,10 +904,13 @@ function presentYear(corpus: Corpus): number | null {
   return best;
 }
 
-/** Penalties for sentences that read badly out of context: a dangling pronoun at the start, very short or long. */
-function styleOf(first: string | null, words: number): number {
+/**
+ * Penalties for sentences that read badly out of context: a dangling pronoun at the start or as the only speaker
+ * of a quotation, very short or long.
+ */
+function styleOf({ first, words, speakerUntold }: Surface): number {
   let f = 1;
-  if (first !== null && DANGLING_START.has(first)) f *= 0.75;
+  if ((first !== null && DANGLING_START.has(first)) || speakerUntold) f *= 0.75;
   if (words < 10) f *= 0.8;
   // A point should be readable at a glance: long sentences pack several claims and crowd out others.
   if (words > LONG_WORDS) f *= LONG_WORDS / words;

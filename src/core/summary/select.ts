@@ -28,6 +28,8 @@ const W_REDUNDANCY = 0.3;
 /** Candidates more similar than this to a chosen point are near-duplicates and never chosen. */
 const DUPLICATE = 0.5;
 const NEW_ENTITY_BONUS = 0.2;
+/** For the first point to carry a speaker's words (a quotation or reported speech): who said what, from several voices. */
+const NEW_CLAIMANT_BONUS = 0.1;
 const SAME_DOCUMENT_CHARGE = 0.25;
 const SAME_PARAGRAPH_CHARGE = 0.1;
 /** Charge per chosen point of the same aspect (event, claim, outlook, context): spreads the summary over them. */
@@ -117,6 +119,8 @@ function mmr(
     1e-12,
   );
   const covered = new Set<number>();
+  const heard = new Set<number>();
+  const maxVoice = Math.max(model.maxClaimantWeight, 1e-12);
   const perDocument = new Map<string, number>();
   const paragraphs = new Set<string>();
   const aspects = new Map<string, number>();
@@ -142,12 +146,15 @@ function mmr(
       c.s.entities.forEach((e, k) => {
         if (!covered.has(e)) gain += weights[k] ?? 0;
       });
+      let voice = 0;
+      for (const k of c.s.claimants) if (!heard.has(k)) voice += model.claimantWeight[k] as number;
       const novel = centroidMass(c.s.vector, model.centroid, open);
       let score =
         W_SALIENCE * c.salience +
         (W_NOVEL * novel) / model.maxCloseness -
         W_REDUNDANCY * (redundancy[i] ?? 0) +
         NEW_ENTITY_BONUS * Math.min(gain / maxEntityGain, 1) +
+        NEW_CLAIMANT_BONUS * Math.min(voice / maxVoice, 1) +
         (W_CONCEPT * conceptGain(i)) / maxConceptGain;
       if (acrossDocuments) score -= SAME_DOCUMENT_CHARGE * (perDocument.get(c.s.passage.documentId) ?? 0);
       if (paragraphs.has(keys[i] as string)) score -= SAME_PARAGRAPH_CHARGE;
@@ -168,6 +175,7 @@ function mmr(
         redundancy[i] = Math.max(redundancy[i] ?? 0, cosine((pool[i] as Candidate).s.vector, s.vector));
     }
     for (const e of s.entities) covered.add(e);
+    for (const k of s.claimants) heard.add(k);
     for (let k = conceptStart[s.passage.id] as number; k < (conceptStart[s.passage.id + 1] as number); k++)
       coveredConcepts.add(conceptIds[k] as number);
     for (const t of s.vector.ids) coveredTerms[t] = 1;

@@ -31,6 +31,8 @@ export interface SummarySentence {
   readonly vector: TermVector;
   /** Term ids of the proper nouns it names (people, places, organisations). */
   readonly entities: readonly number[];
+  /** Speakers whose quotations (direct, partial or reported) it carries, as indices into `claimantWeight`. */
+  readonly claimants: readonly number[];
   readonly aspect: Aspect;
   /** The verbatim slice a point shows: the whole sentence, or its first clauses when it is very long. */
   readonly start: number;
@@ -60,6 +62,9 @@ export interface SummaryModel {
   readonly entityWeight: ReadonlyMap<number, number>;
   /** The largest entity weight (0 when there is none). */
   readonly maxEntityWeight: number;
+  /** Per speaker quoted in the corpus: how many documents quote them, damped. */
+  readonly claimantWeight: Float64Array;
+  readonly maxClaimantWeight: number;
   readonly concepts: ConceptIndex;
 }
 
