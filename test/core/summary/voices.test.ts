@@ -1,0 +1,69 @@
+/**
+ * Who speaks in a summary point: a quotation whose only speaker is a pronoun cannot stand alone, and the speakers
+ * the quotes engine found are carried per sentence so a summary can take several voices.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeCorpus } from '../../../src/core/analysis.js';
+import { surfaceOf } from '../../../src/core/summary/model.js';
+import { segment } from '../../../src/core/nlp/segmenter.js';
+import { corpusOfTexts } from '../../helpers/corpus.js';
+
+const surface = (text: string) => {
+  const tokens = segment(text, 0).flatMap((s) => s.tokens);
+  return surfaceOf(tokens, () => 0);
+};
+
+describe('GIVEN a sentence that is mostly a quotation', () => {
+  it.each([
+    { text: '“Once they are in your house, it is very hard to get them to leave,” he added.', untold: true },
+    { text: '“We will not let this happen again in our country, not ever,” she said.', untold: true },
+    {
+      text: '“We will not let this happen again in our country, not ever,” he told reporters.',
+      untold: true,
+    },
+    { text: '“We will not let this happen again in our country, not ever,” he told Reuters.', untold: false },
+    {
+      text: '“Once they are in your house, it is very hard to get them to leave,” Blinken added.',
+      untold: false,
+    },
+    {
+      text: '“We will not let this happen again in our country, not ever,” the minister said.',
+      untold: false,
+    },
+    { text: 'He said the talks would go ahead next week despite the unrest in the capital.', untold: false },
+  ])('"$text" THEN speakerUntold is $untold', ({ text, untold }) => {
+    expect(surface(text).speakerUntold).toBe(untold);
+  });
+});
+
+describe('GIVEN two reports quoting the same minister and one quoting a farmer', () => {
+  const a = analyzeCorpus(
+    corpusOfTexts({
+      a: `Dam plan divides valley\n\nThe government approved the new dam on Monday after two years of debate.\n\n“The dam will protect thousands of homes from floods,” said Minister Ana Ruiz.`,
+      b: `Farmers fear the dam\n\nThe valley's farmers say the reservoir will drown their best fields.\n\n“The dam is the only way to keep the river in check,” Minister Ana Ruiz told reporters.\n\n“We were never asked about any of it,” said farmer Luis Vega, whose land lies in the flood zone.`,
+    }),
+  );
+  const sentence = (needle: string) => {
+    const s = a.summary.sentences.find((x) => x.text.includes(needle));
+    if (!s) throw new Error(`no sentence with ${needle}`);
+    return s;
+  };
+
+  it('THEN each quoted sentence carries its speaker, the same index for the same speaker across documents', () => {
+    const ruizA = sentence('protect thousands').claimants;
+    const ruizB = sentence('only way').claimants;
+    const vega = sentence('never asked').claimants;
+    expect(ruizA).toHaveLength(1);
+    expect(ruizB).toEqual(ruizA);
+    expect(vega).toHaveLength(1);
+    expect(vega).not.toEqual(ruizA);
+    expect(sentence('approved the new dam').claimants).toEqual([]);
+  });
+
+  it('THEN a speaker quoted by two documents weighs more than one quoted by one', () => {
+    const ruiz = sentence('protect thousands').claimants[0] as number;
+    const vega = sentence('never asked').claimants[0] as number;
+    expect(a.summary.claimantWeight[ruiz]).toBeGreaterThan(a.summary.claimantWeight[vega] as number);
+    expect(a.summary.maxClaimantWeight).toBe(a.summary.claimantWeight[ruiz]);
+  });
+});
