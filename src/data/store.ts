@@ -87,12 +87,50 @@ interface Envelope<T> {
 }
 
 const CONFLICT_RETRIES = 5;
+const CONFLICT = { ok: false, code: 'CONFLICT' } as const;
+
+/**
+ * A lock on one key shared by every process using the backend, held around a write so that a read-modify-write
+ * in one process cannot interleave with another process's write (Redis: SET NX PX, released by a compare-and-delete
+ * script; the expiry frees a key whose holder died). `tryAcquire` resolves to the release, or null when another
+ * holder has the key.
+ */
+interface KeyLock {
+  tryAcquire(key: string): Promise<(() => Promise<void>) | null>;
+}
+
+/** The few commands of the Redis client the lock uses. */
+interface LockClient {
+  set(key: string, value: string, options: { NX: true; PX: number }): Promise<string | null>;
+  eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
+}
+
+/** Longer than any write takes; only matters when a holder dies with the lock. */
+const LOCK_TTL_MS = 5000;
+/** How long a writer waits for another process's lock before giving up (an update then reports CONFLICT). */
+const LOCK_WAIT_MS = 3000;
+const RELEASE_SCRIPT = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+
+function redisLock(client: () => Promise<LockClient>, prefix: string): KeyLock {
+  return {
+    async tryAcquire(key) {
+      const lockKey = `${prefix}:lock:${key}`;
+      const token = randomUUID();
+      const c = await client();
+      if ((await c.set(lockKey, token, { NX: true, PX: LOCK_TTL_MS })) === null) return null;
+      return async () => {
+        await c.eval(RELEASE_SCRIPT, { keys: [lockKey], arguments: [token] });
+      };
+    },
+  };
+}
 
 /** `sqlite://PATH` (default ./data/counterpoint.sqlite), `redis://…`/`rediss://…`, or `memory`. */
 export async function openStore(url: string = DEFAULT_STORE_URL, options: StoreOptions = {}): Promise<Store> {
   const kind: StoreKind = url === 'memory' || url === 'memory://' ? 'memory' : /^rediss?:\/\//.test(url) ? 'redis' : url.startsWith('sqlite:') ? 'sqlite' : 'sqlite';
   let keyv: Keyv;
   let closeBackend: () => Promise<void> = async () => {};
+  let lock: KeyLock | null = null;
   const prefix = options.prefix ?? 'counterpoint';
   if (kind === 'memory') {
     keyv = new Keyv({ namespace: prefix });
@@ -118,12 +156,13 @@ export async function openStore(url: string = DEFAULT_STORE_URL, options: StoreO
       { throwOnConnectError: true, throwOnErrors: true, connectionTimeout: 1000 },
     );
     keyv = new Keyv({ store: backend, namespace: prefix, useKeyPrefix: false });
+    lock = redisLock(() => backend.getClient() as Promise<unknown> as Promise<LockClient>, prefix);
     closeBackend = async () => {
       await backend.disconnect(true).catch(() => {});
     };
   }
   keyv.throwOnErrors = true;
-  return new KeyvStore(kind, keyv, closeBackend, options);
+  return new KeyvStore(kind, keyv, closeBackend, options, lock);
 }
 
 class KeyvStore implements Store {
@@ -140,6 +179,7 @@ class KeyvStore implements Store {
     private readonly keyv: Keyv,
     private readonly closeBackend: () => Promise<void>,
     private readonly options: StoreOptions,
+    private readonly lock: KeyLock | null = null,
   ) {
     this.retries = options.retries ?? 3;
     this.backoffMs = options.backoffMs ?? 50;
@@ -199,28 +239,62 @@ class KeyvStore implements Store {
 
   async set<T>(namespace: string, key: string, value: T, ttlMs?: number): Promise<void> {
     const k = this.key(namespace, key);
-    await this.serial(k, () => this.writeEnvelope(k, value, ttlMs));
+    await this.serial(k, () => this.locked(k, () => this.writeEnvelope(k, value, ttlMs)));
   }
 
   async delete(namespace: string, key: string): Promise<boolean> {
     const k = this.key(namespace, key);
-    return this.serial(k, () => this.attempt('delete', () => this.keyv.delete(k)));
+    return this.serial(k, () => this.locked(k, () => this.attempt('delete', () => this.keyv.delete(k))));
   }
 
   async update<T>(namespace: string, key: string, fn: (current: T | undefined) => T | Keep | Promise<T | Keep>): Promise<UpdateOutcome<T>> {
     const k = this.key(namespace, key);
-    return this.serial(k, async () => {
-      for (let i = 0; i < CONFLICT_RETRIES; i++) {
-        const before = await this.readEnvelope<T>(k);
-        const next = await fn(before?.value);
-        if (next === KEEP) return { ok: true, changed: false, value: before?.value };
-        const check = await this.readEnvelope<T>(k);
-        if (check?.rev !== before?.rev) continue; // another process wrote in between: run fn again on fresh data
-        await this.writeEnvelope(k, next);
-        return { ok: true, changed: true, value: next };
-      }
-      return { ok: false, code: 'CONFLICT' };
-    });
+    return this.serial(k, () =>
+      this.locked(
+        k,
+        async () => (await this.readModifyWrite(k, fn)) ?? CONFLICT,
+        () => CONFLICT,
+      ),
+    );
+  }
+
+  /** The update's body: null when the entry kept changing under it. */
+  private async readModifyWrite<T>(k: string, fn: (current: T | undefined) => T | Keep | Promise<T | Keep>): Promise<UpdateOutcome<T> | null> {
+    for (let i = 0; i < CONFLICT_RETRIES; i++) {
+      const before = await this.readEnvelope<T>(k);
+      const next = await fn(before?.value);
+      if (next === KEEP) return { ok: true, changed: false, value: before?.value };
+      const check = await this.readEnvelope<T>(k);
+      if (check?.rev !== before?.rev) continue; // another writer got in between: run fn again on fresh data
+      await this.writeEnvelope(k, next);
+      return { ok: true, changed: true, value: next };
+    }
+    return null;
+  }
+
+  /**
+   * `op` holding the key's cross-process lock when the backend has one; `busy` answers when another process kept
+   * it past the wait (default: the store is unavailable for this key).
+   */
+  private async locked<R>(k: string, op: () => Promise<R>, busy?: () => R): Promise<R> {
+    const lock = this.lock;
+    if (lock === null) return op();
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    let release = await this.attempt('lock', () => lock.tryAcquire(k));
+    for (let wait = 2; release === null && Date.now() < deadline; wait = Math.min(wait * 2, 50)) {
+      // Jittered, so that processes waiting for one key do not retry in step.
+      await sleep(wait / 2 + Math.random() * wait);
+      release = await this.attempt('lock', () => lock.tryAcquire(k));
+    }
+    if (release === null) {
+      if (busy) return busy();
+      throw new StoreUnavailableError(`${this.kind} store: ${k} stayed locked by another process`);
+    }
+    try {
+      return await op();
+    } finally {
+      await this.attempt('unlock', release).catch(() => {});
+    }
   }
 
   async indexAdd(namespace: string, key: string, member: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { KEEP, openStore, StoreUnavailableError, type Store } from '../../src/data/store.js';
 import { freePort, hasRedis, startRedis, type RedisServer } from './redis-helper.js';
@@ -21,7 +22,11 @@ afterEach(() => expect(escaped).toEqual([]));
 const FAST = { retries: 2, backoffMs: 10, timeoutMs: 400 } as const;
 
 /** The same contract, run against each backend. */
-function contract(name: string, open: () => Promise<Store>, separateHandles = true) {
+/**
+ * `separateHandles`: two opens are two connections, like two processes. `locks`: writers to one key take a lock
+ * every process honours (Redis), so another process's write waits for an update instead of racing it.
+ */
+function contract(name: string, open: () => Promise<Store>, separateHandles = true, locks = false) {
   describe(`store contract: ${name}`, () => {
     let store: Store;
     beforeAll(async () => {
@@ -45,7 +50,7 @@ function contract(name: string, open: () => Promise<Store>, separateHandles = tr
       expect(await store.get('count', 'c')).toBe(25);
     });
 
-    it.skipIf(!separateHandles)('GIVEN another writer changes the value while an update computes THEN the update runs again on the fresh value', async () => {
+    it.skipIf(!separateHandles || locks)('GIVEN another writer changes the value while an update computes THEN the update runs again on the fresh value', async () => {
       await store.set('cas', 'k', 1);
       let calls = 0;
       const other = await open();
@@ -58,6 +63,24 @@ function contract(name: string, open: () => Promise<Store>, separateHandles = tr
       expect(calls).toBe(2);
       expect(out).toEqual({ ok: true, changed: true, value: 101 });
       expect(await store.get('cas', 'k')).toBe(101);
+    });
+
+    it.skipIf(!locks)('GIVEN another process writes while an update computes THEN that write waits for the update and lands after it', async () => {
+      await store.set('cas', 'k', 1);
+      let calls = 0;
+      const other = await open();
+      let pending: Promise<void> | undefined;
+      const out = await store.update<number>('cas', 'k', async (n) => {
+        calls += 1;
+        pending ??= other.set('cas', 'k', 100);
+        await sleep(50);
+        return (n ?? 0) + 1;
+      });
+      await pending;
+      await other.close();
+      expect(calls).toBe(1);
+      expect(out).toEqual({ ok: true, changed: true, value: 2 });
+      expect(await store.get('cas', 'k')).toBe(100);
     });
 
     it('GIVEN KEEP THEN nothing is written', async () => {
@@ -126,13 +149,23 @@ describe.skipIf(!redisAvailable)('redis store', () => {
     await server.stop();
   });
 
-  contract('redis', () => openStore(server.url, FAST));
+  contract('redis', () => openStore(server.url, FAST), true, true);
 
   it('GIVEN two processes sharing redis THEN one sees what the other wrote', async () => {
     const a = await openStore(server.url, FAST);
     const b = await openStore(server.url, FAST);
     await a.set('shared', 'k', { from: 'a' });
     expect(await b.get('shared', 'k')).toEqual({ from: 'a' });
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('GIVEN two processes updating one key at once THEN no update is lost (the read-modify-write holds a lock key in redis)', async () => {
+    const a = await openStore(server.url, FAST);
+    const b = await openStore(server.url, FAST);
+    const bump = (s: Store) => s.update<number>('race', 'votes', (n) => (n ?? 0) + 1);
+    const outcomes = await Promise.all(Array.from({ length: 60 }, (_, i) => bump(i % 2 ? a : b)));
+    expect(outcomes.every((o) => o.ok)).toBe(true);
+    expect(await a.get<number>('race', 'votes')).toBe(60);
     await Promise.all([a.close(), b.close()]);
   });
 
