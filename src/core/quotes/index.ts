@@ -1,12 +1,14 @@
 /**
  * Quotes and speakers of a corpus, computed once at load from the tokens the corpus already has:
  * marks (pairing quotation marks) -> phrases (who a phrase names) -> attribute (speech verbs, pronouns, role nouns,
- * quote-only paragraphs, reported speech) -> catalog (one entity per person or organisation).
+ * quote-only paragraphs, reported speech) -> nested (quotations inside quotations) -> catalog (one entity per person
+ * or organisation).
  */
 import type { Corpus, CorpusDocument, Paragraph, Token } from '../corpus/types.js';
 import { isContentToken, termOf } from '../search/index.js';
 import { attributeFlow, type Named, type RawQuote } from './attribute.js';
 import { buildCatalog, speakerOf } from './catalog.js';
+import { nestedQuotes } from './nested.js';
 import { indexQuoteAnalysis } from './resolve.js';
 import type { Quote, QuoteAnalysis } from './types.js';
 
@@ -29,6 +31,11 @@ export function analyzeQuotes(corpus: Corpus): QuoteAnalysis {
       for (const q of r.quotes) {
         raw.push({ doc, q });
         if (q.speaker) named.push(q.speaker);
+        if (q.kind !== 'direct') continue;
+        for (const inner of nestedQuotes(q.paragraph, q, doc.meta.id, flow.comment)) {
+          raw.push({ doc, q: inner.quote });
+          named.push(inner.speaker);
+        }
       }
     }
   }

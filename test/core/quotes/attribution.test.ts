@@ -235,3 +235,46 @@ describe('GIVEN "according to X, <clause>"', () => {
     expect(quoteWith(qa, 'a shutdown of two weeks')?.speaker).toBe('Congressional Budget Office');
   });
 });
+
+describe('GIVEN a quotation inside a quotation', () => {
+  const byText = (qa: QuoteAnalysis, text: string) => qa.quotes.filter((q) => q.text === text);
+  it.each([
+    {
+      name: 'a name and "told me," before single curly quotes',
+      body: '“Chuck Schumer told me, ‘We will not bring this bill to the floor until the votes are there,’ and I believe him,” Senator Maria Lopez said.',
+      inner: 'We will not bring this bill to the floor until the votes are there',
+      speaker: 'Chuck Schumer',
+    },
+    {
+      name: 'an organisation and "said:" before straight single quotes',
+      body: '"The White House said: \'We need this done by Friday\' and nobody argued," said Tom Reed, an aide to the senator.',
+      inner: 'We need this done by Friday',
+      speaker: 'White House',
+    },
+  ])(
+    '$name THEN the inner words are also quoted, verbatim, for the inner speaker',
+    ({ body, inner, speaker }) => {
+      const { qa, text } = analyse(body);
+      const found = byText(qa, inner);
+      expect(found.map((q) => q.speaker)).toEqual([speaker]);
+      const q = found[0] as Quote;
+      expect(text.slice(q.start, q.end)).toBe(inner);
+      // The outer quotation is still the outer speaker's, inner words included.
+      expect(qa.quotes.some((o) => o.speaker !== speaker && o.start < q.start && o.end > q.end)).toBe(true);
+    },
+  );
+
+  it.each([
+    {
+      name: 'a pronoun before the inner quotation ("he told me,")',
+      body: '“He told me, ‘We will not bring this bill to the floor,’ and I believe him,” Senator Maria Lopez said.',
+    },
+    {
+      name: 'single quotes around a word, with no speech verb ("the so-called ‘peacekeepers’")',
+      body: '“They sent the so-called ‘peacekeepers’ within hours of the request,” Senator Maria Lopez said.',
+    },
+  ])('$name THEN no inner quotation is given to anyone', ({ body }) => {
+    const { qa } = analyse(body);
+    expect(qa.quotes.map((q) => q.speaker)).toEqual(['Maria Lopez']);
+  });
+});
