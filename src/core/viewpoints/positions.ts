@@ -268,6 +268,12 @@ const weightOf = (s: Scored): number =>
   (1 + 0.1 * Math.min(s.claim.strength, 5)) *
   (s.claim.quoted ? 1.5 : 1);
 
+/**
+ * Parts of speech a label cannot end on: determiners, prepositions, conjunctions, particles, auxiliaries (and an
+ * adjective right after a determiner, "a peaceful").
+ */
+const DANGLING_END = new Set(['DET', 'ADP', 'CCONJ', 'SCONJ', 'PART', 'AUX']);
+
 /** The clause around a claim's focus word, verbatim: the position's label. */
 export function labelOf(claim: Claim, focus: number): string {
   const tokens = claim.sentence.tokens;
@@ -280,10 +286,36 @@ export function labelOf(claim: Claim, focus: number): string {
     while (to < tokens.length - 1 && to - focus < 6 && !CLAUSE_BREAKS.has((tokens[to + 1] as Token).normal))
       to++;
   } else {
-    to = Math.min(tokens.length - 1, 14);
+    // No focus word: the opening words, up to a clause break once there are eight, at most 20 tokens.
+    to = 0;
+    while (
+      to < Math.min(tokens.length - 1, 19) &&
+      !(to >= 7 && CLAUSE_BREAKS.has((tokens[to + 1] as Token).normal))
+    )
+      to++;
   }
   while (from < to && /^[“”"‘’'(]$/.test((tokens[from] as Token).text)) from++;
-  while (to > from && /^[“”"‘’'),.;:]$/.test((tokens[to] as Token).text)) to--;
+  // A label never ends on a mark or on a word that needs what follows ("the nature of the").
+  while (
+    to > from &&
+    (/^[“”"‘’'),.;:]$/.test((tokens[to] as Token).text) ||
+      DANGLING_END.has((tokens[to] as Token).pos) ||
+      ((tokens[to] as Token).pos === 'ADJ' && (tokens[to - 1] as Token).pos === 'DET'))
+  )
+    to--;
+  // A quotation opened inside the label is closed in it when its end is near ("was “ready to respond …”").
+  let open = false;
+  for (let k = from; k <= to; k++) {
+    const t = (tokens[k] as Token).text;
+    if (t === '“') open = true;
+    else if (t === '”') open = false;
+  }
+  if (open)
+    for (let k = to + 1; k < tokens.length && k <= to + 8; k++)
+      if ((tokens[k] as Token).text === '”') {
+        to = k;
+        break;
+      }
   const text = claim.text.slice(
     (tokens[from] as Token).start - claim.start,
     (tokens[to] as Token).end - claim.start,
