@@ -11,6 +11,7 @@ import type { Segmenter } from '../nlp/segmenter.js';
 import type { Speaker } from '../quotes/types.js';
 import { STOP_WORDS } from './stopwords.js';
 import { BestHits, passageStats, type QueryShape } from './best-hits.js';
+import { walkGatedPostings } from './gated-postings.js';
 
 export interface Passage {
   /** Position in the index's passage list. */
@@ -184,8 +185,11 @@ export function buildPassageIndex(
     processTerm: (term) => term || null,
   });
   for (let i = 0; i < list.length; i++) mini.add({ id: i, terms: tokenLists[i] as string[] });
-  // What the pruned search needs to bound a passage's score without scoring it (see best-hits.ts).
-  const best = new BestHits(mini, passageStats(tokenLists));
+  // What the pruned search needs to bound a passage's score without scoring it (see best-hits.ts); the same
+  // postings let MiniSearch skip the passages that search leaves out (see gated-postings.ts).
+  const stats = passageStats(tokenLists);
+  const best = new BestHits(mini, stats);
+  walkGatedPostings(mini, stats);
   // Restrictions are checked per posting, so without touching the passage objects: a document's passages are
   // one run of ids, and comments are flagged.
   const documentRange = new Map<string, { start: number; end: number }>();
