@@ -4,7 +4,7 @@
  * NLP pass and "troops"/"troop", "said"/"say" meet. Stop words are dropped; a query's adjacent word pairs found
  * in a passage boost it (phrase boost); speaker aliases expand to the speaker's other names.
  */
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch from 'minisearch';
 import type { Citation, Corpus, DocumentKind, Sentence, Token } from '../corpus/types.js';
 import { passages } from '../corpus/corpus.js';
 import type { Segmenter } from '../nlp/segmenter.js';
@@ -190,6 +190,7 @@ export function buildPassageIndex(
   const stats = passageStats(tokenLists);
   const best = new BestHits(mini, stats);
   walkGatedPostings(mini, stats);
+  const phraseTerms = termNumbers(list, tokenLists, stats.termIds);
   // Restrictions are checked per posting, so without touching the passage objects: a document's passages are
   // one run of ids, and comments are flagged.
   const documentRange = new Map<string, { start: number; end: number }>();
@@ -259,29 +260,91 @@ export function buildPassageIndex(
         headSize,
       );
       const head = raw.slice(0, headSize);
-      // Adjacent query-term pairs as first term -> second terms, looked up without building pair strings. A
-      // passage can hold a pair only if it matched two query terms (or the query repeats a word).
-      const follows = new Map<string, Set<string>>();
-      let repeatsWord = false;
-      for (let i = 1; i < own.length; i++) {
-        const next = follows.get(own[i - 1] as string);
-        if (next) next.add(own[i] as string);
-        else follows.set(own[i - 1] as string, new Set([own[i] as string]));
-        if (own[i - 1] === own[i]) repeatsWord = true;
-      }
-      const withPhrase = (r: SearchResult): SearchHit => {
-        const passage = list[r.id as number] as Passage;
-        let phrase = 0;
-        if (follows.size > 0 && (repeatsWord || r.queryTerms.length >= 2)) {
-          const t = passage.terms;
-          for (let i = 1; i < t.length; i++)
-            if (follows.get(t[i - 1] as string)?.has(t[i] as string)) phrase++;
-        }
-        return { passage, score: r.score * (1 + PHRASE_BOOST * phrase) };
-      };
-      const hits = head.map(withPhrase);
-      hits.sort((a, b) => b.score - a.score || a.passage.id - b.passage.id);
-      return hits.slice(0, limit);
+      // Adjacent query-term pairs, counted in the head's passages. A passage can hold a pair only if it matched
+      // two query terms (or the query repeats a word).
+      const pairs = own.slice(1).map((second, i) => [own[i] as string, second] as const);
+      const repeatsWord = pairs.some(([a, b]) => a === b);
+      const countPairs = phraseCounter(pairs, list, phraseTerms);
+      // Passages are looked up only for the hits returned: reading a few hundred passage objects and their
+      // term strings, scattered over a large heap, cost more than the search itself.
+      const hits = head.map((r) => {
+        const id = r.id as number;
+        const phrase = pairs.length > 0 && (repeatsWord || r.queryTerms.length >= 2) ? countPairs(id) : 0;
+        return { id, score: r.score * (1 + PHRASE_BOOST * phrase) };
+      });
+      hits.sort((a, b) => b.score - a.score || a.id - b.id);
+      return hits.slice(0, limit).map(({ id, score }) => ({ passage: list[id] as Passage, score }));
     },
+  };
+}
+
+/**
+ * Every passage's index terms as numbers (`termIds`, '' as -2), in one array: `ids[start[p] .. start[p + 1])`.
+ * A passage whose terms hold a space (split into several MiniSearch tokens) is left empty and `spaced`.
+ */
+interface TermNumbers {
+  readonly start: Int32Array;
+  readonly ids: Int32Array;
+  readonly spaced: Uint8Array;
+  readonly termIds: ReadonlyMap<string, number>;
+}
+
+function termNumbers(
+  list: readonly Passage[],
+  tokenLists: readonly (readonly string[])[],
+  termIds: ReadonlyMap<string, number>,
+): TermNumbers {
+  const start = new Int32Array(list.length + 1);
+  const spaced = new Uint8Array(list.length);
+  for (let p = 0; p < list.length; p++) {
+    // asJoinedAndSplit returns the passage's own terms unless one of them holds a space.
+    if (tokenLists[p] !== (list[p] as Passage).terms) spaced[p] = 1;
+    start[p + 1] = (start[p] as number) + (spaced[p] ? 0 : (list[p] as Passage).terms.length);
+  }
+  const ids = new Int32Array(start[list.length] as number);
+  let at = 0;
+  for (let p = 0; p < list.length; p++) {
+    if (spaced[p]) continue;
+    for (const t of (list[p] as Passage).terms) ids[at++] = termIds.get(t) ?? -2;
+  }
+  return { start, ids, spaced, termIds };
+}
+
+/**
+ * How many of `pairs` (adjacent query terms) a passage holds, each occurrence counted: read from the term
+ * numbers (a small contiguous run per passage) unless a term holds a space, then from the term strings.
+ */
+function phraseCounter(
+  pairs: readonly (readonly [string, string])[],
+  list: readonly Passage[],
+  numbers: TermNumbers,
+): (id: number) => number {
+  const follows = new Map<string, Set<string>>();
+  for (const [a, b] of pairs) {
+    const next = follows.get(a);
+    if (next) next.add(b);
+    else follows.set(a, new Set([b]));
+  }
+  const byStrings = (id: number) => {
+    const t = (list[id] as Passage).terms;
+    let n = 0;
+    for (let i = 1; i < t.length; i++) if (follows.get(t[i - 1] as string)?.has(t[i] as string)) n++;
+    return n;
+  };
+  if (pairs.some(([a, b]) => a.includes(' ') || b.includes(' '))) return byStrings;
+  // A query term absent from the index is -1, which no passage holds.
+  const number = (t: string) => (t === '' ? -2 : (numbers.termIds.get(t) ?? -1));
+  const followsNumber = new Map<number, number[]>();
+  for (const [a, next] of follows) followsNumber.set(number(a), [...next].map(number));
+  const { start, ids, spaced } = numbers;
+  return (id) => {
+    if (spaced[id]) return byStrings(id);
+    let n = 0;
+    const end = start[id + 1] as number;
+    for (let k = (start[id] as number) + 1; k < end; k++) {
+      const next = followsNumber.get(ids[k - 1] as number);
+      if (next !== undefined && next.includes(ids[k] as number)) n++;
+    }
+    return n;
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildCorpus } from '../../../src/core/corpus/corpus.js';
-import { segment } from '../../../src/core/nlp/segmenter.js';
+import { buildCorpus, corpusOf } from '../../../src/core/corpus/corpus.js';
+import { parseDocument } from '../../../src/core/corpus/document.js';
+import { segment, type Segmenter } from '../../../src/core/nlp/segmenter.js';
 import { aliasExpansion, buildPassageIndex } from '../../../src/core/search/index.js';
 import type { Speaker } from '../../../src/core/quotes/types.js';
 import { corpusOfTexts } from '../../helpers/corpus.js';
@@ -87,5 +88,34 @@ describe('GIVEN a speaker catalog with aliases', () => {
   it('no catalog THEN search still works', () => {
     const plain = buildPassageIndex(buildCorpus([]), segment);
     expect(plain.search('anything')).toEqual([]);
+  });
+});
+
+describe('GIVEN a two-word query written in and against the order of the words in a passage', () => {
+  // A segmenter may give a term holding a space (MiniSearch indexes it as two tokens); the phrases of a query
+  // or passage holding one are counted from the term strings, the others from the term numbers.
+  const spaced: Segmenter = (text, offset) =>
+    segment(text, offset).map((s) => ({
+      ...s,
+      tokens: s.tokens.map((t) => (t.normal === 'emergency' ? { ...t, lemma: 'emer gency' } : t)),
+    }));
+  const spacedIndex = buildPassageIndex(
+    corpusOf(
+      Object.entries(FLOOD_TEXTS).map(([id, text]) =>
+        parseDocument({ id, file: `${id}.txt`, text }, FLOOD_HINTS[id as keyof typeof FLOOD_HINTS], spaced),
+      ),
+    ),
+    spaced,
+  );
+  it.each([
+    ['plain terms', ['state', 'emergency'], index],
+    ['plain terms', ['declared', 'state'], index],
+    ['a term holding a space', ['state', 'emergency'], spacedIndex],
+    ['a passage term holding a space', ['declared', 'state'], spacedIndex],
+  ])('%s, %j THEN the passage holding the pair in order scores half again as much', (_, [a, b], idx) => {
+    const score = (query: string) =>
+      idx.search(query, { limit: 50 }).find((h) => h.passage.text.includes('declared a state of emergency'))
+        ?.score;
+    expect(score(`${a} ${b}`)! / score(`${b} ${a}`)!).toBeCloseTo(1.5, 9);
   });
 });
