@@ -136,10 +136,9 @@ function grown(a: Int32Array, fillWith: number): Int32Array {
   return bigger;
 }
 
-/** BM25+'s term-frequency factor (MiniSearch's formula), raised by the rounding slack. */
-function tfFactor(tf: number, norm: number): number {
-  return (BM25.d + (tf * (BM25.k + 1)) / (tf + norm)) * SLACK;
-}
+/** BM25+'s term-frequency factor (MiniSearch's formula) is (d + tf × (k + 1) / (tf + norm)), raised by SLACK. */
+const BM25_D = BM25.d;
+const BM25_K1 = BM25.k + 1;
 
 export interface QueryShape {
   /** The query as MiniSearch receives it: terms separated by single spaces. */
@@ -156,6 +155,8 @@ export interface QueryShape {
 export class BestHits {
   private readonly mask: Int32Array;
   private readonly sum: Float64Array;
+  /** The passages a search reaches, in the order it reaches them (the first `reached` entries). */
+  private readonly touched: Int32Array;
   private readonly gate: Uint32Array;
   private epoch = 0;
 
@@ -166,6 +167,7 @@ export class BestHits {
     const n = stats.norm.length;
     this.mask = new Int32Array(n);
     this.sum = new Float64Array(n);
+    this.touched = new Int32Array(n);
     this.gate = new Uint32Array(n);
   }
 
@@ -197,7 +199,8 @@ export class BestHits {
     const accept = q.accept;
     const from = q.range?.start ?? 0;
     const to = q.range?.end ?? n;
-    const touched: number[] = [];
+    const touched = this.touched;
+    let reached = 0;
     for (const spec of specs) {
       const bit = 1 << sources.indexOf(spec);
       const boost = q.boostTerm(spec);
@@ -208,23 +211,27 @@ export class BestHits {
         const df = end - first;
         const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
         const weight = boost * (term === spec ? 1 : prefixWeight(spec, term)) * idf;
+        // The hottest loop of a search (every posting of every query term): typed arrays only, no calls but
+        // `accept`, tfFactor written out.
         for (let k = from === 0 ? first : lowerBound(ids, first, end, from); k < end; k++) {
           const id = ids[k] as number;
           if (id >= to) break;
           if (accept !== undefined && !accept(id)) continue;
           const m = mask[id] as number;
-          if (m === 0) touched.push(id);
+          if (m === 0) touched[reached++] = id;
           mask[id] = m | bit;
-          sum[id] = (sum[id] as number) + weight * tfFactor(counts[k] as number, norm[id] as number);
+          const tf = counts[k] as number;
+          sum[id] =
+            (sum[id] as number) + weight * ((BM25_D + (tf * BM25_K1) / (tf + (norm[id] as number))) * SLACK);
         }
       }
     }
 
-    if (touched.length === 0) return [];
+    if (reached === 0) return [];
 
     // 2. The bounds of the reached passages.
-    const bounds = new Float64Array(touched.length);
-    for (let i = 0; i < touched.length; i++) {
+    const bounds = new Float64Array(reached);
+    for (let i = 0; i < reached; i++) {
       const id = touched[i] as number;
       bounds[i] = popcount(mask[id] as number) * (sum[id] as number);
       mask[id] = 0;
@@ -235,7 +242,7 @@ export class BestHits {
     const epoch = this.nextEpoch();
     const admit = (floor: number) => {
       let outside = false;
-      for (let i = 0; i < touched.length; i++) {
+      for (let i = 0; i < reached; i++) {
         const id = touched[i] as number;
         if (this.gate[id] === epoch) continue;
         if ((bounds[i] as number) >= floor) {
@@ -245,7 +252,7 @@ export class BestHits {
       }
       return outside;
     };
-    admit(touched.length <= head ? -Infinity : kthLargest(bounds, head));
+    admit(reached <= head ? -Infinity : kthLargest(bounds, head));
     for (;;) {
       const results = this.mini.search(q.text, {
         ...this.options(q),
