@@ -4,7 +4,7 @@
  * encoder. Channels are rounded to 5 bits (then 4, 3, 2 if need be) so that the colours fit, which only shifts
  * anti-aliasing shades a little (each channel by at most 7 of 255 at 5 bits).
  */
-import { deflateSync } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 /**
@@ -21,33 +21,25 @@ const MASKS: readonly [number, number][] = [
 /** Slots of the colour table (a power of two, well above 256 so probes stay short). */
 const TABLE = 2048;
 
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-function crc32(bytes: Uint8Array, from: number, to: number): number {
-  let c = 0xffffffff;
-  for (let i = from; i < to; i++) c = (CRC_TABLE[(c ^ (bytes[i] as number)) & 0xff] as number) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
+/** The filtered rows of the last picture: pictures are encoded one at a time, synchronously, so one buffer serves. */
+let scratch = new Uint8Array(0);
 
 /**
  * Palette indices of every row, each after its filter byte: a row equal to the one above is written as "Up" with
  * all-zero differences (most rows of a chart are blank margin), any other row as it is. Null past 256 colours.
+ * The rows are a view of a buffer the next call overwrites.
  */
 function toPalette(
   pixels: Int32Array,
+  bytes: Buffer,
   width: number,
   height: number,
   mask: number,
 ): { rows: Uint8Array; colors: number[] } | null {
-  const rows = new Uint8Array(height * (width + 1));
+  const size = height * (width + 1);
+  if (scratch.length < size) scratch = new Uint8Array(size);
+  const rows = scratch.subarray(0, size);
+  const rowBytes = width * 4;
   // An open-addressed table from colour to palette index (a Map lookup at every anti-aliased pixel is slow).
   const keys = new Int32Array(TABLE);
   const slots = new Int16Array(TABLE).fill(-1);
@@ -57,18 +49,11 @@ function toPalette(
   for (let y = 0; y < height; y++) {
     const from = y * width;
     let o = y * (width + 1);
-    if (y > 0) {
-      let same = true;
-      for (let x = 0; x < width; x++) {
-        if (pixels[from + x] !== pixels[from - width + x]) {
-          same = false;
-          break;
-        }
-      }
-      if (same) {
-        rows[o] = 2; // Up: the row above again
-        continue;
-      }
+    // Rows compared natively, as bytes.
+    if (y > 0 && bytes.compare(bytes, from * 4, from * 4 + rowBytes, from * 4 - rowBytes, from * 4) === 0) {
+      rows[o] = 2; // Up: the row above again, all differences zero
+      rows.fill(0, o + 1, o + 1 + width);
+      continue;
     }
     rows[o++] = 0;
     for (let i = from, end = from + width; i < end; i++) {
@@ -104,10 +89,11 @@ export function encodePalettePng(
 ): Uint8Array {
   // Signed words keep V8 on small integers (opaque white is -1, not a heap number).
   const pixels = new Int32Array(rgba.buffer, rgba.byteOffset, width * height);
+  const bytes = Buffer.from(rgba.buffer, rgba.byteOffset, width * height * 4);
   let found: { rows: Uint8Array; colors: number[] } | null = null;
   let bits = 8;
   for (const [mask, kept] of MASKS) {
-    found = toPalette(pixels, width, height, mask | 0);
+    found = toPalette(pixels, bytes, width, height, mask | 0);
     bits = kept;
     if (found) break;
   }
@@ -147,7 +133,7 @@ export function encodePalettePng(
     dv.setUint32(at, data.length);
     for (let k = 0; k < 4; k++) out[at + 4 + k] = type.charCodeAt(k);
     out.set(data, at + 8);
-    dv.setUint32(at + 8 + data.length, crc32(out, at + 4, at + 8 + data.length));
+    dv.setUint32(at + 8 + data.length, crc32(out.subarray(at + 4, at + 8 + data.length)));
     at += 12 + data.length;
   }
   return out;
