@@ -48,6 +48,11 @@ export interface PassageStats {
   readonly counts: Uint32Array;
   /** k × (1 − b + b × length / average length): the length part of BM25+'s term-frequency factor. */
   readonly norm: Float64Array;
+  /**
+   * For each passage, the first passage with exactly the same tokens (itself when none before it): such copies
+   * (a sentence reprinted across articles) get the same MiniSearch score and match for every query.
+   */
+  readonly copyOf: Int32Array;
 }
 
 /**
@@ -96,6 +101,7 @@ export function passageStats(tokens: readonly (readonly string[])[]): PassageSta
     lengths[i] = distinct;
     lengthSum += distinct;
   }
+  const copyOf = copiesOf(flat, tokens);
   // Pass 2: postings in id order, each passage's count of the term.
   const terms = termIds.size;
   const starts = new Int32Array(terms + 1);
@@ -127,7 +133,37 @@ export function passageStats(tokens: readonly (readonly string[])[]): PassageSta
   const average = n === 0 ? 1 : lengthSum / n;
   const norm = new Float64Array(n);
   for (let i = 0; i < n; i++) norm[i] = BM25.k * (1 - BM25.b + (BM25.b * (lengths[i] as number)) / average);
-  return { termIds, sorted: [...termIds.keys()].sort(), starts, ids, counts, norm };
+  return { termIds, sorted: [...termIds.keys()].sort(), starts, ids, counts, norm, copyOf };
+}
+
+/** `copyOf` of passageStats: passages grouped by a hash of their token numbers, then compared exactly. */
+function copiesOf(flat: Int32Array, tokens: readonly (readonly string[])[]): Int32Array {
+  const n = tokens.length;
+  const copyOf = new Int32Array(n);
+  const at = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) at[i + 1] = (at[i] as number) + (tokens[i] as readonly string[]).length;
+  const firsts = new Map<number, number[]>();
+  const same = (a: number, b: number) => {
+    const length = (at[a + 1] as number) - (at[a] as number);
+    if ((at[b + 1] as number) - (at[b] as number) !== length) return false;
+    for (let k = 0; k < length; k++)
+      if (flat[(at[a] as number) + k] !== flat[(at[b] as number) + k]) return false;
+    return true;
+  };
+  for (let i = 0; i < n; i++) {
+    let h = (at[i + 1] as number) - (at[i] as number);
+    for (let k = at[i] as number; k < (at[i + 1] as number); k++)
+      h = Math.imul(h ^ (flat[k] as number), 0x01000193);
+    const list = firsts.get(h);
+    const first = list?.find((f) => same(f, i));
+    if (first !== undefined) copyOf[i] = first;
+    else {
+      copyOf[i] = i;
+      if (list) list.push(i);
+      else firsts.set(h, [i]);
+    }
+  }
+  return copyOf;
 }
 
 function grown(a: Int32Array, fillWith: number): Int32Array {
@@ -158,6 +194,13 @@ export class BestHits {
   /** The passages a search reaches, in the order it reaches them (the first `reached` entries). */
   private readonly touched: Int32Array;
   private readonly gate: Uint32Array;
+  /** Per passage (by `copyOf`): the passage of its copies MiniSearch scores in this search (-1: none yet). */
+  private readonly scored: Int32Array;
+  /** Per scored passage: when (in MiniSearch's walk) the gate first admitted it, and for which index term. */
+  private readonly firstCall: Uint32Array;
+  private readonly firstTerm: (string | undefined)[];
+  /** Per reached passage: the bit of the first query term it has (MiniSearch meets it first there). */
+  private readonly lowBit: Int32Array;
   private epoch = 0;
 
   constructor(
@@ -169,6 +212,10 @@ export class BestHits {
     this.sum = new Float64Array(n);
     this.touched = new Int32Array(n);
     this.gate = new Uint32Array(n);
+    this.scored = new Int32Array(n).fill(-1);
+    this.firstCall = new Uint32Array(n);
+    this.firstTerm = new Array<string | undefined>(n);
+    this.lowBit = new Int32Array(n);
   }
 
   /** MiniSearch's own search, unpruned (the reference the pruned search must equal). */
@@ -229,39 +276,100 @@ export class BestHits {
 
     if (reached === 0) return [];
 
-    // 2. The bounds of the reached passages.
+    // 2. The bounds of the reached passages, and the first query term each has (the lowest bit of its mask).
     const bounds = new Float64Array(reached);
+    const lowBit = this.lowBit;
     for (let i = 0; i < reached; i++) {
       const id = touched[i] as number;
-      bounds[i] = popcount(mask[id] as number) * (sum[id] as number);
+      const m = mask[id] as number;
+      bounds[i] = popcount(m) * (sum[id] as number);
+      lowBit[id] = m & -m;
       mask[id] = 0;
       sum[id] = 0;
     }
 
-    // 3. Scoring pass over the passages that may reach the head.
+    // 3. Scoring pass over the passages that may reach the head: MiniSearch scores one passage of each group of
+    //    copies (the same tokens get the same score and match), the others take its result.
     const epoch = this.nextEpoch();
+    const { copyOf } = this.stats;
+    const { gate, scored, firstCall, firstTerm } = this;
+    const groups: number[] = [];
     const admit = (floor: number) => {
       let outside = false;
       for (let i = 0; i < reached; i++) {
+        if ((bounds[i] as number) < floor) continue;
         const id = touched[i] as number;
-        if (this.gate[id] === epoch) continue;
-        if ((bounds[i] as number) >= floor) {
-          this.gate[id] = epoch;
-          outside = true;
-        }
+        const group = copyOf[id] as number;
+        if (scored[group] !== -1) continue;
+        scored[group] = id;
+        gate[id] = epoch;
+        groups.push(group);
+        outside = true;
       }
       return outside;
     };
-    admit(reached <= head ? -Infinity : kthLargest(bounds, head));
-    for (;;) {
-      const results = this.mini.search(q.text, {
-        ...this.options(q),
-        boostDocument: (id: number) => (this.gate[id] === epoch ? 1 : 0),
-      });
-      if (results.length < head) return results;
-      const floor = (results[head - 1] as SearchResult).score;
-      if (!admit(floor)) return results;
+    try {
+      admit(reached <= head ? -Infinity : kthLargest(bounds, head));
+      for (;;) {
+        for (const group of groups) firstCall[scored[group] as number] = 0;
+        let calls = 0;
+        const results = this.mini.search(q.text, {
+          ...this.options(q),
+          // Also notes where MiniSearch's walk first admits each scored passage: its place among equal scores.
+          boostDocument: (id: number, term: string) => {
+            if (gate[id] !== epoch) return 0;
+            if (firstCall[id] === 0) {
+              firstCall[id] = ++calls;
+              firstTerm[id] = term;
+            }
+            return 1;
+          },
+        });
+        const all = this.withCopies(results, touched, reached);
+        if (all.length < head) return all;
+        const floor = (all[head - 1] as SearchResult).score;
+        if (!admit(floor)) return all;
+      }
+    } finally {
+      for (const group of groups) scored[group] = -1;
     }
+  }
+
+  /**
+   * MiniSearch's results for the scored passages, with every reached copy of them, in the order MiniSearch would
+   * have returned them all: by score, then by where its walk first meets them. Copies are met at the same query
+   * term and index term as the passage scored for them (same tokens), so among those the order is by id; between
+   * passages met at different (query term, index term) pairs, it is the order the walk met the scored ones in.
+   */
+  private withCopies(results: SearchResult[], touched: Int32Array, reached: number): SearchResult[] {
+    const { copyOf } = this.stats;
+    const { scored, firstCall, firstTerm, lowBit } = this;
+    let copies = 0;
+    for (let i = 0; i < reached; i++) {
+      const id = touched[i] as number;
+      const by = scored[copyOf[id] as number] as number;
+      if (by !== -1 && by !== id) copies++;
+    }
+    if (copies === 0) return results;
+    const byScored = new Map<number, SearchResult>();
+    for (const r of results) byScored.set(r.id as number, r);
+    const items: { result: SearchResult; by: number }[] = [];
+    for (let i = 0; i < reached; i++) {
+      const id = touched[i] as number;
+      const by = scored[copyOf[id] as number] as number;
+      if (by === -1) continue;
+      const result = byScored.get(by);
+      if (result === undefined) continue;
+      items.push({ result: by === id ? result : { ...result, id }, by });
+    }
+    items.sort((a, b) => {
+      if (a.result.score !== b.result.score) return b.result.score - a.result.score;
+      const sameStep = lowBit[a.by] === lowBit[b.by] && firstTerm[a.by] === firstTerm[b.by];
+      return sameStep
+        ? (a.result.id as number) - (b.result.id as number)
+        : (firstCall[a.by] as number) - (firstCall[b.by] as number);
+    });
+    return items.map((x) => x.result);
   }
 
   private options(q: QueryShape) {

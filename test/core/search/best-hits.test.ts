@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import MiniSearch from 'minisearch';
+import MiniSearch, { type SearchResult } from 'minisearch';
 import { BestHits, kthLargest, passageStats, type QueryShape } from '../../../src/core/search/best-hits.js';
 
 /** A deterministic pseudo-random generator (mulberry32), so failures reproduce. */
@@ -82,6 +82,47 @@ describe('GIVEN a corpus with very common and rare terms', () => {
   it('a query of unknown terms THEN no hits', () => {
     const q: QueryShape = { text: 'zzz yyy', boostTerm: () => 1, prefix: () => true, accept: () => true };
     expect(best.search(q, 10)).toEqual([]);
+  });
+});
+
+describe('GIVEN a corpus where many passages are copies of a few (a sentence reprinted across articles)', () => {
+  const rnd = random(23);
+  const originals = corpus(5, 40);
+  // Copies interleaved with other passages, so copies of one sentence tie with each other and with passages of
+  // other tokens, and prefix expansion meets them under different index terms.
+  const lists = Array.from({ length: 2500 }, (_, i) =>
+    i % 3 === 0 ? corpus(1000 + i, 1)[0]! : [...originals[Math.floor(rnd() * originals.length)]!],
+  );
+  const best = index(lists);
+  const queries: QueryShape[] = Array.from({ length: 60 }, (_, i) => {
+    const words = Array.from(
+      { length: 1 + Math.floor(rnd() * 4) },
+      () => VOCAB[Math.floor(rnd() * VOCAB.length)]!,
+    );
+    const own = new Set(words.slice(0, Math.max(1, words.length - 1)));
+    return {
+      text: [...new Set(words)].join(' '),
+      boostTerm: (t) => (own.has(t) ? 1 : 0.5),
+      prefix: (t) => t.length >= 5 && own.has(t),
+      ...(i % 3 === 1 ? { accept: (id: number) => id % 2 === 0 } : {}),
+    };
+  });
+
+  it.each([1, 7, 60, 400])(
+    'the search THEN equals the full search on its first %i hits, matches included',
+    (head) => {
+      for (const q of queries) {
+        const shape = (r: SearchResult) => [r.id, r.score, r.queryTerms, r.terms, r.match];
+        expect(best.search(q, head).slice(0, head).map(shape)).toEqual(
+          best.full(q).slice(0, head).map(shape),
+        );
+      }
+    },
+  );
+
+  it('THEN passageStats points each copy at the first passage with the same tokens', () => {
+    const stats = passageStats([['a', 'b'], ['b', 'a'], ['a', 'b'], [], ['a', 'b'], []]);
+    expect([...stats.copyOf]).toEqual([0, 1, 0, 3, 0, 3]);
   });
 });
 
