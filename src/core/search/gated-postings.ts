@@ -33,6 +33,26 @@ type TermResults = (
 ) => unknown;
 
 /**
+ * The admitted postings of one term as MiniSearch reads a posting map (its keys, their counts, and its size as
+ * the term's document frequency), without building a Map for them.
+ */
+class AdmittedPostings {
+  constructor(
+    private readonly ids: Int32Array,
+    private readonly all: Map<unknown, unknown>,
+  ) {}
+  get size(): number {
+    return this.all.size;
+  }
+  keys(): IterableIterator<number> {
+    return this.ids.values();
+  }
+  get(id: number): unknown {
+    return this.all.get(id);
+  }
+}
+
+/**
  * Installs the gated walk on `mini`, whose documents were added with ids 0..n-1 in that order (so MiniSearch's
  * internal document numbers are the ids), never removed and store no fields, and whose postings `stats` holds.
  */
@@ -41,6 +61,8 @@ export function walkGatedPostings(mini: MiniSearch, stats: PassageStats): void {
   const own = target.termResults;
   if (typeof own !== 'function' || mini.documentCount !== stats.norm.length) return;
   const { termIds, starts, ids } = stats;
+  // Reused by every term: MiniSearch reads one term's postings before it asks for the next.
+  const admittedIds = new Int32Array(stats.norm.length);
   target.termResults = function (
     sourceTerm,
     derivedTerm,
@@ -77,23 +99,20 @@ export function walkGatedPostings(mini: MiniSearch, stats: PassageStats): void {
     if (!(postings instanceof Map) || postings.size !== end - first || end - first < MIN_POSTINGS)
       return fallBack();
     const gate = boostDocument as Gate;
-    const admitted = new Map<number, unknown>();
+    let count = 0;
     for (let k = first; k < end; k++) {
       const id = ids[k] as number;
       if (!gate(id, derivedTerm, undefined)) continue;
-      const count = postings.get(id);
-      if (count === undefined) return fallBack();
-      admitted.set(id, count);
+      if (!postings.has(id)) return fallBack();
+      admittedIds[count++] = id;
     }
-    // MiniSearch reads a term's document frequency as the size of its posting map.
-    Object.defineProperty(admitted, 'size', { value: postings.size });
     return own.call(
       this,
       sourceTerm,
       derivedTerm,
       termWeight,
       termBoost,
-      new Map([[fieldId, admitted]]),
+      new Map([[fieldId, new AdmittedPostings(admittedIds.subarray(0, count), postings)]]),
       fieldBoosts,
       boostDocument,
       bm25,
