@@ -53,6 +53,20 @@ export interface PassageStats {
    * (a sentence reprinted across articles) get the same MiniSearch score and match for every query.
    */
   readonly copyOf: Int32Array;
+  /** The postings of the first passage of each group of copies only, when copies make at least half the passages. */
+  readonly groups?: CopyGroups;
+}
+
+/** Groups of copies, each named by its first passage (its `copyOf`). */
+export interface CopyGroups {
+  /** Term t's first passages of groups are ids/counts[starts[t] .. starts[t + 1]) (ascending). */
+  readonly starts: Int32Array;
+  readonly ids: Int32Array;
+  readonly counts: Uint32Array;
+  /** The passages of the group of first passage f are members[memberStarts[f] .. memberStarts[f] + size[f]). */
+  readonly memberStarts: Int32Array;
+  readonly size: Int32Array;
+  readonly members: Int32Array;
 }
 
 /**
@@ -133,7 +147,66 @@ export function passageStats(tokens: readonly (readonly string[])[]): PassageSta
   const average = n === 0 ? 1 : lengthSum / n;
   const norm = new Float64Array(n);
   for (let i = 0; i < n; i++) norm[i] = BM25.k * (1 - BM25.b + (BM25.b * (lengths[i] as number)) / average);
-  return { termIds, sorted: [...termIds.keys()].sort(), starts, ids, counts, norm, copyOf };
+  return {
+    termIds,
+    sorted: [...termIds.keys()].sort(),
+    starts,
+    ids,
+    counts,
+    norm,
+    copyOf,
+    ...copyGroups(copyOf, starts, ids, counts),
+  };
+}
+
+/** `groups` of passageStats, when copies make at least half the passages (else searches walk the passages). */
+function copyGroups(
+  copyOf: Int32Array,
+  starts: Int32Array,
+  ids: Int32Array,
+  counts: Uint32Array,
+): { groups?: CopyGroups } {
+  const n = copyOf.length;
+  const size = new Int32Array(n);
+  let distinct = 0;
+  for (let i = 0; i < n; i++) {
+    const f = copyOf[i] as number;
+    if (f === i) distinct++;
+    size[f] = (size[f] as number) + 1;
+  }
+  if (distinct * 2 > n) return {};
+  const memberStarts = new Int32Array(n);
+  for (let i = 0, at = 0; i < n; i++)
+    if (copyOf[i] === i) {
+      memberStarts[i] = at;
+      at += size[i] as number;
+    }
+  const members = new Int32Array(n);
+  const fill = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const f = copyOf[i] as number;
+    members[(memberStarts[f] as number) + (fill[f] as number)] = i;
+    fill[f] = (fill[f] as number) + 1;
+  }
+  const terms = starts.length - 1;
+  const groupStarts = new Int32Array(terms + 1);
+  for (let t = 0; t < terms; t++) {
+    let kept = 0;
+    for (let k = starts[t] as number; k < (starts[t + 1] as number); k++)
+      if (copyOf[ids[k] as number] === ids[k]) kept++;
+    groupStarts[t + 1] = (groupStarts[t] as number) + kept;
+  }
+  const groupIds = new Int32Array(groupStarts[terms] as number);
+  const groupCounts = new Uint32Array(groupStarts[terms] as number);
+  for (let t = 0, at = 0; t < terms; t++)
+    for (let k = starts[t] as number; k < (starts[t + 1] as number); k++)
+      if (copyOf[ids[k] as number] === ids[k]) {
+        groupIds[at] = ids[k] as number;
+        groupCounts[at++] = counts[k] as number;
+      }
+  return {
+    groups: { starts: groupStarts, ids: groupIds, counts: groupCounts, memberStarts, size, members },
+  };
 }
 
 /** `copyOf` of passageStats: passages grouped by a hash of their token numbers, then compared exactly. */
@@ -240,12 +313,16 @@ export class BestHits {
     if (sources.length > MAX_TERMS) return this.full(q);
 
     // 1. Bounds from the postings of every (query term, index term) pair MiniSearch will score.
-    const { termIds, sorted, starts, ids, counts, norm } = this.stats;
+    const { termIds, sorted, starts, norm } = this.stats;
     const { mask, sum } = this;
     const n = this.mini.documentCount;
     const accept = q.accept;
     const from = q.range?.start ?? 0;
     const to = q.range?.end ?? n;
+    // Without restrictions, the first passage of each group of copies stands for the group (same tokens, same
+    // bound): the walk reads only theirs.
+    const groups = accept === undefined && q.range === undefined ? this.stats.groups : undefined;
+    const { starts: walkStarts, ids, counts } = groups ?? this.stats;
     const touched = this.touched;
     let reached = 0;
     for (const spec of specs) {
@@ -253,10 +330,10 @@ export class BestHits {
       const boost = q.boostTerm(spec);
       for (const term of derivedTerms(spec, q.prefix(spec), termIds, sorted)) {
         const t = termIds.get(term) as number;
-        const first = starts[t] as number;
-        const end = starts[t + 1] as number;
-        const df = end - first;
+        const df = (starts[t + 1] as number) - (starts[t] as number);
         const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        const first = walkStarts[t] as number;
+        const end = walkStarts[t + 1] as number;
         const weight = boost * (term === spec ? 1 : prefixWeight(spec, term)) * idf;
         // The hottest loop of a search (every posting of every query term): typed arrays only, no calls but
         // `accept`, tfFactor written out.
@@ -293,7 +370,7 @@ export class BestHits {
     const epoch = this.nextEpoch();
     const { copyOf } = this.stats;
     const { gate, scored, firstCall, firstTerm } = this;
-    const groups: number[] = [];
+    const admitted: number[] = [];
     const admit = (floor: number) => {
       let outside = false;
       for (let i = 0; i < reached; i++) {
@@ -303,15 +380,22 @@ export class BestHits {
         if (scored[group] !== -1) continue;
         scored[group] = id;
         gate[id] = epoch;
-        groups.push(group);
+        admitted.push(group);
         outside = true;
       }
       return outside;
     };
     try {
-      admit(reached <= head ? -Infinity : kthLargest(bounds, head));
+      const size = groups?.size;
+      admit(
+        size === undefined
+          ? reached <= head
+            ? -Infinity
+            : kthLargest(bounds, head)
+          : kthLargestWeighted(bounds, touched, size, reached, head),
+      );
       for (;;) {
-        for (const group of groups) firstCall[scored[group] as number] = 0;
+        for (const group of admitted) firstCall[scored[group] as number] = 0;
         let calls = 0;
         const results = this.mini.search(q.text, {
           ...this.options(q),
@@ -325,13 +409,13 @@ export class BestHits {
             return 1;
           },
         });
-        const all = this.withCopies(results, touched, reached);
+        const all = this.withCopies(results, touched, reached, groups);
         if (all.length < head) return all;
         const floor = (all[head - 1] as SearchResult).score;
         if (!admit(floor)) return all;
       }
     } finally {
-      for (const group of groups) scored[group] = -1;
+      for (const group of admitted) scored[group] = -1;
     }
   }
 
@@ -341,26 +425,39 @@ export class BestHits {
    * term and index term as the passage scored for them (same tokens), so among those the order is by id; between
    * passages met at different (query term, index term) pairs, it is the order the walk met the scored ones in.
    */
-  private withCopies(results: SearchResult[], touched: Int32Array, reached: number): SearchResult[] {
+  private withCopies(
+    results: SearchResult[],
+    touched: Int32Array,
+    reached: number,
+    groups: CopyGroups | undefined,
+  ): SearchResult[] {
     const { copyOf } = this.stats;
     const { scored, firstCall, firstTerm, lowBit } = this;
     let copies = 0;
     for (let i = 0; i < reached; i++) {
       const id = touched[i] as number;
       const by = scored[copyOf[id] as number] as number;
-      if (by !== -1 && by !== id) copies++;
+      if (by !== -1) copies += groups ? (groups.size[id] as number) - 1 : by === id ? 0 : 1;
     }
     if (copies === 0) return results;
     const byScored = new Map<number, SearchResult>();
     for (const r of results) byScored.set(r.id as number, r);
     const items: { result: SearchResult; by: number }[] = [];
+    const add = (id: number, by: number, result: SearchResult) =>
+      items.push({ result: by === id ? result : { ...result, id }, by });
     for (let i = 0; i < reached; i++) {
       const id = touched[i] as number;
       const by = scored[copyOf[id] as number] as number;
       if (by === -1) continue;
       const result = byScored.get(by);
       if (result === undefined) continue;
-      items.push({ result: by === id ? result : { ...result, id }, by });
+      if (!groups) add(id, by, result);
+      else {
+        // A reached first passage stands for its whole group (the walk read no other).
+        const start = groups.memberStarts[id] as number;
+        const end = start + (groups.size[id] as number);
+        for (let k = start; k < end; k++) add(groups.members[k] as number, by, result);
+      }
     }
     items.sort((a, b) => {
       if (a.result.score !== b.result.score) return b.result.score - a.result.score;
@@ -433,6 +530,40 @@ function popcount(x: number): number {
   let v = x - ((x >>> 1) & 0x55555555);
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
   return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/**
+ * The k-th largest value (1-based) of the passages reached, where entry i of `values` stands for the
+ * `size[touched[i]]` copies of its group; -Infinity when they are at most k.
+ */
+function kthLargestWeighted(
+  values: Float64Array,
+  touched: Int32Array,
+  size: Int32Array,
+  reached: number,
+  k: number,
+): number {
+  let total = 0;
+  for (let i = 0; i < reached; i++) total += size[touched[i] as number] as number;
+  if (total <= k) return -Infinity;
+  if (reached <= 1024) {
+    // Few groups (a corpus of copies): by value, counting each group's copies.
+    const order = Array.from({ length: reached }, (_, i) => i).sort(
+      (a, b) => (values[b] as number) - (values[a] as number),
+    );
+    let seen = 0;
+    for (const i of order) {
+      seen += size[touched[i] as number] as number;
+      if (seen >= k) return values[i] as number;
+    }
+  }
+  const expanded = new Float64Array(total);
+  for (let i = 0, at = 0; i < reached; i++) {
+    const copies = size[touched[i] as number] as number;
+    expanded.fill(values[i] as number, at, at + copies);
+    at += copies;
+  }
+  return kthLargest(expanded, k);
 }
 
 /** The k-th largest value (1-based) of `values` (not modified), by quickselect on a copy. */

@@ -120,6 +120,10 @@ describe('GIVEN a corpus where many passages are copies of a few (a sentence rep
     },
   );
 
+  it('THEN its searches walk the groups of copies', () => {
+    expect(passageStats(lists).groups).toBeDefined();
+  });
+
   it('THEN passageStats points each copy at the first passage with the same tokens', () => {
     const stats = passageStats([['a', 'b'], ['b', 'a'], ['a', 'b'], [], ['a', 'b'], []]);
     expect([...stats.copyOf]).toEqual([0, 1, 0, 3, 0, 3]);
