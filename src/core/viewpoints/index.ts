@@ -158,6 +158,7 @@ export function analyzeClaims(corpus: Corpus, quotes: readonly Quote[], index: P
   }
   const partial = {
     claims,
+    sameReading: sameReadings(claims),
     byTerm,
     byPassage,
     idf,
@@ -169,6 +170,28 @@ export function analyzeClaims(corpus: Corpus, quotes: readonly Quote[], index: P
     disputes: [],
   };
   return { ...partial, disputes: findDisputes(partial) };
+}
+
+/** `sameReading` of the claims: grouped by text, then compared word info by word info (interned objects). */
+function sameReadings(claims: readonly Claim[]): Int32Array {
+  const out = new Int32Array(claims.length);
+  const byText = new Map<string, number[]>();
+  for (const c of claims) {
+    out[c.id] = c.id;
+    const list = byText.get(c.text);
+    if (list === undefined) {
+      byText.set(c.text, [c.id]);
+      continue;
+    }
+    const infos = c.reading.infos;
+    const first = list.find((id) => {
+      const other = (claims[id] as Claim).reading.infos;
+      return other.length === infos.length && other.every((w, i) => w === infos[i]);
+    });
+    if (first !== undefined) out[c.id] = first;
+    else list.push(c.id);
+  }
+  return out;
 }
 
 function grow<T extends Int32Array | Uint8Array>(a: T, size: number, fill: number): T {

@@ -202,11 +202,19 @@ function scoreClaims(
   }
   const keep = mostRelevant(relevances, limit);
   const out: Scored[] = [];
+  // A stance depends only on the sentence's word infos: claims that read the same share it.
+  const { sameReading } = sources.claims;
+  const stances = new Map<number, { stance: number; focus: number }>();
   for (let k = 0; k < ids.length; k++) {
     if (keep !== null && keep[k] === 0) continue;
     const claim = claims[ids[k] as number] as Claim;
-    const { stance, focus } = stanceOf(claim.sentence.tokens, frame, claim.reading);
-    out.push({ claim, stance, relevance: relevances[k] as number, focus });
+    const same = sameReading[claim.id] as number;
+    let reading = stances.get(same);
+    if (reading === undefined) {
+      reading = stanceOf(claim.sentence.tokens, frame, claim.reading);
+      stances.set(same, reading);
+    }
+    out.push({ claim, stance: reading.stance, relevance: relevances[k] as number, focus: reading.focus });
   }
   return { scored: out, bound: keep === null ? undefined : { read: limit, of: ids.length } };
 }

@@ -69,6 +69,11 @@ export interface ClaimAnalysis {
   readonly slots: Int32Array;
   /** 1 where the claim is on topic (`onTopic`), by claim id. */
   readonly onTopic: Uint8Array;
+  /**
+   * By claim id: the first claim whose sentence reads the same (the same word infos in the same order, e.g. a
+   * sentence reprinted across articles), so has the same stance toward any topic.
+   */
+  readonly sameReading: Int32Array;
   readonly disputes: readonly Dispute[];
 }
 

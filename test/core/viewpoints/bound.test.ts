@@ -55,3 +55,24 @@ describe('read bound', () => {
     if (counter.bound) expect(counterpointView(counter).intro).toContain('most relevant');
   });
 });
+
+describe('claims that read the same', () => {
+  it('point at a first claim with the same text and word infos, and sharing their stance changes no answer', async () => {
+    const a = await seedAnalysis();
+    const { claims, sameReading } = a.claims;
+    for (const c of claims) {
+      const first = claims[sameReading[c.id] as number]!;
+      expect(first.id).toBeLessThanOrEqual(c.id);
+      expect(first.text).toBe(c.text);
+      expect(first.reading.infos).toEqual(c.reading.infos);
+    }
+    const unshared = viewpointSources(a, {
+      ...a.claims,
+      sameReading: Int32Array.from(claims, (c) => c.id),
+    });
+    for (const text of ['Russia will withdraw its troops quickly', 'The US response was strong enough']) {
+      expect(findCounterpoints(sourcesOf(a), text)).toEqual(findCounterpoints(unshared, text));
+      expect(findViewpoints(sourcesOf(a), text)).toEqual(findViewpoints(unshared, text));
+    }
+  });
+});
