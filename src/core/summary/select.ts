@@ -11,7 +11,7 @@
  */
 import type { PassageIndex } from '../search/index.js';
 import { maxOf } from '../text/max.js';
-import { centroidMass, cosine } from './model.js';
+import { cosine } from './model.js';
 import {
   POINTS_BY_LENGTH,
   type SummaryModel,
@@ -101,61 +101,23 @@ function mmr(
   size: number,
   acrossDocuments: boolean,
 ): { s: SummarySentence; score: number }[] {
+  const n = pool.length;
+  const state = new Selection(model, pool);
   const chosen: { s: SummarySentence; score: number }[] = [];
-  const { start: conceptStart, ids: conceptIds, worth } = model.concepts;
-  const lengthNorm = pool.map((c) => Math.sqrt(Math.max(c.s.passage.terms.length, 6)));
-  const coveredConcepts = new Set<number>();
-  const conceptGain = (i: number) => {
-    const id = (pool[i] as Candidate).s.passage.id;
-    let g = 0;
-    for (let k = conceptStart[id] as number; k < (conceptStart[id + 1] as number); k++) {
-      const c = conceptIds[k] as number;
-      if (!coveredConcepts.has(c)) g += worth[c] as number;
-    }
-    return g / (lengthNorm[i] as number);
-  };
-  const maxConceptGain = maxOf(
-    pool.map((_, i) => conceptGain(i)),
-    1e-12,
-  );
-  const covered = new Set<number>();
-  const heard = new Set<number>();
-  const maxVoice = Math.max(model.maxClaimantWeight, 1e-12);
   const perDocument = new Map<string, number>();
   const paragraphs = new Set<string>();
   const aspects = new Map<string, number>();
-  // Each candidate's greatest similarity to a chosen point, updated with the latest choice only.
-  const redundancy = new Float64Array(pool.length);
-  const taken = new Uint8Array(pool.length);
-  const coveredTerms = new Uint8Array(model.centroid.length);
-  const open = (t: number) => coveredTerms[t] === 0;
-  const maxEntityGain = Math.max(model.maxEntityWeight, 1e-12) * 2;
-  // Per-candidate lookups done once, not at every step.
   const keys = pool.map((c) => paragraphKey(c.s));
-  const entityWeights = pool.map((c) => c.s.entities.map((e) => model.entityWeight.get(e) ?? 0));
+  const taken = new Uint8Array(n);
   let comments = 0;
   while (chosen.length < size) {
     let best = -1;
     let bestScore = -Infinity;
-    for (let i = 0; i < pool.length; i++) {
+    for (let i = 0; i < n; i++) {
       const c = pool[i] as Candidate;
-      if (taken[i] || (redundancy[i] ?? 0) > DUPLICATE) continue;
+      if (taken[i] === 1 || (state.redundancy[i] as number) > DUPLICATE) continue;
       if (c.s.kind === 'comment' && comments >= MAX_COMMENTS_IN_TOPIC) continue;
-      let gain = 0;
-      const weights = entityWeights[i] as number[];
-      c.s.entities.forEach((e, k) => {
-        if (!covered.has(e)) gain += weights[k] ?? 0;
-      });
-      let voice = 0;
-      for (const k of c.s.claimants) if (!heard.has(k)) voice += model.claimantWeight[k] as number;
-      const novel = centroidMass(c.s.vector, model.centroid, open);
-      let score =
-        W_SALIENCE * c.salience +
-        (W_NOVEL * novel) / model.maxCloseness -
-        W_REDUNDANCY * (redundancy[i] ?? 0) +
-        NEW_ENTITY_BONUS * Math.min(gain / maxEntityGain, 1) +
-        NEW_CLAIMANT_BONUS * Math.min(voice / maxVoice, 1) +
-        (W_CONCEPT * conceptGain(i)) / maxConceptGain;
+      let score = state.gain(i);
       if (acrossDocuments) score -= SAME_DOCUMENT_CHARGE * (perDocument.get(c.s.passage.documentId) ?? 0);
       if (paragraphs.has(keys[i] as string)) score -= SAME_PARAGRAPH_CHARGE;
       const sameAspect = aspects.get(c.s.aspect) ?? 0;
@@ -170,21 +132,138 @@ function mmr(
     const s = pick.s;
     taken[best] = 1;
     chosen.push({ s, score: pick.salience });
-    for (let i = 0; i < pool.length; i++) {
-      if (!taken[i])
-        redundancy[i] = Math.max(redundancy[i] ?? 0, cosine((pool[i] as Candidate).s.vector, s.vector));
-    }
-    for (const e of s.entities) covered.add(e);
-    for (const k of s.claimants) heard.add(k);
-    for (let k = conceptStart[s.passage.id] as number; k < (conceptStart[s.passage.id + 1] as number); k++)
-      coveredConcepts.add(conceptIds[k] as number);
-    for (const t of s.vector.ids) coveredTerms[t] = 1;
+    state.take(best, taken);
     perDocument.set(s.passage.documentId, (perDocument.get(s.passage.documentId) ?? 0) + 1);
-    paragraphs.add(paragraphKey(s));
+    paragraphs.add(keys[best] as string);
     aspects.set(s.aspect, (aspects.get(s.aspect) ?? 0) + 1);
     if (s.kind === 'comment') comments++;
   }
   return chosen;
+}
+
+/**
+ * What the chosen points cover so far (terms, names, speakers, concepts) and each candidate's greatest
+ * similarity to a chosen point, with the candidate's gain given that coverage. Per-candidate data sit in flat
+ * typed arrays and each method is a few plain loops: the selection runs on every /summary call, and one large
+ * function over arrays of changing shapes kept V8 re-optimising it.
+ */
+class Selection {
+  /** Each candidate's greatest similarity to a chosen point, updated with the latest choice only. */
+  readonly redundancy: Float64Array;
+  private readonly pool: readonly Candidate[];
+  private readonly model: SummaryModel;
+  private readonly salience: Float64Array;
+  private readonly lengthNorm: Float64Array;
+  /** Candidate i's entity term ids and their weights: entityIds/entityWeights[entityStart[i]..entityStart[i+1]). */
+  private readonly entityStart: Int32Array;
+  private readonly entityIds: Int32Array;
+  private readonly entityWeights: Float64Array;
+  private readonly coveredTerms: Uint8Array;
+  private readonly coveredEntities: Uint8Array;
+  private readonly heard: Uint8Array;
+  private readonly coveredConcepts: Uint8Array;
+  private readonly maxConceptGain: number;
+  private readonly maxEntityGain: number;
+  private readonly maxVoice: number;
+
+  constructor(model: SummaryModel, pool: readonly Candidate[]) {
+    const n = pool.length;
+    this.model = model;
+    this.pool = pool;
+    this.redundancy = new Float64Array(n);
+    this.salience = new Float64Array(n);
+    this.lengthNorm = new Float64Array(n);
+    this.entityStart = new Int32Array(n + 1);
+    let entities = 0;
+    for (let i = 0; i < n; i++) {
+      const c = pool[i] as Candidate;
+      this.salience[i] = c.salience;
+      this.lengthNorm[i] = Math.sqrt(Math.max(c.s.passage.terms.length, 6));
+      this.entityStart[i] = entities;
+      entities += c.s.entities.length;
+    }
+    this.entityStart[n] = entities;
+    this.entityIds = new Int32Array(entities);
+    this.entityWeights = new Float64Array(entities);
+    let maxEntity = 0;
+    for (let i = 0, k = 0; i < n; i++)
+      for (const e of (pool[i] as Candidate).s.entities) {
+        this.entityIds[k] = e;
+        this.entityWeights[k++] = model.entityWeight.get(e) ?? 0;
+        if (e > maxEntity) maxEntity = e;
+      }
+    this.coveredTerms = new Uint8Array(model.centroid.length);
+    this.coveredEntities = new Uint8Array(Math.max(maxEntity + 1, model.centroid.length));
+    this.heard = new Uint8Array(model.claimantWeight.length);
+    this.coveredConcepts = new Uint8Array(model.concepts.worth.length);
+    let maxConcept = 1e-12;
+    for (let i = 0; i < n; i++) maxConcept = Math.max(maxConcept, this.conceptGain(i));
+    this.maxConceptGain = maxConcept;
+    this.maxEntityGain = Math.max(model.maxEntityWeight, 1e-12) * 2;
+    this.maxVoice = Math.max(model.maxClaimantWeight, 1e-12);
+  }
+
+  /** What candidate i adds: salience, uncovered centroid mass, new names and speakers, new concepts, less its redundancy. */
+  gain(i: number): number {
+    const s = (this.pool[i] as Candidate).s;
+    const model = this.model;
+    let entityGain = 0;
+    for (let k = this.entityStart[i] as number; k < (this.entityStart[i + 1] as number); k++)
+      if (this.coveredEntities[this.entityIds[k] as number] === 0)
+        entityGain += this.entityWeights[k] as number;
+    let voice = 0;
+    for (const k of s.claimants) if (this.heard[k] === 0) voice += model.claimantWeight[k] as number;
+    return (
+      W_SALIENCE * (this.salience[i] as number) +
+      (W_NOVEL * this.novelMass(s.vector.ids)) / model.maxCloseness -
+      W_REDUNDANCY * (this.redundancy[i] as number) +
+      NEW_ENTITY_BONUS * Math.min(entityGain / this.maxEntityGain, 1) +
+      NEW_CLAIMANT_BONUS * Math.min(voice / this.maxVoice, 1) +
+      (W_CONCEPT * this.conceptGain(i)) / this.maxConceptGain
+    );
+  }
+
+  /** Candidate best is chosen: its terms, names, speakers and concepts are covered; redundancies updated. */
+  take(best: number, taken: Uint8Array): void {
+    const s = (this.pool[best] as Candidate).s;
+    for (let i = 0; i < this.pool.length; i++)
+      if (taken[i] === 0)
+        this.redundancy[i] = Math.max(
+          this.redundancy[i] as number,
+          cosine((this.pool[i] as Candidate).s.vector, s.vector),
+        );
+    for (const e of s.entities) this.coveredEntities[e] = 1;
+    for (const k of s.claimants) this.heard[k] = 1;
+    const { start, ids } = this.model.concepts;
+    const id = s.passage.id;
+    for (let k = start[id] as number; k < (start[id + 1] as number); k++)
+      this.coveredConcepts[ids[k] as number] = 1;
+    for (const t of s.vector.ids) this.coveredTerms[t] = 1;
+  }
+
+  /** The centroid weight of a sentence's terms no chosen point has used (`centroidMass` over open terms). */
+  private novelMass(ids: Int32Array): number {
+    if (ids.length === 0) return 0;
+    const centroid = this.model.centroid;
+    let mass = 0;
+    for (let k = 0; k < ids.length; k++) {
+      const t = ids[k] as number;
+      if (this.coveredTerms[t] === 0) mass += centroid[t] ?? 0;
+    }
+    return mass / Math.sqrt(ids.length);
+  }
+
+  /** Worth of the concepts of candidate i no chosen point covers, per square root of its length. */
+  private conceptGain(i: number): number {
+    const { start, ids, worth } = this.model.concepts;
+    const id = (this.pool[i] as Candidate).s.passage.id;
+    let g = 0;
+    for (let k = start[id] as number; k < (start[id + 1] as number); k++) {
+      const c = ids[k] as number;
+      if (this.coveredConcepts[c] === 0) g += worth[c] as number;
+    }
+    return g / (this.lengthNorm[i] as number);
+  }
 }
 
 function paragraphKey(s: SummarySentence): string {
