@@ -121,6 +121,86 @@ function hasVerbOutside(s: Sentence, mentions: readonly Mention[]): boolean {
   return false;
 }
 
+/**
+ * How strongly a token separates two clauses: a semicolon, then a conjunction after a comma, then a bare "and" or
+ * "but". A comma alone is no break: it as often closes a relative clause ("Tokayev, who came to power in 2019,
+ * said on Friday …") and cutting there would part a subject from its verb.
+ */
+function clauseBreak(tokens: readonly Token[], k: number): number {
+  const t = tokens[k] as Token;
+  if (t.text === ';') return 3;
+  const conjunction = t.pos === 'CCONJ' || t.pos === 'SCONJ';
+  if (conjunction && tokens[k - 1]?.text === ',') return 2;
+  if (conjunction && (t.normal === 'and' || t.normal === 'but')) return 1;
+  return 0;
+}
+
+/**
+ * For a sentence reporting events at several dates ("Protests began on January 2, and troops arrived on
+ * January 6"), the verbatim clause around each date: the sentence is cut between consecutive dates at the
+ * strongest clause break between them that a verb follows (the break and a conjunction right after it left out).
+ * Where no break separates two dates, both keep the text up to the breaks around them.
+ */
+export function clausesAround(s: Sentence, dates: readonly Mention[]): string[] {
+  const tokens = s.tokens;
+  const order = dates.map((m, i) => ({ m, i })).sort((a, b) => a.m.start - b.m.start);
+  // cut[j]: the document offsets where clause j ends and clause j + 1 starts (between dates j and j + 1 in order).
+  const cuts: ({ end: number; start: number } | null)[] = [];
+  for (let j = 0; j + 1 < order.length; j++) {
+    const a = (order[j] as { m: Mention }).m.end;
+    const b = (order[j + 1] as { m: Mention }).m.start;
+    let best = -1;
+    let strength = 0;
+    // A break counts only when a verb follows it before the next date: "on Thursday and Friday" is one clause.
+    let verbAfter = false;
+    for (let k = tokens.length - 1; k >= 0; k--) {
+      const t = tokens[k] as Token;
+      if (t.start >= b) continue;
+      if (t.end <= a) break;
+      const here = clauseBreak(tokens, k);
+      if (here > 0 && verbAfter && here >= strength) {
+        strength = here;
+        best = k;
+      }
+      if (t.pos === 'VERB' || t.pos === 'AUX') verbAfter = true;
+    }
+    if (best === -1) {
+      cuts.push(null);
+      continue;
+    }
+    let next = best + 1;
+    // A conjunction right after the break belongs to neither clause ("…, and troops …").
+    while (next < tokens.length && /^(?:CCONJ|SCONJ)$/.test((tokens[next] as Token).pos)) next++;
+    cuts.push({
+      end: (tokens[best] as Token).start,
+      start: (tokens[next] as Token | undefined)?.start ?? s.end,
+    });
+  }
+  const texts = new Array<string>(dates.length);
+  order.forEach(({ i }, j) => {
+    // Dates with no break between them share a clause: it runs to the nearest cut on each side.
+    let from = s.start;
+    for (let q = j - 1; q >= 0; q--) {
+      const cut = cuts[q];
+      if (cut) {
+        from = cut.start;
+        break;
+      }
+    }
+    let to = s.end;
+    for (let q = j; q < cuts.length; q++) {
+      const cut = cuts[q];
+      if (cut) {
+        to = cut.end;
+        break;
+      }
+    }
+    const text = s.text.slice(from - s.start, to - s.start).replace(/[\s,;]+$/u, '');
+    texts[i] = text.length > 0 ? text : s.text;
+  });
+  return texts;
+}
+
 function paragraphCandidates(p: Paragraph, ref: Reference, mentionsOf: MentionsOf, out: Candidate[]): void {
   const caption = p.role === 'caption';
   let anchor: ResolveContext['anchor'] = null;
@@ -137,6 +217,9 @@ function paragraphCandidates(p: Paragraph, ref: Reference, mentionsOf: MentionsO
     const seen = new Set<string>();
     let terms: readonly string[] | null = null;
     let nextAnchor: ResolveContext['anchor'] = anchor;
+    // The sentence's events and the mention each came from: with several, each gets the clause around its date.
+    const firstOfSentence = out.length;
+    const dates: Mention[] = [];
     for (const m of mentions) {
       const governing = governingVerb(s, m.start, m.end);
       const resolved = resolveMention(m, {
@@ -164,6 +247,14 @@ function paragraphCandidates(p: Paragraph, ref: Reference, mentionsOf: MentionsO
         },
         terms: (terms ??= eventTerms(s)),
       });
+      dates.push(m);
+    }
+    if (dates.length > 1) {
+      const clauses = clausesAround(s, dates);
+      for (let k = 0; k < dates.length; k++) {
+        const c = out[firstOfSentence + k] as Candidate;
+        out[firstOfSentence + k] = { ...c, source: { ...c.source, text: clauses[k] as string } };
+      }
     }
     anchor = nextAnchor;
   }
