@@ -39,8 +39,14 @@ const DATE_TERMS = new Set<string>([
 ]);
 
 export function eventTerms(s: Sentence): string[] {
+  return termsOfTokens(s.tokens, -Infinity, Infinity);
+}
+
+/** `eventTerms` of the tokens within [start, end). */
+function termsOfTokens(tokens: readonly Token[], start: number, end: number): string[] {
   const out: string[] = [];
-  for (const t of s.tokens) {
+  for (const t of tokens) {
+    if (t.start < start || t.end > end) continue;
     if (t.type === 'number' || !isContentToken(t)) continue;
     const term = termOf(t);
     if (DATE_TERMS.has(term) || (term.endsWith('.') && DATE_TERMS.has(term.slice(0, -1)))) continue;
@@ -141,7 +147,14 @@ function clauseBreak(tokens: readonly Token[], k: number): number {
  * strongest clause break between them that a verb follows (the break and a conjunction right after it left out).
  * Where no break separates two dates, both keep the text up to the breaks around them.
  */
-export function clausesAround(s: Sentence, dates: readonly Mention[]): string[] {
+/** A verbatim clause of a sentence and its document offsets. */
+export interface Clause {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+export function clausesAround(s: Sentence, dates: readonly Mention[]): Clause[] {
   const tokens = s.tokens;
   const order = dates.map((m, i) => ({ m, i })).sort((a, b) => a.m.start - b.m.start);
   // cut[j]: the document offsets where clause j ends and clause j + 1 starts (between dates j and j + 1 in order).
@@ -176,7 +189,7 @@ export function clausesAround(s: Sentence, dates: readonly Mention[]): string[] 
       start: (tokens[next] as Token | undefined)?.start ?? s.end,
     });
   }
-  const texts = new Array<string>(dates.length);
+  const clauses = new Array<Clause>(dates.length);
   order.forEach(({ i }, j) => {
     // Dates with no break between them share a clause: it runs to the nearest cut on each side.
     let from = s.start;
@@ -196,9 +209,12 @@ export function clausesAround(s: Sentence, dates: readonly Mention[]): string[] 
       }
     }
     const text = s.text.slice(from - s.start, to - s.start).replace(/[\s,;]+$/u, '');
-    texts[i] = text.length > 0 ? text : s.text;
+    clauses[i] =
+      text.length > 0
+        ? { text, start: from, end: from + text.length }
+        : { text: s.text, start: s.start, end: s.end };
   });
-  return texts;
+  return clauses;
 }
 
 function paragraphCandidates(p: Paragraph, ref: Reference, mentionsOf: MentionsOf, out: Candidate[]): void {
@@ -253,7 +269,14 @@ function paragraphCandidates(p: Paragraph, ref: Reference, mentionsOf: MentionsO
       const clauses = clausesAround(s, dates);
       for (let k = 0; k < dates.length; k++) {
         const c = out[firstOfSentence + k] as Candidate;
-        out[firstOfSentence + k] = { ...c, source: { ...c.source, text: clauses[k] as string } };
+        const clause = clauses[k] as Clause;
+        if (clause.start === s.start && clause.end === s.end) continue;
+        // The clause's own words: what a topic filter and merging across sources compare.
+        out[firstOfSentence + k] = {
+          ...c,
+          source: { ...c.source, text: clause.text },
+          terms: termsOfTokens(s.tokens, clause.start, clause.end),
+        };
       }
     }
     anchor = nextAnchor;

@@ -63,3 +63,17 @@ describe('GIVEN a sentence with two dates', () => {
     for (const e of events) expect(e.text).toBe(sentence);
   });
 });
+
+describe('GIVEN a sentence split into clauses and a topic', () => {
+  it("THEN an event's words for topic filtering are its clause's, not the whole sentence's", () => {
+    const { events } = eventsOf(
+      'Protests began in Almaty on March 2, and troops arrived from the capital on March 6.',
+    );
+    const first = events.find((e) => e.date === '2022-03-02');
+    const second = events.find((e) => e.date === '2022-03-06');
+    expect(first?.terms).toContain('almaty');
+    expect(first?.terms).not.toContain('troop');
+    expect(second?.terms).toContain('troop');
+    expect(second?.terms).not.toContain('almaty');
+  });
+});
