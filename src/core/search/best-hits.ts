@@ -46,6 +46,8 @@ export interface PassageStats {
   readonly starts: Int32Array;
   readonly ids: Int32Array;
   readonly counts: Uint32Array;
+  /** Each passage's MiniSearch field length: its number of distinct tokens. */
+  readonly lengths: Uint32Array;
   /** k × (1 − b + b × length / average length): the length part of BM25+'s term-frequency factor. */
   readonly norm: Float64Array;
   /**
@@ -153,6 +155,7 @@ export function passageStats(tokens: readonly (readonly string[])[]): PassageSta
     starts,
     ids,
     counts,
+    lengths,
     norm,
     copyOf,
     ...copyGroups(copyOf, starts, ids, counts),

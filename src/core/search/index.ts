@@ -4,13 +4,13 @@
  * NLP pass and "troops"/"troop", "said"/"say" meet. Stop words are dropped; a query's adjacent word pairs found
  * in a passage boost it (phrase boost); speaker aliases expand to the speaker's other names.
  */
-import MiniSearch from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import type { Citation, Corpus, DocumentKind, Sentence, Token } from '../corpus/types.js';
 import { passages } from '../corpus/corpus.js';
 import type { Segmenter } from '../nlp/segmenter.js';
 import type { Speaker } from '../quotes/types.js';
 import { STOP_WORDS } from './stopwords.js';
-import { BestHits, passageStats, type QueryShape } from './best-hits.js';
+import { BestHits, passageStats, type PassageStats, type QueryShape } from './best-hits.js';
 import { walkGatedPostings } from './gated-postings.js';
 
 export interface Passage {
@@ -146,10 +146,93 @@ function asJoinedAndSplit(terms: readonly string[]): string[] {
   return terms as string[];
 }
 
+/**
+ * How the MiniSearch index is built: loaded from the postings (the default), or by MiniSearch's own `add` of
+ * every passage, which gives the same index more slowly (kept to check the other against).
+ */
+export type IndexBuild = 'postings' | 'add';
+
+type IndexedPassage = { id: number; terms: readonly string[] };
+
+/**
+ * Documents carry their precomputed lemma arrays (no second tokenizer pass, no join and split): a field is the
+ * array itself, tokenized to what splitting its space-joined text would give; a query is still text split at
+ * spaces. No stored fields: hits are mapped back to passages by id.
+ */
+const MINI_OPTIONS: Options<IndexedPassage> = {
+  fields: ['terms'],
+  stringifyField: (terms: readonly string[]) => terms as unknown as string,
+  tokenize: (text) => (typeof text === 'string' ? text.split(' ') : (text as unknown as string[])),
+  processTerm: (term) => term || null,
+};
+
+/**
+ * The MiniSearch index of passages whose tokens are `tokenLists` (passage id = position, which is also
+ * MiniSearch's internal document number), `stats` being their `passageStats`.
+ *
+ * `add` costs a radix-tree walk and a posting-map update per token (most of the index build), while the
+ * postings already hold every term with its passages and counts. So the index is handed to MiniSearch in its
+ * own serialized form (`loadJS`, the shape `toJSON` gives), which inserts each term into the tree once: the same
+ * index, with the terms inserted in the order `add` first meets them (passageStats numbers them so), so the tree
+ * and every iteration over it are the same, and the average length accumulated as `add` does, to the last bit.
+ */
+export function passageMiniSearch(
+  tokenLists: readonly (readonly string[])[],
+  stats: PassageStats,
+  build: IndexBuild = 'postings',
+): MiniSearch<IndexedPassage> {
+  if (build === 'postings') {
+    try {
+      return MiniSearch.loadJS(serialized(stats), MINI_OPTIONS);
+    } catch {
+      // A MiniSearch that no longer reads this form: build it the slow way.
+    }
+  }
+  const mini = new MiniSearch<IndexedPassage>(MINI_OPTIONS);
+  for (let i = 0; i < tokenLists.length; i++) mini.add({ id: i, terms: tokenLists[i] as readonly string[] });
+  return mini;
+}
+
+/** What `toJSON` gives for the index `add` builds from the passages of `stats` (see passageMiniSearch). */
+function serialized(stats: PassageStats): Parameters<typeof MiniSearch.loadJS>[0] {
+  const { termIds, starts, ids, counts, lengths } = stats;
+  const n = lengths.length;
+  const documentIds: Record<number, number> = {};
+  const fieldLength: Record<number, number[]> = {};
+  let average = 0;
+  for (let i = 0; i < n; i++) {
+    documentIds[i] = i;
+    fieldLength[i] = [lengths[i] as number];
+    // MiniSearch's running average, in its order of operations.
+    average = (average * i + (lengths[i] as number)) / (i + 1);
+  }
+  const index = new Array<[string, Record<string, Record<string, number>>]>(termIds.size);
+  let t = 0;
+  for (const term of termIds.keys()) {
+    const postings: Record<string, number> = {};
+    for (let k = starts[t] as number; k < (starts[t + 1] as number); k++)
+      postings[ids[k] as number] = counts[k] as number;
+    index[t++] = [term, { 0: postings }];
+  }
+  return {
+    documentCount: n,
+    nextId: n,
+    documentIds,
+    fieldIds: { terms: 0 },
+    fieldLength,
+    averageFieldLength: n === 0 ? [] : [average],
+    storedFields: {},
+    dirtCount: 0,
+    index,
+    serializationVersion: 2,
+  };
+}
+
 export function buildPassageIndex(
   corpus: Corpus,
   segment: Segmenter,
   speakers: readonly Speaker[] = [],
+  build: IndexBuild = 'postings',
 ): PassageIndex {
   const list: Passage[] = [];
   for (const doc of corpus.documents) {
@@ -172,22 +255,13 @@ export function buildPassageIndex(
       }
     }
   }
-  // MiniSearch does the retrieval and the BM25+ scoring. Documents carry their precomputed lemma arrays (no
-  // second tokenizer pass, no join and split): a field is the array itself, tokenized to what splitting its
-  // space-joined text would give; a query is still text split at spaces. No stored fields: hits are mapped back
-  // to passages by id. MiniSearch's `add` (a radix-tree walk and a posting-map update per token) is most of the
-  // build; the rest is reading the lemma arrays once.
+  // MiniSearch does the retrieval and the BM25+ scoring, over each passage's lemmas as MiniSearch tokens.
+  // What the pruned search needs to bound a passage's score without scoring it (see best-hits.ts) is computed
+  // first: the MiniSearch index is loaded from the same postings, and they let MiniSearch skip the passages that
+  // search leaves out (see gated-postings.ts).
   const tokenLists = list.map((p) => asJoinedAndSplit(p.terms));
-  const mini = new MiniSearch<{ id: number; terms: readonly string[] }>({
-    fields: ['terms'],
-    stringifyField: (terms: readonly string[]) => terms as unknown as string,
-    tokenize: (text) => (typeof text === 'string' ? text.split(' ') : (text as unknown as string[])),
-    processTerm: (term) => term || null,
-  });
-  for (let i = 0; i < list.length; i++) mini.add({ id: i, terms: tokenLists[i] as string[] });
-  // What the pruned search needs to bound a passage's score without scoring it (see best-hits.ts); the same
-  // postings let MiniSearch skip the passages that search leaves out (see gated-postings.ts).
   const stats = passageStats(tokenLists);
+  const mini = passageMiniSearch(tokenLists, stats, build);
   const best = new BestHits(mini, stats);
   walkGatedPostings(mini, stats);
   const phraseTerms = termNumbers(list, tokenLists, stats.termIds);
