@@ -66,19 +66,37 @@ export class ContextMasks {
   private readonly paragraphs: Uint32Array;
   private readonly titles: Uint32Array;
 
+  /**
+   * `buffers`, when given, are all-zero arrays of the index's slot and title counts that the masks are written
+   * into (a query reuses them rather than allocating two corpus-sized arrays per call).
+   */
   constructor(
     private readonly index: ContextIndex,
     stems: readonly number[],
+    buffers?: { readonly paragraphs: Uint32Array; readonly titles: Uint32Array },
   ) {
-    this.paragraphs = new Uint32Array(index.visitStart.length);
-    this.titles = new Uint32Array(index.titles);
-    stems.forEach((s, j) => {
-      if (s < 0) return;
+    const paragraphs = buffers?.paragraphs ?? new Uint32Array(index.visitStart.length);
+    const titles = buffers?.titles ?? new Uint32Array(index.titles);
+    this.paragraphs = paragraphs;
+    this.titles = titles;
+    // Indexed loops: a postings list can hold thousands of slots.
+    for (let j = 0; j < stems.length; j++) {
+      const s = stems[j] as number;
+      if (s < 0) continue;
       const bit = 1 << j;
-      for (const slot of index.paragraphsByStem[s] ?? [])
-        this.paragraphs[slot] = (this.paragraphs[slot] as number) | bit;
-      for (const t of index.titlesByStem[s] ?? []) this.titles[t] = (this.titles[t] as number) | bit;
-    });
+      const slots = index.paragraphsByStem[s];
+      if (slots !== undefined)
+        for (let k = 0; k < slots.length; k++) {
+          const slot = slots[k] as number;
+          paragraphs[slot] = (paragraphs[slot] as number) | bit;
+        }
+      const ts = index.titlesByStem[s];
+      if (ts !== undefined)
+        for (let k = 0; k < ts.length; k++) {
+          const t = ts[k] as number;
+          titles[t] = (titles[t] as number) | bit;
+        }
+    }
   }
 
   of(slot: number): number {

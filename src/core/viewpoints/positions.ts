@@ -111,7 +111,42 @@ interface Subject {
   readonly around: readonly ContextMasks[];
 }
 
-function subjectOf(frame: TopicFrame, analysis: ClaimAnalysis): Subject {
+/**
+ * Corpus-sized arrays a query fills and reads, kept per claim analysis and zeroed before each use: allocating them
+ * per query (several per call, each the size of the claim list) was most of a call's garbage.
+ */
+interface Scratch {
+  /** Per block of 32 subject words: claim masks, paragraph-slot masks and title masks. */
+  readonly own: Uint32Array[];
+  readonly paragraphs: Uint32Array[];
+  readonly titles: Uint32Array[];
+  readonly seen: Uint8Array;
+  readonly candidates: Int32Array;
+  readonly ids: Int32Array;
+  readonly relevances: Float64Array;
+}
+
+const scratches = new WeakMap<ClaimAnalysis, Scratch>();
+
+function scratchOf(analysis: ClaimAnalysis): Scratch {
+  let s = scratches.get(analysis);
+  if (s === undefined) {
+    const n = analysis.claims.length;
+    s = {
+      own: [],
+      paragraphs: [],
+      titles: [],
+      seen: new Uint8Array(n),
+      candidates: new Int32Array(n),
+      ids: new Int32Array(n),
+      relevances: new Float64Array(n),
+    };
+    scratches.set(analysis, s);
+  }
+  return s;
+}
+
+function subjectOf(frame: TopicFrame, analysis: ClaimAnalysis, scratch: Scratch): Subject {
   const subject = frame.subject.length > 0 ? frame.subject : frame.terms;
   let total = 0;
   const words = subject.map((t) => {
@@ -121,16 +156,26 @@ function subjectOf(frame: TopicFrame, analysis: ClaimAnalysis): Subject {
   });
   const own: Uint32Array[] = [];
   const around: ContextMasks[] = [];
-  for (let j = 0; j < words.length; j += 32) {
+  for (let j = 0, block = 0; j < words.length; j += 32, block++) {
     const stems = words.slice(j, j + 32).map((w) => w.stem);
-    const mask = new Uint32Array(analysis.claims.length);
-    stems.forEach((st, k) => {
-      if (st < 0) return;
+    const mask = (scratch.own[block] ??= new Uint32Array(analysis.claims.length)).fill(0);
+    for (let k = 0; k < stems.length; k++) {
+      const st = stems[k] as number;
+      if (st < 0) continue;
       const bit = 1 << k;
-      for (const id of analysis.byStem[st] ?? []) mask[id] = (mask[id] as number) | bit;
-    });
+      const list = analysis.byStem[st];
+      if (list === undefined) continue;
+      for (let m = 0; m < list.length; m++) {
+        const id = list[m] as number;
+        mask[id] = (mask[id] as number) | bit;
+      }
+    }
     own.push(mask);
-    around.push(new ContextMasks(analysis.context, stems));
+    const paragraphs = (scratch.paragraphs[block] ??= new Uint32Array(
+      analysis.context.visitStart.length,
+    )).fill(0);
+    const titles = (scratch.titles[block] ??= new Uint32Array(analysis.context.titles)).fill(0);
+    around.push(new ContextMasks(analysis.context, stems, { paragraphs, titles }));
   }
   return { words, total, own, around };
 }
@@ -163,7 +208,8 @@ function scoreClaims(
   limit: number,
 ): { scored: Scored[]; bound: ReadBound | undefined } {
   const { claims, byTerm, byPassage } = sources.claims;
-  const subject = subjectOf(frame, sources.claims);
+  const scratch = scratchOf(sources.claims);
+  const subject = subjectOf(frame, sources.claims, scratch);
   const lexicon = [...frame.groups.keys()].flatMap((g) => {
     const group = GROUP_BY_ID.get(g);
     return group ? [...group.plus, ...group.minus] : [];
@@ -176,36 +222,45 @@ function scoreClaims(
     if (id !== undefined) bm25.set(id, h.score / top);
   }
   // The hits' claims, then the claims using the predicate's words, each once, in that order.
-  const seen = new Uint8Array(claims.length);
-  const candidates: number[] = [];
+  const seen = scratch.seen.fill(0);
+  const candidates = scratch.candidates;
+  let count = 0;
   // 2: a hit (has a BM25 score), 1: found by the predicate's words only.
   for (const id of bm25.keys()) {
     seen[id] = 2;
-    candidates.push(id);
+    candidates[count++] = id;
   }
-  for (const w of lexicon)
-    for (const id of byTerm.get(w) ?? [])
+  for (const w of lexicon) {
+    const list = byTerm.get(w);
+    if (list === undefined) continue;
+    for (let k = 0; k < list.length; k++) {
+      const id = list[k] as number;
       if (seen[id] === 0) {
         seen[id] = 1;
-        candidates.push(id);
+        candidates[count++] = id;
       }
+    }
+  }
   // Relevance of each candidate first (cheap: bit masks), stance only for those read.
   const { slots, onTopic } = sources.claims;
-  const ids: number[] = [];
-  const relevances: number[] = [];
-  for (const id of candidates) {
+  const ids = scratch.ids;
+  const all = scratch.relevances;
+  let n = 0;
+  for (let c = 0; c < count; c++) {
+    const id = candidates[c] as number;
     if (onTopic[id] === 0) continue;
     const coverage = coverageOf(id, slots[id] as number, subject);
     if (coverage < MIN_RELEVANCE) continue;
-    ids.push(id);
-    relevances.push(coverage * 0.8 + (seen[id] === 2 ? (bm25.get(id) as number) * 0.3 : 0));
+    ids[n] = id;
+    all[n++] = coverage * 0.8 + (seen[id] === 2 ? (bm25.get(id) as number) * 0.3 : 0);
   }
+  const relevances = all.subarray(0, n);
   const keep = mostRelevant(relevances, limit);
   const out: Scored[] = [];
   // A stance depends only on the sentence's word infos: claims that read the same share it.
   const { sameReading } = sources.claims;
   const stances = new Map<number, { stance: number; focus: number }>();
-  for (let k = 0; k < ids.length; k++) {
+  for (let k = 0; k < n; k++) {
     if (keep !== null && keep[k] === 0) continue;
     const claim = claims[ids[k] as number] as Claim;
     const same = sameReading[claim.id] as number;
@@ -216,13 +271,13 @@ function scoreClaims(
     }
     out.push({ claim, stance: reading.stance, relevance: relevances[k] as number, focus: reading.focus });
   }
-  return { scored: out, bound: keep === null ? undefined : { read: limit, of: ids.length } };
+  return { scored: out, bound: keep === null ? undefined : { read: limit, of: n } };
 }
 
 /**
  * Which of `relevances` are among the `limit` highest (1 = kept), ties kept in index order; null when all are.
  */
-export function mostRelevant(relevances: readonly number[], limit: number): Uint8Array | null {
+export function mostRelevant(relevances: ArrayLike<number>, limit: number): Uint8Array | null {
   const n = relevances.length;
   if (n <= limit) return null;
   const sorted = Float64Array.from(relevances).sort();
