@@ -105,6 +105,8 @@ function speakerExpansion(speakers: readonly Speaker[], text: string): string[] 
 interface Subject {
   readonly words: readonly { readonly weight: number; readonly stem: number }[];
   readonly total: number;
+  /** `words`' weights. */
+  readonly weights: Float64Array;
   /** For each block of 32 subject words: which of them (by bit) each claim's own sentence has, by claim id. */
   readonly own: readonly Uint32Array[];
   /** For each block of 32 subject words: which of them each paragraph slot's context has. */
@@ -177,7 +179,7 @@ function subjectOf(frame: TopicFrame, analysis: ClaimAnalysis, scratch: Scratch)
     const titles = (scratch.titles[block] ??= new Uint32Array(analysis.context.titles)).fill(0);
     around.push(new ContextMasks(analysis.context, stems, { paragraphs, titles }));
   }
-  return { words, total, own, around };
+  return { words, total, weights: Float64Array.from(words, (w) => w.weight), own, around };
 }
 
 /** How much a claim is about a topic: the topic's subject words (by weight) in the sentence, or around it. */
@@ -193,10 +195,12 @@ function coverageOf(id: number, slot: number, subject: Subject): number {
     const end = Math.min(words.length, block * 32 + 32);
     for (let j = block * 32; j < end; j++) {
       const bit = 1 << (j & 31);
-      if (own & bit) got += (words[j] as { weight: number }).weight;
-      else if (around & bit) got += 0.4 * (words[j] as { weight: number }).weight;
+      if (own & bit) got += subject.weights[j] as number;
+      else if (around & bit) got += 0.4 * (subject.weights[j] as number);
     }
   }
+  // Most candidates (found by the predicate's words alone) have none: a small integer, no boxed double.
+  if (got === 0) return 0;
   return subject.total > 0 ? got / subject.total : 0;
 }
 
