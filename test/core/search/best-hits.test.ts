@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import MiniSearch, { type SearchResult } from 'minisearch';
+import type { SearchResult } from 'minisearch';
 import { BestHits, kthLargest, passageStats, type QueryShape } from '../../../src/core/search/best-hits.js';
-
-/** A deterministic pseudo-random generator (mulberry32), so failures reproduce. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { passageMiniSearch } from '../../../src/core/search/index.js';
+import { random, tokenLists, vocabulary } from '../../helpers/random.js';
 
 // A vocabulary with shared prefixes (so prefix expansion has work to do) drawn with Zipf-like frequencies, so a
 // few terms are in most passages and many are rare: the case the pruning is for.
@@ -28,31 +18,15 @@ const STEMS = [
   'china',
   'invest',
 ];
-const VOCAB = [
-  ...STEMS,
-  ...STEMS.flatMap((s) => [`${s}n`, `${s}ns`, `${s}ity`]),
-  ...Array.from({ length: 120 }, (_, i) => `w${i}`),
-];
-
-function corpus(seed: number, n: number): string[][] {
-  const rnd = random(seed);
-  const pick = () => VOCAB[Math.floor(VOCAB.length * rnd() ** 3)] as string;
-  return Array.from({ length: n }, () => Array.from({ length: 1 + Math.floor(rnd() * 20) }, pick));
-}
+const VOCAB = vocabulary(STEMS, 120);
 
 function index(lists: string[][]): BestHits {
-  const mini = new MiniSearch<{ id: number; terms: string[] }>({
-    fields: ['terms'],
-    stringifyField: (t: string[]) => t as unknown as string,
-    tokenize: (t) => (typeof t === 'string' ? t.split(' ') : (t as unknown as string[])),
-    processTerm: (t) => t || null,
-  });
-  lists.forEach((terms, id) => mini.add({ id, terms }));
-  return new BestHits(mini, passageStats(lists));
+  const stats = passageStats(lists);
+  return new BestHits(passageMiniSearch(lists, stats, 'add'), stats);
 }
 
 describe('GIVEN a corpus with very common and rare terms', () => {
-  const lists = corpus(7, 3000);
+  const lists = tokenLists(7, 3000, VOCAB);
   const best = index(lists);
   const rnd = random(11);
   const queries: QueryShape[] = Array.from({ length: 60 }, (_, i) => {
@@ -87,11 +61,11 @@ describe('GIVEN a corpus with very common and rare terms', () => {
 
 describe('GIVEN a corpus where many passages are copies of a few (a sentence reprinted across articles)', () => {
   const rnd = random(23);
-  const originals = corpus(5, 40);
+  const originals = tokenLists(5, 40, VOCAB);
   // Copies interleaved with other passages, so copies of one sentence tie with each other and with passages of
   // other tokens, and prefix expansion meets them under different index terms.
   const lists = Array.from({ length: 2500 }, (_, i) =>
-    i % 3 === 0 ? corpus(1000 + i, 1)[0]! : [...originals[Math.floor(rnd() * originals.length)]!],
+    i % 3 === 0 ? tokenLists(1000 + i, 1, VOCAB)[0]! : [...originals[Math.floor(rnd() * originals.length)]!],
   );
   const best = index(lists);
   const queries: QueryShape[] = Array.from({ length: 60 }, (_, i) => {

@@ -1,54 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import MiniSearch, { type SearchResult } from 'minisearch';
+import type { SearchResult } from 'minisearch';
 import { BestHits, passageStats, type QueryShape } from '../../../src/core/search/best-hits.js';
 import { walkGatedPostings } from '../../../src/core/search/gated-postings.js';
-
-/** A deterministic pseudo-random generator (mulberry32), so failures reproduce. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { passageMiniSearch } from '../../../src/core/search/index.js';
+import { random, tokenLists, vocabulary } from '../../helpers/random.js';
 
 // Zipf-like term frequencies over words sharing prefixes, so some posting lists are long (the gated walk) and
 // some short (MiniSearch's own walk), and prefix expansion mixes both.
 const STEMS = ['russia', 'troop', 'kazakh', 'price', 'protest', 'secur'];
-const VOCAB = [
-  ...STEMS,
-  ...STEMS.flatMap((s) => [`${s}n`, `${s}ns`, `${s}ity`]),
-  ...Array.from({ length: 80 }, (_, i) => `w${i}`),
-];
-
-function corpus(seed: number, n: number): string[][] {
-  const rnd = random(seed);
-  const pick = () => VOCAB[Math.floor(VOCAB.length * rnd() ** 3)] as string;
-  return Array.from({ length: n }, () => Array.from({ length: 1 + Math.floor(rnd() * 20) }, pick));
-}
-
-function miniOf(lists: string[][]): MiniSearch<{ id: number; terms: string[] }> {
-  const mini = new MiniSearch<{ id: number; terms: string[] }>({
-    fields: ['terms'],
-    stringifyField: (t: string[]) => t as unknown as string,
-    tokenize: (t) => (typeof t === 'string' ? t.split(' ') : (t as unknown as string[])),
-    processTerm: (t) => t || null,
-  });
-  lists.forEach((terms, id) => mini.add({ id, terms }));
-  return mini;
-}
+const VOCAB = vocabulary(STEMS, 80);
 
 const shape = (results: SearchResult[]) =>
   results.map((r) => [r.id, r.score, r.queryTerms, r.terms, r.match]);
 
 describe('GIVEN a MiniSearch index with the gated walk and the same index without it', () => {
-  const lists = corpus(5, 2500);
-  const plain = miniOf(lists);
-  const gated = miniOf(lists);
+  const lists = tokenLists(5, 2500, VOCAB);
   const stats = passageStats(lists);
+  const plain = passageMiniSearch(lists, stats, 'add');
+  const gated = passageMiniSearch(lists, stats, 'add');
   walkGatedPostings(gated, stats);
   const rnd = random(9);
   const queries = Array.from({ length: 40 }, () =>

@@ -24,40 +24,19 @@ import type { Speaker } from '../../../src/core/quotes/types.js';
 import { loadCorpusFolder } from '../../../src/data/corpus-loader.js';
 import { generateCorpus } from '../../../scripts/generate-corpus.js';
 import { SEEDS, seedAnalysis } from '../../helpers/corpus.js';
-
-/** A deterministic pseudo-random generator (mulberry32), so failures reproduce. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random, tokenLists, vocabulary } from '../../helpers/random.js';
 
 const STEMS = ['russia', 'troop', 'kazakh', 'price', 'protest', 'secur'];
-const VOCAB = [
-  ...STEMS,
-  ...STEMS.flatMap((s) => [`${s}n`, `${s}ns`, `${s}ity`]),
-  ...Array.from({ length: 60 }, (_, i) => `w${i}`),
-];
+const VOCAB = vocabulary(STEMS, 60);
 
 /** Token lists as the passage index makes them: repeated words, and [''] for a passage with no terms. */
-function tokenLists(seed: number, n: number): string[][] {
-  const rnd = random(seed);
-  const pick = () => VOCAB[Math.floor(VOCAB.length * rnd() ** 3)] as string;
-  return Array.from({ length: n }, () =>
-    rnd() < 0.05 ? [''] : Array.from({ length: 1 + Math.floor(rnd() * 20) }, pick),
-  );
-}
+const listsOf = (seed: number, n: number) => tokenLists(seed, n, VOCAB, 0.05);
 
 const shape = (results: SearchResult[]) =>
   results.map((r) => [r.id, r.score, r.queryTerms, r.terms, r.match]);
 
 describe('GIVEN random token lists indexed by loading their postings and by adding each passage', () => {
-  const lists = tokenLists(3, 3000);
+  const lists = listsOf(3, 3000);
   const stats = passageStats(lists);
   const loaded = passageMiniSearch(lists, stats);
   const added = passageMiniSearch(lists, stats, 'add');

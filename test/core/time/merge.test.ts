@@ -6,6 +6,7 @@ import {
   mergeCandidates,
 } from '../../../src/core/time/60-merge.js';
 import type { TimelineEvent } from '../../../src/core/time/types.js';
+import { random } from '../../helpers/random.js';
 
 // The pair-by-pair merge as first written: mergeCandidates must give exactly what it gives.
 /** A candidate's terms as a set, and their total weight, computed once per candidate. */
@@ -118,17 +119,6 @@ function referenceMerge(candidates: readonly Candidate[]): TimelineEvent[] {
   const rank = { year: 0, month: 1, day: 2 } as const;
   events.sort((a, b) => a.first - b.first || rank[a.precision] - rank[b.precision] || a.order - b.order);
   return events.map(({ first: _f, order: _o, ...e }) => e);
-}
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Candidates as a corpus of copied stories makes them: a few sentences, each repeated across documents. */
