@@ -22,8 +22,8 @@ export interface QuoteSpan {
   readonly runsOn: boolean;
 }
 
-const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
-const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+export const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
+export const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 /** “ ” " ‘ ’ */
 const isMarkCode = (c: number) => c === 0x201c || c === 0x201d || c === 0x22 || c === 0x2018 || c === 0x2019;
 const MARK = /[“”"‘’]/g;

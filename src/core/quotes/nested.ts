@@ -9,12 +9,11 @@
 import type { Paragraph, Token } from '../corpus/types.js';
 import type { Named, RawQuote } from './attribute.js';
 import { SPEECH_VERBS } from './lexicon.js';
+import { isSpace, isWordChar } from './marks.js';
 import { phraseEndingAt, refOfPhrase, wrapToken, wrappedTokens, type Tok } from './phrases.js';
 
 /** Who may be told between the speech verb and the quotation ("told me", "said to reporters"). */
 const LISTENERS = new Set(['me', 'us', 'him', 'her', 'them', 'reporters', 'journalists', 'to']);
-const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
-const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
 
 /** Single-quoted spans of `text` [from, to): offsets of the opening mark and of the closing one. */
 function singleQuoted(text: string, from: number, to: number): { open: number; close: number }[] {

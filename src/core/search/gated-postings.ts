@@ -74,19 +74,21 @@ export function walkGatedPostings(mini: MiniSearch, stats: PassageStats): void {
     bm25,
     results,
   ) {
-    const fallBack = () =>
+    // MiniSearch's own scoring of this term, over the given postings.
+    const score = (postings: unknown) =>
       own.call(
         this,
         sourceTerm,
         derivedTerm,
         termWeight,
         termBoost,
-        fieldTermData,
+        postings,
         fieldBoosts,
         boostDocument,
         bm25,
         results,
       );
+    const fallBack = () => score(fieldTermData);
     const t = termIds.get(derivedTerm);
     if (typeof boostDocument !== 'function' || t === undefined) return fallBack();
     if (!(fieldTermData instanceof Map) || fieldTermData.size !== 1) return fallBack();
@@ -106,17 +108,6 @@ export function walkGatedPostings(mini: MiniSearch, stats: PassageStats): void {
       if (!postings.has(id)) return fallBack();
       admittedIds[count++] = id;
     }
-    return own.call(
-      this,
-      sourceTerm,
-      derivedTerm,
-      termWeight,
-      termBoost,
-      new Map([[fieldId, new AdmittedPostings(admittedIds.subarray(0, count), postings)]]),
-      fieldBoosts,
-      boostDocument,
-      bm25,
-      results,
-    );
+    return score(new Map([[fieldId, new AdmittedPostings(admittedIds.subarray(0, count), postings)]]));
   };
 }

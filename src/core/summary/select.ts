@@ -185,15 +185,14 @@ class Selection {
     this.entityStart[n] = entities;
     this.entityIds = new Int32Array(entities);
     this.entityWeights = new Float64Array(entities);
-    let maxEntity = 0;
     for (let i = 0, k = 0; i < n; i++)
       for (const e of (pool[i] as Candidate).s.entities) {
         this.entityIds[k] = e;
         this.entityWeights[k++] = model.entityWeight.get(e) ?? 0;
-        if (e > maxEntity) maxEntity = e;
       }
     this.coveredTerms = new Uint8Array(model.centroid.length);
-    this.coveredEntities = new Uint8Array(Math.max(maxEntity + 1, model.centroid.length));
+    // Entities are term ids, like the centroid's.
+    this.coveredEntities = new Uint8Array(model.centroid.length);
     this.heard = new Uint8Array(model.claimantWeight.length);
     this.coveredConcepts = new Uint8Array(model.concepts.worth.length);
     let maxConcept = 1e-12;
