@@ -48,6 +48,8 @@ export interface PassageStats {
   readonly counts: Uint32Array;
   /** Each passage's MiniSearch field length: its number of distinct tokens. */
   readonly lengths: Uint32Array;
+  /** Every passage's tokens as term numbers, end to end in passage order ('' as -2, never a term's number). */
+  readonly tokenIds: Int32Array;
   /** k × (1 − b + b × length / average length): the length part of BM25+'s term-frequency factor. */
   readonly norm: Float64Array;
   /**
@@ -75,6 +77,9 @@ export interface CopyGroups {
  * Postings and lengths of the passages whose MiniSearch tokens are `tokens` (passage id = position). MiniSearch's
  * field length is the number of distinct tokens (a '' among them counts, though it is not indexed).
  */
+/** The term number of an empty token ('' is counted in a field's length but not indexed). */
+export const EMPTY_TOKEN = -2;
+
 export function passageStats(tokens: readonly (readonly string[])[]): PassageStats {
   const n = tokens.length;
   const termIds = new Map<string, number>();
@@ -95,7 +100,7 @@ export function passageStats(tokens: readonly (readonly string[])[]): PassageSta
       if (t === '') {
         if (!empty) distinct++;
         empty = true;
-        flat[at++] = -1;
+        flat[at++] = EMPTY_TOKEN;
         continue;
       }
       let id = termIds.get(t);
@@ -156,6 +161,7 @@ export function passageStats(tokens: readonly (readonly string[])[]): PassageSta
     ids,
     counts,
     lengths,
+    tokenIds: flat,
     norm,
     copyOf,
     ...copyGroups(copyOf, starts, ids, counts),

@@ -10,7 +10,7 @@ import { passages } from '../corpus/corpus.js';
 import type { Segmenter } from '../nlp/segmenter.js';
 import type { Speaker } from '../quotes/types.js';
 import { STOP_WORDS } from './stopwords.js';
-import { BestHits, passageStats, type PassageStats, type QueryShape } from './best-hits.js';
+import { BestHits, EMPTY_TOKEN, passageStats, type PassageStats, type QueryShape } from './best-hits.js';
 import { walkGatedPostings } from './gated-postings.js';
 
 export interface Passage {
@@ -264,7 +264,7 @@ export function buildPassageIndex(
   const mini = passageMiniSearch(tokenLists, stats, build);
   const best = new BestHits(mini, stats);
   walkGatedPostings(mini, stats);
-  const phraseTerms = termNumbers(list, tokenLists, stats.termIds);
+  const phraseTerms = termNumbers(list, tokenLists, stats);
   // Restrictions are checked per posting, so without touching the passage objects: a document's passages are
   // one run of ids, and comments are flagged.
   const documentRange = new Map<string, { start: number; end: number }>();
@@ -353,8 +353,9 @@ export function buildPassageIndex(
 }
 
 /**
- * Every passage's index terms as numbers (`termIds`, '' as -2), in one array: `ids[start[p] .. start[p + 1])`.
- * A passage whose terms hold a space (split into several MiniSearch tokens) is left empty and `spaced`.
+ * Every passage's index terms as numbers (`termIds`, '' as EMPTY_TOKEN), in one array: `ids[start[p] ..
+ * start[p + 1])`. A passage whose terms hold a space (split into several MiniSearch tokens) is `spaced`: its slice
+ * holds its MiniSearch tokens, and its pairs are counted on its terms' strings.
  */
 interface TermNumbers {
   readonly start: Int32Array;
@@ -366,22 +367,17 @@ interface TermNumbers {
 function termNumbers(
   list: readonly Passage[],
   tokenLists: readonly (readonly string[])[],
-  termIds: ReadonlyMap<string, number>,
+  stats: PassageStats,
 ): TermNumbers {
+  // passageStats numbered every token already; a passage's slice is read only when its tokens are its terms.
   const start = new Int32Array(list.length + 1);
   const spaced = new Uint8Array(list.length);
   for (let p = 0; p < list.length; p++) {
     // asJoinedAndSplit returns the passage's own terms unless one of them holds a space.
     if (tokenLists[p] !== (list[p] as Passage).terms) spaced[p] = 1;
-    start[p + 1] = (start[p] as number) + (spaced[p] ? 0 : (list[p] as Passage).terms.length);
+    start[p + 1] = (start[p] as number) + (tokenLists[p] as readonly string[]).length;
   }
-  const ids = new Int32Array(start[list.length] as number);
-  let at = 0;
-  for (let p = 0; p < list.length; p++) {
-    if (spaced[p]) continue;
-    for (const t of (list[p] as Passage).terms) ids[at++] = termIds.get(t) ?? -2;
-  }
-  return { start, ids, spaced, termIds };
+  return { start, ids: stats.tokenIds, spaced, termIds: stats.termIds };
 }
 
 /**
@@ -407,7 +403,7 @@ function phraseCounter(
   };
   if (pairs.some(([a, b]) => a.includes(' ') || b.includes(' '))) return byStrings;
   // A query term absent from the index is -1, which no passage holds.
-  const number = (t: string) => (t === '' ? -2 : (numbers.termIds.get(t) ?? -1));
+  const number = (t: string) => (t === '' ? EMPTY_TOKEN : (numbers.termIds.get(t) ?? -1));
   const followsNumber = new Map<number, number[]>();
   for (const [a, next] of follows) followsNumber.set(number(a), [...next].map(number));
   const { start, ids, spaced } = numbers;
