@@ -171,10 +171,10 @@ const MINI_OPTIONS: Options<IndexedPassage> = {
  * MiniSearch's internal document number), `stats` being their `passageStats`.
  *
  * `add` costs a radix-tree walk and a posting-map update per token (most of the index build), while the
- * postings already hold every term with its passages and counts. So the index is handed to MiniSearch in its
- * own serialized form (`loadJS`, the shape `toJSON` gives), which inserts each term into the tree once: the same
- * index, with the terms inserted in the order `add` first meets them (passageStats numbers them so), so the tree
- * and every iteration over it are the same, and the average length accumulated as `add` does, to the last bit.
+ * postings already hold every term with its passages and counts. So the index is filled from them (`filled`),
+ * each term inserted into the tree once: the same index, with the terms inserted in the order `add` first meets
+ * them (passageStats numbers them so), so the tree and every iteration over it are the same, and the average
+ * length accumulated as `add` does, to the last bit. A MiniSearch whose internals differ is built with `add`.
  */
 export function passageMiniSearch(
   tokenLists: readonly (readonly string[])[],
@@ -183,7 +183,8 @@ export function passageMiniSearch(
 ): MiniSearch<IndexedPassage> {
   if (build === 'postings') {
     try {
-      return MiniSearch.loadJS(serialized(stats), MINI_OPTIONS);
+      const mini = filled(stats);
+      if (mini !== null) return mini;
     } catch {
       // A MiniSearch that no longer reads this form: build it the slow way.
     }
@@ -193,37 +194,69 @@ export function passageMiniSearch(
   return mini;
 }
 
-/** What `toJSON` gives for the index `add` builds from the passages of `stats` (see passageMiniSearch). */
-function serialized(stats: PassageStats): Parameters<typeof MiniSearch.loadJS>[0] {
+/** The maps `loadJS` fills (MiniSearch 7's private fields), as `filled` checks they are. */
+interface LoadedMaps {
+  _documentIds: Map<number, number>;
+  _idToShortId: Map<number, number>;
+  _fieldLength: Map<number, number[]>;
+  _index: { set(term: string, data: Map<number, Map<number, number>>): unknown };
+}
+
+/**
+ * The index `add` would build, from the postings. MiniSearch's public `loadJS` takes the serialized form (the
+ * shape `toJSON` gives) and turns every object of it back into Maps, a string key parsed per posting: building
+ * that form and reading it back was about a quarter of the index build on a large corpus. So `loadJS` makes an
+ * index with the counts and no documents, and the maps it fills from the serialized form (MiniSearch 7's private
+ * fields) are filled from the postings directly, in the same order. Null when the instance's fields are not the
+ * empty maps expected (another MiniSearch version).
+ */
+function filled(stats: PassageStats): MiniSearch<IndexedPassage> | null {
   const { termIds, starts, ids, counts, lengths } = stats;
   const n = lengths.length;
-  const documentIds: Record<number, number> = {};
-  const fieldLength: Record<number, number[]> = {};
-  let average = 0;
+  const mini = MiniSearch.loadJS(
+    { ...headerOf(lengths), documentIds: {}, fieldLength: {}, storedFields: {}, index: [] },
+    MINI_OPTIONS,
+  );
+  const maps = mini as unknown as Partial<LoadedMaps>;
+  if (
+    !(maps._documentIds instanceof Map && maps._documentIds.size === 0) ||
+    !(maps._idToShortId instanceof Map && maps._idToShortId.size === 0) ||
+    !(maps._fieldLength instanceof Map && maps._fieldLength.size === 0) ||
+    typeof maps._index?.set !== 'function'
+  )
+    return null;
   for (let i = 0; i < n; i++) {
-    documentIds[i] = i;
-    fieldLength[i] = [lengths[i] as number];
-    // MiniSearch's running average, in its order of operations.
-    average = (average * i + (lengths[i] as number)) / (i + 1);
+    maps._documentIds.set(i, i);
+    maps._idToShortId.set(i, i);
+    maps._fieldLength.set(i, [lengths[i] as number]);
   }
-  const index = new Array<[string, Record<string, Record<string, number>>]>(termIds.size);
   let t = 0;
   for (const term of termIds.keys()) {
-    const postings: Record<string, number> = {};
+    const postings = new Map<number, number>();
     for (let k = starts[t] as number; k < (starts[t + 1] as number); k++)
-      postings[ids[k] as number] = counts[k] as number;
-    index[t++] = [term, { 0: postings }];
+      postings.set(ids[k] as number, counts[k] as number);
+    maps._index.set(term, new Map([[0, postings]]));
+    t++;
   }
+  return mini;
+}
+
+type Serialized = Parameters<typeof MiniSearch.loadJS>[0];
+
+/** The serialized form's counts, for passages of these field lengths. */
+function headerOf(
+  lengths: Uint32Array,
+): Omit<Serialized, 'documentIds' | 'fieldLength' | 'storedFields' | 'index'> {
+  const n = lengths.length;
+  // MiniSearch's running average, in its order of operations (so equal to the last bit).
+  let average = 0;
+  for (let i = 0; i < n; i++) average = (average * i + (lengths[i] as number)) / (i + 1);
   return {
     documentCount: n,
     nextId: n,
-    documentIds,
     fieldIds: { terms: 0 },
-    fieldLength,
     averageFieldLength: n === 0 ? [] : [average],
-    storedFields: {},
     dirtCount: 0,
-    index,
     serializationVersion: 2,
   };
 }

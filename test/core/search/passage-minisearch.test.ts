@@ -3,11 +3,11 @@
  * (its serialized form) and the same results, raw and through the passage index (prefixes, aliases, expansions,
  * restrictions), on random token lists, the seeds and a corpus generated from them.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SearchResult } from 'minisearch';
+import MiniSearch, { type SearchResult } from 'minisearch';
 import { passageStats } from '../../../src/core/search/best-hits.js';
 import { walkGatedPostings } from '../../../src/core/search/gated-postings.js';
 import {
@@ -44,6 +44,16 @@ describe('GIVEN random token lists indexed by loading their postings and by addi
   it('THEN the two indexes serialize the same (terms in the same tree order, lengths, average)', () => {
     expect(loaded.toJSON()).toEqual(added.toJSON());
     expect(JSON.stringify(loaded.toJSON())).toBe(JSON.stringify(added.toJSON()));
+  });
+
+  it('THEN the postings fill MiniSearch directly (the pinned version has the maps expected: no passage added)', () => {
+    const add = vi.spyOn(MiniSearch.prototype, 'add');
+    try {
+      expect(passageMiniSearch(lists.slice(0, 50), passageStats(lists.slice(0, 50))).documentCount).toBe(50);
+      expect(add).not.toHaveBeenCalled();
+    } finally {
+      add.mockRestore();
+    }
   });
 
   it('no passages THEN the same empty index', () => {
