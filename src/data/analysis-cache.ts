@@ -22,7 +22,8 @@ import type { CorpusInput } from '../core/corpus/corpus.js';
 import { parseDocument } from '../core/corpus/document.js';
 import type { CorpusDocument } from '../core/corpus/types.js';
 import { segment as winkSegment, type Segmenter } from '../core/nlp/segmenter.js';
-import { parseOnWorker, workerShare } from './parse-pool.js';
+import { parseOnWorker, queueOrder, worthAWorker } from './parse-pool.js';
+import { newQueue, takeNext } from './parse-queue.js';
 
 /** Where the cache lives unless told otherwise (relative to the working directory). */
 export const DEFAULT_CACHE_DIR = 'data/cache';
@@ -189,17 +190,16 @@ export class AnalysisCache {
     let written = 0;
     const missing: number[] = [];
     for (let i = 0; i < inputs.length; i++) if (!found[i]) missing.push(i);
-    // Part of a large batch goes to a worker thread (wink-nlp is the bulk of the work and single-threaded).
-    const offloaded =
-      this.segment === winkSegment
-        ? workerShare(missing.map((i) => inputs[i] as CorpusInput)).map((k) => missing[k] as number)
-        : [];
-    const onWorker = new Set(offloaded);
+    // A large batch is shared with a worker thread (wink-nlp is the bulk of the work and single-threaded): both
+    // take documents from one queue, largest first, until it is empty.
+    const order = queueOrder(missing.map((i) => inputs[i] as CorpusInput)).map((k) => missing[k] as number);
+    const queue = newQueue();
     const fromWorker =
-      offloaded.length > 0
+      this.segment === winkSegment && worthAWorker(missing.map((i) => inputs[i] as CorpusInput))
         ? parseOnWorker(
-            offloaded.map((i) => inputs[i] as CorpusInput),
+            order.map((i) => inputs[i] as CorpusInput),
             dirReady,
+            queue,
           )
         : Promise.resolve(null);
     const store = async (i: number, doc: CorpusDocument, entry: Uint8Array | null): Promise<void> => {
@@ -218,24 +218,25 @@ export class AnalysisCache {
       // A reload runs while the bot answers: let waiting interactions through between documents.
       await yieldToEventLoop();
     };
-    for (const i of missing) if (!onWorker.has(i)) await parseHere(i);
-    const worked = await fromWorker;
-    for (const [k, i] of offloaded.entries()) {
-      const done = worked?.[k];
+    for (let k = takeNext(queue, order.length); k !== -1; k = takeNext(queue, order.length))
+      await parseHere(order[k] as number);
+    for (const done of (await fromWorker) ?? []) {
+      const i = order[done.at];
+      if (i === undefined || found[i]) continue;
       const input = inputs[i] as CorpusInput;
       let doc: CorpusDocument | null = null;
-      if (done) {
-        try {
-          doc = expandDocument({ ...done.stored, text: input.raw.text });
-        } catch {
-          doc = null;
-        }
+      try {
+        doc = expandDocument({ ...done.stored, text: input.raw.text });
+      } catch {
+        doc = null;
       }
       if (doc && doc.meta.id === input.raw.id) {
-        await store(i, doc, done?.entry ?? null);
+        await store(i, doc, done.entry);
         parsedOnWorker++;
-      } else await parseHere(i);
+      }
     }
+    // What the worker took and did not return (it failed or died): parsed here.
+    for (const i of order) if (!found[i]) await parseHere(i);
     const documents = found as CorpusDocument[];
     this.memory = new Map(keys.map((k, i) => [k, documents[i] as CorpusDocument]));
     const pruned = dirReady ? await this.prune(new Set(keys)) : 0;

@@ -1,9 +1,10 @@
 /**
- * Parsing a large batch of documents on two cores: a worker thread parses part of the batch while the main thread
- * parses the rest, then the main thread expands the worker's compact documents (a small fraction of a parse).
- * wink-nlp is single-threaded and the parse is most of a cold start, so on a 2-core machine this nearly halves
- * it. Small batches stay on the main thread: starting a worker (loading wink-nlp's model) costs about what
- * parsing half a million characters does. Any failure of the worker only means the main thread parses its share.
+ * Parsing a large batch of documents on two cores: a worker thread and the main thread take documents from one
+ * shared queue (parse-queue.ts) until it is empty, then the main thread expands the worker's compact documents (a
+ * small fraction of a parse). wink-nlp is single-threaded and the parse is most of a cold start, so on a 2-core
+ * machine this nearly halves it. Small batches stay on the main thread: starting a worker (loading wink-nlp's
+ * model) costs about what parsing half a million characters does. Any failure of the worker only means the main
+ * thread parses what the worker took and did not return.
  */
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
@@ -13,32 +14,25 @@ import { Worker } from 'node:worker_threads';
 import type { CorpusInput } from '../core/corpus/corpus.js';
 import type { ParseReply, ParsedDocument, ParseRequest } from './parse-worker.js';
 
-/** Below this many characters left to parse, a worker's start-up costs more than it saves. */
+/** Below this many characters to parse, a worker's start-up costs more than it saves. */
 export const MIN_PARALLEL_CHARS = 500_000;
 
-/** The worker's share of the characters: a little over half, since the main thread also expands its output. */
-const WORKER_SHARE = 0.55;
-
-/** Which of `inputs` (by index) a worker should parse, or none when the batch is too small or there is one core. */
-export function workerShare(inputs: readonly CorpusInput[], cores = availableParallelism()): number[] {
-  const total = inputs.reduce((n, i) => n + i.raw.text.length, 0);
-  if (cores < 2 || total < MIN_PARALLEL_CHARS) return [];
-  // Largest first, each to whichever side is further below its target share.
-  const order = inputs.map((_, i) => i).sort((a, b) => size(inputs, b) - size(inputs, a));
-  const picked: number[] = [];
-  let worker = 0;
-  let main = 0;
-  for (const i of order) {
-    if (worker / WORKER_SHARE <= main / (1 - WORKER_SHARE)) {
-      picked.push(i);
-      worker += size(inputs, i);
-    } else main += size(inputs, i);
-  }
-  return picked.sort((a, b) => a - b);
+/** Whether a batch is worth a worker: large enough, and a second core to run it. */
+export function worthAWorker(inputs: readonly CorpusInput[], cores = availableParallelism()): boolean {
+  if (cores < 2) return false;
+  let total = 0;
+  for (const i of inputs) total += i.raw.text.length;
+  return total >= MIN_PARALLEL_CHARS;
 }
 
-function size(inputs: readonly CorpusInput[], i: number): number {
-  return (inputs[i] as CorpusInput).raw.text.length;
+/**
+ * The order both threads take documents in: largest first, so the last ones taken are small and the two threads
+ * finish close together.
+ */
+export function queueOrder(inputs: readonly CorpusInput[]): number[] {
+  return inputs
+    .map((_, i) => i)
+    .sort((a, b) => (inputs[b] as CorpusInput).raw.text.length - (inputs[a] as CorpusInput).raw.text.length || a - b);
 }
 
 /**
@@ -57,12 +51,15 @@ function startWorker(): Worker {
 }
 
 /**
- * Parses `inputs` on a worker thread. Resolves to their stored forms (and entry bytes when `entries`) in input
- * order, or to null if the worker could not start, failed or died: the caller then parses them itself.
+ * Parses documents of `inputs` on a worker thread, taking their positions from `queue` (see parse-queue.ts) as
+ * the main thread does. Resolves to the documents the worker parsed (their stored forms, and entry bytes when
+ * `entries`), or to null if the worker could not start, failed or died: the caller then parses itself whatever
+ * it did not parse.
  */
 export function parseOnWorker(
   inputs: readonly CorpusInput[],
   entries: boolean,
+  queue: Int32Array,
 ): Promise<ParsedDocument[] | null> {
   return new Promise((resolve) => {
     let worker: Worker;
@@ -79,11 +76,9 @@ export function parseOnWorker(
       resolve(value);
       void worker.terminate();
     };
-    worker.once('message', (reply: ParseReply) =>
-      settle(reply.ok && reply.documents.length === inputs.length ? reply.documents : null),
-    );
+    worker.once('message', (reply: ParseReply) => settle(reply.ok ? reply.documents : null));
     worker.once('error', () => settle(null));
     worker.once('exit', () => settle(null));
-    worker.postMessage({ inputs, entries } satisfies ParseRequest);
+    worker.postMessage({ inputs, entries, next: queue } satisfies ParseRequest);
   });
 }
