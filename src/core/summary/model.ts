@@ -115,27 +115,47 @@ export function buildSummaryModel(
     return id;
   };
   // Interned term ids, all passages end to end (CSR: passage i's terms are termIds[termStart[i]..termStart[i+1])).
+  // A sentence reprinted across articles (a wire copy, boilerplate) is a copy of its first occurrence: same text
+  // and same terms. A copy takes its first's term ids, vector and concepts, and the TextRank of a document made of
+  // such copies is the first document's, so that work is done once per distinct sentence and document.
   const termStart = new Int32Array(n + 1);
   let termTotal = 0;
   for (let i = 0; i < n; i++) termTotal += (list[i] as Passage).terms.length;
   const termIds = new Int32Array(termTotal);
+  const copyOf = new Int32Array(n);
+  const firstWithText = new Map<string, number>();
   for (let i = 0, at = 0; i < n; i++) {
+    const p = list[i] as Passage;
     termStart[i] = at;
-    for (const term of (list[i] as Passage).terms) termIds[at++] = idOf(term);
+    const f = firstWithText.get(p.text);
+    if (f !== undefined && sameTerms((list[f] as Passage).terms, p.terms)) {
+      copyOf[i] = f;
+      termIds.copyWithin(at, termStart[f] as number, (termStart[f] as number) + p.terms.length);
+      at += p.terms.length;
+      continue;
+    }
+    copyOf[i] = i;
+    if (f === undefined) firstWithText.set(p.text, i);
+    for (const term of p.terms) termIds[at++] = idOf(term);
   }
   termStart[n] = termTotal;
-  // Document frequency over sentences: a stamp per term instead of a set per passage.
+  const copies = new Int32Array(n);
+  for (let i = 0; i < n; i++) copies[copyOf[i] as number] = (copies[copyOf[i] as number] as number) + 1;
+  // Document frequency over sentences: each first occurrence's distinct terms (a stamp per term), once per copy.
   const termCount = vocab.size;
   const df = new Float64Array(termCount);
   const seen = new Int32Array(termCount).fill(-1);
-  for (let i = 0; i < n; i++)
+  for (let i = 0; i < n; i++) {
+    const times = copies[i] as number;
+    if (times === 0) continue;
     for (let k = termStart[i] as number; k < (termStart[i + 1] as number); k++) {
       const id = termIds[k] as number;
       if (seen[id] !== i) {
         seen[id] = i;
-        df[id] = (df[id] as number) + 1;
+        df[id] = (df[id] as number) + times;
       }
     }
+  }
   const idfOf = new Float64Array(termCount);
   for (let id = 0; id < termCount; id++) idfOf[id] = Math.log((n + 1) / ((df[id] as number) + 0.5));
   const vectors = new Array<TermVector>(n);
@@ -143,7 +163,10 @@ export function buildSummaryModel(
   // All vectors are views into two buffers (one allocation each, not two per sentence).
   const pool = { ids: new Int32Array(termTotal), weights: new Float64Array(termTotal), used: 0 };
   for (let i = 0; i < n; i++)
-    vectors[i] = vectorOf(termIds, termStart[i] as number, termStart[i + 1] as number, idfOf, scratch, pool);
+    vectors[i] =
+      copyOf[i] === i
+        ? vectorOf(termIds, termStart[i] as number, termStart[i + 1] as number, idfOf, scratch, pool)
+        : (vectors[copyOf[i] as number] as TermVector);
 
   // One pass over each sentence's tokens: its proper nouns (article text only), quotation shape, dates, and so on.
   const surfaces = new Array<Surface>(n);
@@ -187,26 +210,34 @@ export function buildSummaryModel(
   for (let e = 0; e < vocabSize; e++)
     if (docsNaming[e] !== 0) entityWeight.set(e, Math.log(1 + (docsNaming[e] as number)));
 
-  // Centrality: TextRank per document (article) and per document's comment thread.
+  // Centrality: TextRank per document (article) and per document's comment thread. A group whose sentences are
+  // copies of another group's, in the same order, has the same graph and so the same ranks.
   const centrality = new Float64Array(n);
-  const groups = new Map<string, number[]>();
-  for (const p of list) {
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const p = list[i] as Passage;
     if (p.role === 'caption') continue;
-    const key = `${p.documentId}\u0000${p.role}`;
-    const g = groups.get(key) ?? [];
-    g.push(p.id);
-    groups.set(key, g);
+    const key = 2 * (docOf[i] as number) + (p.role === 'comment' ? 1 : 0);
+    const g = groups.get(key);
+    if (g === undefined) groups.set(key, [i]);
+    else g.push(i);
   }
   const graph = new SentenceGraph(vocabSize);
+  const ranksOf = new Map<string, Float64Array>();
   for (const ids of groups.values()) {
-    const ranks = graph.rank(
-      ids.map((id) => vectors[id] as TermVector),
-      0.85,
-      0,
-      RANK_TOLERANCE,
-    );
+    const key = ids.map((id) => copyOf[id]).join(',');
+    let ranks = ranksOf.get(key);
+    if (ranks === undefined) {
+      ranks = graph.rank(
+        ids.map((id) => vectors[id] as TermVector),
+        0.85,
+        0,
+        RANK_TOLERANCE,
+      );
+      ranksOf.set(key, ranks);
+    }
     const max = maxOf(ranks, 1e-12);
-    ids.forEach((id, k) => (centrality[id] = (ranks[k] ?? 0) / max));
+    for (let k = 0; k < ids.length; k++) centrality[ids[k] as number] = (ranks[k] as number) / max;
   }
 
   // Cross-document centroid: a term weighs by the share of documents whose articles use it (squared) times its
@@ -324,7 +355,7 @@ export function buildSummaryModel(
     if (ids === undefined) byDocument.set(s.passage.documentId, [id]);
     else ids.push(id);
   }
-  const concepts = conceptIndex(termIds, termStart, vocabSize, byDocOrder, docOf, sentences);
+  const concepts = conceptIndex(termIds, termStart, vocabSize, byDocOrder, docOf, copyOf, sentences);
   return {
     sentences,
     ranked,
@@ -389,7 +420,8 @@ const OPEN = () => true;
 
 /**
  * The concepts two or more documents use (see `ConceptIndex`). A concept is a pair of term ids, coded as one
- * number; documents are counted with a stamp per concept over the passages grouped by document.
+ * number; documents are counted with a stamp per concept over the passages grouped by document. A copy (see
+ * `copyOf`) has its first's concepts, so they are looked up once per distinct sentence.
  */
 function conceptIndex(
   termIds: Int32Array,
@@ -397,12 +429,15 @@ function conceptIndex(
   vocabSize: number,
   byDocOrder: Int32Array,
   docOf: Int32Array,
+  copyOf: Int32Array,
   sentences: readonly SummarySentence[],
 ): ConceptIndex {
   const n = sentences.length;
   const indexOf = new Map<number, number>();
-  // The concept each adjacent pair (ending at position k) was counted as, so the second pass need not look it up.
+  // The concept each adjacent pair (ending at position k) was counted as, so neither copies nor the second pass
+  // need look it up; filled for one passage per group of copies, `countedAs[copyOf[i]]`.
   const conceptAt = new Int32Array(termIds.length).fill(-1);
+  const countedAs = new Int32Array(n).fill(-1);
   let docs = new Int32Array(1024);
   let lastDoc = new Int32Array(1024);
 
@@ -410,7 +445,21 @@ function conceptIndex(
     const i = byDocOrder[o] as number;
     if ((sentences[i] as SummarySentence).kind === 'comment') continue;
     const d = docOf[i] as number;
-    for (let k = (termStart[i] as number) + 1; k < (termStart[i + 1] as number); k++) {
+    const from = termStart[i] as number;
+    const to = termStart[i + 1] as number;
+    const counted = countedAs[copyOf[i] as number] as number;
+    if (counted !== -1) {
+      for (let k = (termStart[counted] as number) + 1, end = k + (to - from) - 1; k < end; k++) {
+        const c = conceptAt[k] as number;
+        if (lastDoc[c] !== d) {
+          lastDoc[c] = d;
+          docs[c] = (docs[c] as number) + 1;
+        }
+      }
+      continue;
+    }
+    countedAs[copyOf[i] as number] = i;
+    for (let k = from + 1; k < to; k++) {
       const code = (termIds[k - 1] as number) * vocabSize + (termIds[k] as number);
       let c = indexOf.get(code);
       if (c === undefined) {
@@ -443,12 +492,24 @@ function conceptIndex(
     }
   const start = new Int32Array(n + 1);
   const ids: number[] = [];
+  // The passage of each group of copies whose concepts are listed (they are the same for all of them).
+  const listedAs = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
     start[i] = ids.length;
     if ((sentences[i] as SummarySentence).ineligible !== null) continue;
+    const listed = listedAs[copyOf[i] as number] as number;
+    if (listed !== -1) {
+      for (let q = start[listed] as number; q < (start[listed + 1] as number); q++)
+        ids.push(ids[q] as number);
+      continue;
+    }
+    listedAs[copyOf[i] as number] = i;
     const first = ids.length;
-    for (let k = (termStart[i] as number) + 1; k < (termStart[i + 1] as number); k++) {
-      let c = conceptAt[k] as number;
+    const counted = countedAs[copyOf[i] as number] as number;
+    const from = termStart[i] as number;
+    const shift = counted === -1 ? 0 : (termStart[counted] as number) - from;
+    for (let k = from + 1; k < (termStart[i + 1] as number); k++) {
+      let c = counted === -1 ? -1 : (conceptAt[k + shift] as number);
       if (c === -1) c = indexOf.get((termIds[k - 1] as number) * vocabSize + (termIds[k] as number)) ?? -1;
       const id = c === -1 ? -1 : (kept[c] as number);
       if (id === -1) continue;
@@ -459,6 +520,13 @@ function conceptIndex(
   }
   start[n] = ids.length;
   return { start, ids: Int32Array.from(ids), worth: Float64Array.from(worth) };
+}
+
+/** Whether two term lists are equal (the same terms in the same order). */
+function sameTerms(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 /** Indices 0..n-1 ordered by `group` (stable within a group): a counting sort. */
@@ -517,7 +585,7 @@ export function surfaceOf(tokens: readonly Token[], idOf: (term: string) => numb
       const normal = t.normal;
       if (!inside) {
         if (t.pos === 'PROPN') outsideNamed = true;
-        else if (SPEAKER_PRONOUNS.has(normal)) outsidePronoun = true;
+        else if (!outsidePronoun && SPEAKER_PRONOUNS.has(normal)) outsidePronoun = true;
       }
       first ??= normal;
       if (!dated || !modal) {

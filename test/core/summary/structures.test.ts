@@ -68,3 +68,40 @@ describe('GIVEN the concept index of the flood corpus', () => {
     for (const c of shared) expect(concepts.worth[c]).toBe(2);
   });
 });
+
+describe('GIVEN a report reprinted verbatim by another outlet', () => {
+  const texts = { ...FLOOD_TEXTS, d_reprint: FLOOD_TEXTS.a_report ?? '' };
+  const hints = { ...FLOOD_HINTS, d_reprint: { kind: 'news' as const } };
+  const { summary } = analyzeCorpus(corpusOfTexts(texts, hints));
+  const body = (id: string) =>
+    summary.sentences.filter((s) => s.passage.documentId === id && s.passage.role === 'body');
+  const original = body('a_report');
+  const reprint = body('d_reprint');
+  const conceptsOf = (i: number) => [
+    ...summary.concepts.ids.subarray(summary.concepts.start[i], summary.concepts.start[i + 1]),
+  ];
+
+  it("THEN each reprinted sentence has its original's vector, centrality and concepts", () => {
+    expect(reprint.length).toBe(original.length);
+    expect(reprint.length).toBeGreaterThan(3);
+    original.forEach((s, k) => {
+      const copy = reprint[k];
+      expect(copy?.text).toBe(s.text);
+      expect([...(copy?.vector.ids ?? [])]).toEqual([...s.vector.ids]);
+      expect([...(copy?.vector.weights ?? [])]).toEqual([...s.vector.weights]);
+      expect(copy?.centrality).toBe(s.centrality);
+      expect(conceptsOf(copy?.passage.id ?? -1)).toEqual(conceptsOf(s.passage.id));
+    });
+  });
+
+  it("THEN the centrality it shares is the TextRank of the reprint's own sentence graph", () => {
+    const ranks = new SentenceGraph(summary.centroid.length).rank(
+      reprint.map((s) => s.vector),
+      0.85,
+      0,
+      1e-4,
+    );
+    const top = Math.max(...ranks);
+    reprint.forEach((s, k) => expect(s.centrality).toBe((ranks[k] ?? 0) / top));
+  });
+});
