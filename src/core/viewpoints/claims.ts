@@ -65,22 +65,66 @@ interface NameInfo {
 }
 
 const isWordToken = (t: Token): boolean => t.type === 'word';
-const isCapitalised = (t: Token): boolean => /^[A-Z]/.test(t.text);
+/** The text starts with an ASCII capital (as /^[A-Z]/ would say, without a regex per token). */
+const isCapitalised = (t: Token): boolean => {
+  const c = t.text.charCodeAt(0);
+  return c >= 65 && c <= 90;
+};
 const isNameToken = (t: Token): boolean => t.pos === 'PROPN' && isCapitalised(t) && isWordToken(t);
 
-// Names by their run's words: the same names recur across a corpus.
-const namesOfRuns = new Map<string, string | null>();
+/** A run's name with what `documentNames` derives from it (computed once per distinct run). */
+interface RunName {
+  readonly name: string | null;
+  /** `name` lower-cased ("" for none). */
+  readonly key: string;
+  /** How many space-separated words `name` has (0 for none). */
+  readonly words: number;
+  /** The last word of `key`. */
+  readonly surname: string;
+}
+
+interface RunNode {
+  named?: RunName;
+  next?: Map<string, RunNode>;
+}
+
+// Names by their run's words, in a trie keyed by token text: the same names recur across a corpus, and a walk of
+// a few lookups costs less than building a key string for every run.
+let runTrie: RunNode = {};
+let runNodes = 0;
+
+function runName(run: readonly Token[]): RunName {
+  let node = runTrie;
+  for (let k = 0; k < run.length; k++) {
+    const text = (run[k] as Token).text;
+    const next = (node.next ??= new Map());
+    let child = next.get(text);
+    if (child === undefined) {
+      if (++runNodes > 100_000) {
+        runTrie = {};
+        runNodes = 0;
+        return runName(run);
+      }
+      next.set(text, (child = {}));
+    }
+    node = child;
+  }
+  if (node.named === undefined) {
+    const name = readNameOfRun(run);
+    const key = name === null ? '' : name.toLowerCase();
+    node.named = {
+      name,
+      key,
+      words: name === null ? 0 : name.split(' ').length,
+      surname: key.split(' ').pop() as string,
+    };
+  }
+  return node.named;
+}
 
 /** A run of proper-noun tokens, title words stripped: "US Secretary of State Antony Blinken" -> "Antony Blinken". */
 function nameOfRun(run: readonly Token[]): string | null {
-  let key = '';
-  for (const t of run) key += `${t.text}\u0001`;
-  let name = namesOfRuns.get(key);
-  if (name === undefined) {
-    if (namesOfRuns.size > 100_000) namesOfRuns.clear();
-    namesOfRuns.set(key, (name = readNameOfRun(run)));
-  }
-  return name;
+  return runName(run).name;
 }
 
 function readNameOfRun(run: readonly Token[]): string | null {
@@ -145,19 +189,17 @@ function documentNames(
         if (!((infos[i] as WordInfo).flags & NAME) || (i > 0 && (infos[i - 1] as WordInfo).flags & NAME))
           continue;
         const run = runStartingAt(toks, i);
-        const name = nameOfRun(run);
-        if (!name || name.split(' ').length < 2) continue;
-        const key = name.toLowerCase();
+        const { name, key, words, surname } = runName(run);
+        if (!name || words < 2) continue;
         const known = names.get(key);
         // Known as an official already: this mention can change nothing.
         if (known?.official) continue;
-        const before = toks
-          .slice(Math.max(0, i - 4), i + run.length)
-          .map((t) => t.text)
-          .join(' ');
+        // The run and up to four words before it ("Secretary of State Antony Blinken"), joined by spaces.
+        const from = Math.max(0, i - 4);
+        let before = (toks[from] as Token).text;
+        for (let k = from + 1; k < i + run.length; k++) before += ` ${(toks[k] as Token).text}`;
         const info: NameInfo = { name, official: OFFICIAL.test(before) };
         if (!known || (!known.official && info.official)) names.set(key, info);
-        const surname = key.split(' ').pop() as string;
         const bySurname = names.get(surname);
         if (!bySurname) names.set(surname, info);
         else if (bySurname.name === info.name && info.official) names.set(surname, info);
@@ -187,8 +229,8 @@ function attributionIn(
 ): NameInfo | null {
   for (let i = 0; i < tokens.length; i++) {
     const w = infos[i] as WordInfo;
-    // Most words are neither "according" nor an attribution verb: decided from the word table alone.
-    if (w.normal !== 'according' && !(w.pos === 'VERB' && (w.flags & ATTRIBUTION) !== 0)) continue;
+    // Most words are neither an attribution verb nor "according": decided from the word table alone, the flag first.
+    if (!((w.flags & ATTRIBUTION) !== 0 && w.pos === 'VERB') && w.normal !== 'according') continue;
     const t = tokens[i] as Token;
     // "according to X"
     if (t.normal === 'according' && tokens[i + 1]?.normal === 'to') {
@@ -253,7 +295,8 @@ function attributionIn(
     }
   }
   // "Mark Green, a Tennessee Republican, is among those who see ...": an opening name holding an attitude.
-  const opening = runStartingAt(tokens, 0);
+  // (Only a sentence opening on a name has one.)
+  const opening = tokens.length > 0 && isNameToken(tokens[0] as Token) ? runStartingAt(tokens, 0) : [];
   const after = tokens[opening.length];
   if (
     opening.length > 0 &&
@@ -275,7 +318,11 @@ function rebuttalIn(
   infos: readonly WordInfo[],
   names: ReadonlyMap<string, NameInfo>,
 ): string | null {
-  const negated = infos.some((w) => (w.flags & (FLIPPER | CONTRAST)) !== 0);
+  let negated = false;
+  for (let i = 0; i < infos.length && !negated; i++)
+    negated = ((infos[i] as WordInfo).flags & (FLIPPER | CONTRAST)) !== 0;
+  // "contrary" is a contrast marker, so a sentence with neither a negation nor a contrast rebuts no one.
+  if (!negated) return null;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if ((t.normal === 'as' && negated) || (t.normal === 'contrary' && tokens[i + 1]?.normal === 'to')) {

@@ -11,9 +11,60 @@ import type { ClaimAnalysis, Dispute } from './types.js';
 const MAX_DISPUTES = 25;
 const PER_GROUP = 3;
 
-/** Noun phrases of a sentence: runs of adjectives and nouns ending in a noun, one to three words, no lexicon words. */
-function nounPhrases(tokens: readonly Token[], infos: readonly WordInfo[]): string[] {
-  const out: string[] = [];
+interface PhraseNode {
+  id?: number;
+  next?: Map<string, PhraseNode>;
+}
+
+/**
+ * Noun phrases interned by their tokens' texts (a trie of texts, so a phrase met again is found without building
+ * its string): each distinct phrase is built and lower-cased once, and phrases are counted by the id of their
+ * lower-cased form.
+ */
+class PhraseTable {
+  /** Each phrase's text (its tokens' texts joined by spaces), by phrase id. */
+  readonly surfaces: string[] = [];
+  /** Id of each phrase's lower-cased text, by phrase id. */
+  readonly keyOf: number[] = [];
+  private readonly bySurface = new Map<string, number>();
+  private readonly byKey = new Map<string, number>();
+  private readonly root: PhraseNode = {};
+
+  /** Id of the phrase of tokens [first, to) (at least one). */
+  idOf(tokens: readonly Token[], first: number, to: number): number {
+    let node = this.root;
+    for (let k = first; k < to; k++) {
+      const text = (tokens[k] as Token).text;
+      const next = (node.next ??= new Map());
+      let child = next.get(text);
+      if (child === undefined) next.set(text, (child = {}));
+      node = child;
+    }
+    if (node.id === undefined) {
+      let surface = (tokens[first] as Token).text;
+      for (let k = first + 1; k < to; k++) surface += ` ${(tokens[k] as Token).text}`;
+      let id = this.bySurface.get(surface);
+      if (id === undefined) {
+        id = this.surfaces.length;
+        this.bySurface.set(surface, id);
+        this.surfaces.push(surface);
+        const key = surface.toLowerCase();
+        let keyId = this.byKey.get(key);
+        if (keyId === undefined) this.byKey.set(key, (keyId = this.byKey.size));
+        this.keyOf.push(keyId);
+      }
+      node.id = id;
+    }
+    return node.id;
+  }
+}
+
+/**
+ * Noun phrases of a sentence: runs of adjectives and nouns ending in a noun, one to three words, no lexicon words.
+ * Returns their distinct ids in `phrases`, in first-seen order.
+ */
+function nounPhrases(tokens: readonly Token[], infos: readonly WordInfo[], phrases: PhraseTable): number[] {
+  const out: number[] = [];
   // The current run is tokens [from, to).
   let from = 0;
   let to = 0;
@@ -24,9 +75,8 @@ function nounPhrases(tokens: readonly Token[], infos: readonly WordInfo[]): stri
       let content = true;
       for (let k = first; k < to; k++) if (!((infos[k] as WordInfo).flags & CONTENT)) content = false;
       if (content) {
-        let phrase = (tokens[first] as Token).text;
-        for (let k = first + 1; k < to; k++) phrase += ` ${(tokens[k] as Token).text}`;
-        out.push(phrase);
+        const id = phrases.idOf(tokens, first, to);
+        if (!out.includes(id)) out.push(id);
       }
     }
   };
@@ -62,43 +112,71 @@ export function firstSorted<T>(items: readonly T[], k: number, compare: (a: T, b
 
 export function findDisputes(analysis: Omit<ClaimAnalysis, 'disputes'>): Dispute[] {
   const found: (Dispute & { score: number })[] = [];
+  const phrases = new PhraseTable();
   // A claim's distinct noun phrases, read once though the claim may speak to several groups.
-  const phrasesOf: (readonly { readonly phrase: string; readonly key: string }[] | undefined)[] = [];
-  for (const group of POLARITY_GROUPS) {
-    const ids = new Set<number>();
-    for (const w of [...group.plus, ...group.minus])
-      for (const id of analysis.byTerm.get(w) ?? []) ids.add(id);
-    const counts = new Map<string, { surface: string; plus: number; minus: number }>();
+  const phrasesOf: (readonly number[] | undefined)[] = [];
+  // By phrase key (lower-cased phrase): the group that last counted it, its claims on each side in that group, and
+  // the phrase it was first seen as there (what the dispute shows).
+  const countedIn: number[] = [];
+  const plus: number[] = [];
+  const minus: number[] = [];
+  const surfaceIn: number[] = [];
+  // The group that last listed each claim.
+  const listedIn = new Int32Array(analysis.claims.length).fill(-1);
+  POLARITY_GROUPS.forEach((group, g) => {
+    // The claims that use a word of the group, each once, in first-use order (plus words, then minus words).
+    const ids: number[] = [];
+    for (const words of [group.plus, group.minus])
+      for (const w of words)
+        for (const id of analysis.byTerm.get(w) ?? [])
+          if (listedIn[id] !== g) {
+            listedIn[id] = g;
+            ids.push(id);
+          }
+    // Keys in the order this group first counted them.
+    const keys: number[] = [];
     for (const id of ids) {
       const claim = analysis.claims[id];
       if (!claim || !claim.onTopic) continue;
       const s = Math.sign(groupStance(claim.sentence.tokens, claim.reading, group.id));
       if (s === 0) continue;
-      let phrases = phrasesOf[id];
-      if (phrases === undefined)
-        phrasesOf[id] = phrases = [...new Set(nounPhrases(claim.sentence.tokens, claim.reading.infos))].map(
-          (phrase) => ({ phrase, key: phrase.toLowerCase() }),
-        );
-      for (const { phrase, key } of phrases) {
-        let c = counts.get(key);
-        if (c === undefined) counts.set(key, (c = { surface: phrase, plus: 0, minus: 0 }));
-        if (s > 0) c.plus++;
-        else c.minus++;
+      let own = phrasesOf[id];
+      if (own === undefined)
+        phrasesOf[id] = own = nounPhrases(claim.sentence.tokens, claim.reading.infos, phrases);
+      for (const p of own) {
+        const key = phrases.keyOf[p] as number;
+        if (countedIn[key] !== g) {
+          countedIn[key] = g;
+          plus[key] = 0;
+          minus[key] = 0;
+          surfaceIn[key] = p;
+          keys.push(key);
+        }
+        if (s > 0) plus[key] = (plus[key] as number) + 1;
+        else minus[key] = (minus[key] as number) + 1;
       }
     }
+    const candidates: { surface: string; plus: number; minus: number; score: number }[] = [];
+    for (const key of keys) {
+      const p = plus[key] as number;
+      const m = minus[key] as number;
+      if (p === 0 || m === 0) continue;
+      const surface = phrases.surfaces[surfaceIn[key] as number] as string;
+      candidates.push({
+        surface,
+        plus: p,
+        minus: m,
+        score: Math.min(p, m) * 2 + p + m + surface.split(' ').length,
+      });
+    }
     const ranked = firstSorted(
-      [...counts.values()]
-        .filter((c) => c.plus > 0 && c.minus > 0)
-        .map((c) => ({
-          ...c,
-          score: Math.min(c.plus, c.minus) * 2 + c.plus + c.minus + c.surface.split(' ').length,
-        })),
+      candidates,
       PER_GROUP,
       (a, b) => b.score - a.score || a.surface.localeCompare(b.surface),
     );
     for (const c of ranked)
       found.push({ topic: `${c.surface}: ${group.phrase}?`, plus: c.plus, minus: c.minus, score: c.score });
-  }
+  });
   return found
     .sort((a, b) => b.score - a.score || a.topic.localeCompare(b.topic))
     .slice(0, MAX_DISPUTES)
