@@ -81,6 +81,8 @@ interface RunName {
   readonly words: number;
   /** The last word of `key`. */
   readonly surname: string;
+  /** `name` names an organisation (ORG_WORDS). */
+  readonly org: boolean;
 }
 
 interface RunNode {
@@ -117,6 +119,7 @@ function runName(run: readonly Token[]): RunName {
       key,
       words: name === null ? 0 : name.split(' ').length,
       surname: key.split(' ').pop() as string,
+      org: name !== null && ORG_WORDS.test(name),
     };
   }
   return node.named;
@@ -305,8 +308,8 @@ function attributionIn(
     (after.text === ',' || (after.pos === 'VERB' && ATTITUDE_VERBS.has(after.lemma.toLowerCase())))
   ) {
     if (tokens.some((t) => t.pos === 'VERB' && ATTITUDE_VERBS.has(t.lemma.toLowerCase()))) {
-      const name = nameOfRun(opening);
-      if (name && !ORG_WORDS.test(name)) return resolveName(names, name);
+      const { name, org } = runName(opening);
+      if (name && !org) return resolveName(names, name);
     }
   }
   return null;
@@ -509,9 +512,7 @@ export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
       const quoted = quotedSentences(p);
       const passages = p.sentences.map((s) => src.passageByStart.get(s.start));
       const infos = p.sentences.map((s, si) => infosOf(s, passages[si]));
-      const own: number[] = [];
-      for (const list of infos) for (const w of list) if (w.stemId >= 0) own.push(w.stemId);
-      const slot = contexts.addParagraph(words.distinctStems([own]), visitStart, titleOf);
+      const slot = contexts.addParagraph(words.distinctStemsOf(infos), visitStart, titleOf);
       // Attribution of each sentence, then carried to unattributed quoted sentences of the same paragraph.
       const found = p.sentences.map((s, si) => {
         const holder =
@@ -527,8 +528,8 @@ export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
           for (let i = 0; i < s.tokens.length; i++) {
             if (!((sentenceInfos[i] as WordInfo).flags & NAME)) continue;
             const run = runStartingAt(s.tokens, i);
-            const name = run.length > 0 ? nameOfRun(run) : null;
-            if (name && ORG_WORDS.test(name) && run.length > 1) lastOrg = resolveName(names, name);
+            const named = run.length > 1 ? runName(run) : null;
+            if (named?.name && named.org) lastOrg = resolveName(names, named.name);
             i += run.length;
           }
         }
@@ -565,12 +566,7 @@ export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
           ({ holder, kind } = voice());
         }
         const termIds: number[] = [];
-        const stemIds: number[] = [];
-        for (const w of sentenceInfos)
-          if (w.termId >= 0) {
-            termIds.push(w.termId);
-            stemIds.push(w.stemId);
-          }
+        for (const w of sentenceInfos) if (w.termId >= 0) termIds.push(w.termId);
         out.push({
           id: firstId + out.length,
           text: s.text,
@@ -587,7 +583,7 @@ export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
           rebuts: rebuttalIn(s.tokens, sentenceInfos, names),
           terms: sentenceTerms(s),
           termIds,
-          stemIds: words.distinctStems([stemIds]),
+          stemIds: words.distinctStemsOf([sentenceInfos]),
           slot,
           onTopic: true,
           reading: readSentence(s.tokens, sentenceInfos),

@@ -157,20 +157,42 @@ export class WordTable {
   private stamps = new Int32Array(0);
   private round = 0;
 
-  /** The distinct stem ids of some lists of stem ids, in first-seen order. */
-  distinctStems(lists: readonly (readonly number[])[]): number[] {
+  /** Stamps sized to the stems interned so far, and a new round (a stem is seen in this round when stamped with it). */
+  private nextRound(): { stamps: Int32Array; round: number } {
     if (this.stamps.length < this.stems.values.length) {
       const grown = new Int32Array(Math.max(1024, this.stems.values.length * 2));
       grown.set(this.stamps);
       this.stamps = grown;
     }
-    const stamps = this.stamps;
-    const round = ++this.round;
+    return { stamps: this.stamps, round: ++this.round };
+  }
+
+  /** The distinct stem ids of some lists of stem ids, in first-seen order. */
+  distinctStems(lists: readonly (readonly number[])[]): number[] {
+    const { stamps, round } = this.nextRound();
     const out: number[] = [];
     for (const list of lists)
       for (let i = 0; i < list.length; i++) {
         const x = list[i] as number;
         if (stamps[x] !== round) {
+          stamps[x] = round;
+          out.push(x);
+        }
+      }
+    return out;
+  }
+
+  /**
+   * The distinct stem ids of some lists of word infos (their content words'), in first-seen order: what
+   * `distinctStems` says of their stem ids, without listing those first.
+   */
+  distinctStemsOf(lists: readonly (readonly WordInfo[])[]): number[] {
+    const { stamps, round } = this.nextRound();
+    const out: number[] = [];
+    for (const list of lists)
+      for (let i = 0; i < list.length; i++) {
+        const x = (list[i] as WordInfo).stemId;
+        if (x >= 0 && stamps[x] !== round) {
           stamps[x] = round;
           out.push(x);
         }
@@ -188,8 +210,9 @@ export class WordTable {
     if (list === undefined) this.byNormal.set(t.normal, (list = []));
     const first = t.text.charCodeAt(0);
     const capitalised = first >= 65 && first <= 90;
+    // The tag and case first: they tell most of a form's words apart, and cost less than comparing lemmas.
     for (const w of list)
-      if (w.lemma === t.lemma && w.pos === t.pos && w.type === t.type && w.capitalised === capitalised)
+      if (w.pos === t.pos && w.capitalised === capitalised && w.type === t.type && w.lemma === t.lemma)
         return w;
     const w = describe(t, capitalised, this.termId, this.stemId);
     list.push(w);
