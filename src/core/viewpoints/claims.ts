@@ -148,31 +148,35 @@ function readNameOfRun(run: readonly Token[]): string | null {
   return last.map((w) => w.replace(/[’']s$/, '')).join(' ');
 }
 
-const isHyphenInName = (tokens: readonly Token[], i: number): boolean =>
+/** Whether token `i` is a name word: the word table's NAME flag, the same test as `isNameToken` without the token. */
+const isNameAt = (infos: readonly WordInfo[], i: number): boolean =>
+  ((infos[i] as WordInfo).flags & NAME) !== 0;
+
+const isHyphenInName = (tokens: readonly Token[], infos: readonly WordInfo[], i: number): boolean =>
   tokens[i]?.text === '-' &&
   tokens[i]?.start === tokens[i - 1]?.end &&
   tokens[i + 1]?.start === tokens[i]?.end &&
   !!tokens[i + 1] &&
-  isNameToken(tokens[i + 1] as Token);
+  isNameAt(infos, i + 1);
 
 /** The run of name tokens ending at index `end` (inclusive), reaching back over "of" inside titles. */
-function runEndingAt(tokens: readonly Token[], end: number): Token[] {
+function runEndingAt(tokens: readonly Token[], infos: readonly WordInfo[], end: number): Token[] {
   const run: Token[] = [];
   let i = end;
   while (i >= 0) {
-    const t = tokens[i] as Token;
-    if (isNameToken(t) || (isHyphenInName(tokens, i) && run.length > 0)) run.unshift(t);
+    if (isNameAt(infos, i) || (isHyphenInName(tokens, infos, i) && run.length > 0))
+      run.unshift(tokens[i] as Token);
     else break;
     i--;
   }
   return run;
 }
 
-function runStartingAt(tokens: readonly Token[], start: number): Token[] {
+function runStartingAt(tokens: readonly Token[], infos: readonly WordInfo[], start: number): Token[] {
   const run: Token[] = [];
   for (let i = start; i < tokens.length; i++) {
-    const t = tokens[i] as Token;
-    if (isNameToken(t) || (run.length > 0 && isHyphenInName(tokens, i))) run.push(t);
+    if (isNameAt(infos, i) || (run.length > 0 && isHyphenInName(tokens, infos, i)))
+      run.push(tokens[i] as Token);
     else break;
   }
   return run;
@@ -191,7 +195,7 @@ function documentNames(
       for (let i = 0; i < toks.length; i++) {
         if (!((infos[i] as WordInfo).flags & NAME) || (i > 0 && (infos[i - 1] as WordInfo).flags & NAME))
           continue;
-        const run = runStartingAt(toks, i);
+        const run = runStartingAt(toks, infos, i);
         const { name, key, words, surname } = runName(run);
         if (!name || words < 2) continue;
         const known = names.get(key);
@@ -245,7 +249,7 @@ function attributionIn(
         (tokens[j] as Token).pos !== 'PUNCT'
       )
         j++;
-      const run = runStartingAt(tokens, j);
+      const run = runStartingAt(tokens, infos, j);
       const name = run.length > 0 ? nameOfRun(run) : null;
       if (name) return resolveName(names, name);
     }
@@ -255,7 +259,7 @@ function attributionIn(
     while (b >= 0 && ((tokens[b] as Token).pos === 'AUX' || (tokens[b] as Token).pos === 'ADV')) b--;
     const prev = tokens[b];
     if (prev && isNameToken(prev)) {
-      const run = runEndingAt(tokens, b);
+      const run = runEndingAt(tokens, infos, b);
       const first = b - run.length + 1;
       // Not the holder: "as X has suggested" (answered), "if X had argued" (supposed), "to the United States" (an object).
       const lead = [tokens[first - 1], tokens[first - 2]].map((x) => x?.normal ?? '');
@@ -280,7 +284,7 @@ function attributionIn(
     if (prev && prev.text === ',') {
       let c = b - 1;
       while (c >= 0 && (tokens[c] as Token).text !== ',') c--;
-      const before = c > 0 ? runEndingAt(tokens, c - 1) : [];
+      const before = c > 0 ? runEndingAt(tokens, infos, c - 1) : [];
       const name = before.length > 0 ? nameOfRun(before) : null;
       if (name) return resolveName(names, name);
     }
@@ -289,7 +293,7 @@ function attributionIn(
       const u = tokens[j] as Token;
       if (!/^(PROPN|NOUN|ADJ|DET)$/.test(u.pos)) break;
       if (isNameToken(u)) {
-        const run = runStartingAt(tokens, j);
+        const run = runStartingAt(tokens, infos, j);
         const next = tokens[j + run.length];
         const name = nameOfRun(run);
         if (name && (!next || next.pos === 'PUNCT')) return resolveName(names, name);
@@ -299,7 +303,7 @@ function attributionIn(
   }
   // "Mark Green, a Tennessee Republican, is among those who see ...": an opening name holding an attitude.
   // (Only a sentence opening on a name has one.)
-  const opening = tokens.length > 0 && isNameToken(tokens[0] as Token) ? runStartingAt(tokens, 0) : [];
+  const opening = tokens.length > 0 && isNameAt(infos, 0) ? runStartingAt(tokens, infos, 0) : [];
   const after = tokens[opening.length];
   if (
     opening.length > 0 &&
@@ -331,7 +335,7 @@ function rebuttalIn(
     if ((t.normal === 'as' && negated) || (t.normal === 'contrary' && tokens[i + 1]?.normal === 'to')) {
       let j = t.normal === 'as' ? i + 1 : i + 2;
       while (j < tokens.length && j < i + 6 && !isNameToken(tokens[j] as Token)) j++;
-      const run = runStartingAt(tokens, j);
+      const run = runStartingAt(tokens, infos, j);
       if (run.length === 0) continue;
       let k = j + run.length;
       while (k < tokens.length && (tokens[k] as Token).pos === 'AUX') k++;
@@ -407,7 +411,8 @@ function quotedSentences(p: Paragraph): boolean[] {
   let counted = 0;
   // Positions of the opening and closing marks (most paragraphs have none).
   const openAt = positionsOf(p.text, '“');
-  const closeAt = positionsOf(p.text, '”');
+  // Without an opening mark no sentence is inside one, whatever the closing marks.
+  const closeAt = openAt.length > 0 ? positionsOf(p.text, '”') : [];
   let nextOpen = 0;
   let nextClose = 0;
   return p.sentences.map((s) => {
@@ -426,7 +431,8 @@ function quotedSentences(p: Paragraph): boolean[] {
     // Scare quotes around a phrase ("so-called “peacekeepers”") do not make a sentence someone's words.
     if (!s.text.includes('“') && !s.text.includes('"')) return false;
     const spans = s.text.match(/[“"][^”"]*[”"]?/g) ?? [];
-    return spans.some((q) => q.split(/\s+/).length >= 5);
+    // (Five pieces are enough to know.)
+    return spans.some((q) => q.split(/\s+/, 5).length >= 5);
   });
 }
 
@@ -527,7 +533,7 @@ export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
           const sentenceInfos = infos[si] as readonly WordInfo[];
           for (let i = 0; i < s.tokens.length; i++) {
             if (!((sentenceInfos[i] as WordInfo).flags & NAME)) continue;
-            const run = runStartingAt(s.tokens, i);
+            const run = runStartingAt(s.tokens, sentenceInfos, i);
             const named = run.length > 1 ? runName(run) : null;
             if (named?.name && named.org) lastOrg = resolveName(names, named.name);
             i += run.length;

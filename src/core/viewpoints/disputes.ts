@@ -123,6 +123,11 @@ export function findDisputes(analysis: Omit<ClaimAnalysis, 'disputes'>): Dispute
   const surfaceIn: number[] = [];
   // The group that last listed each claim.
   const listedIn = new Int32Array(analysis.claims.length).fill(-1);
+  // Stance signs by the first claim of the same reading (the same word infos, so the same stance toward a group), and
+  // the group each was read for: a sentence reprinted across articles is read once per group.
+  const { sameReading } = analysis;
+  const signOf = new Int8Array(analysis.claims.length);
+  const signIn = new Int32Array(analysis.claims.length).fill(-1);
   POLARITY_GROUPS.forEach((group, g) => {
     // The claims that use a word of the group, each once, in first-use order (plus words, then minus words).
     const ids: number[] = [];
@@ -138,7 +143,12 @@ export function findDisputes(analysis: Omit<ClaimAnalysis, 'disputes'>): Dispute
     for (const id of ids) {
       const claim = analysis.claims[id];
       if (!claim || !claim.onTopic) continue;
-      const s = Math.sign(groupStance(claim.sentence.tokens, claim.reading, group.id));
+      const first = sameReading[id] as number;
+      if (signIn[first] !== g) {
+        signIn[first] = g;
+        signOf[first] = Math.sign(groupStance(claim.sentence.tokens, claim.reading, group.id));
+      }
+      const s = signOf[first] as number;
       if (s === 0) continue;
       let own = phrasesOf[id];
       if (own === undefined)
