@@ -285,7 +285,7 @@ export function buildSummaryModel(
 
   // The corpus' present: the latest year its documents are dated or mostly speak of; sentences dated years
   // earlier are background (a past war, an old election) rather than what happened.
-  const present = presentYear(corpus);
+  const present = presentYear(corpus, list, surfaces);
   const paragraphsOf = new Map(corpus.documents.map((d) => [d.meta.id, d.body.length]));
   // Start offsets of each document's paragraph-opening sentences.
   const opening = new Map<string, Set<number>>();
@@ -555,6 +555,8 @@ export interface Surface extends QuoteShape {
   readonly modal: boolean;
   /** The latest year it names (-Infinity when none). */
   readonly latestYear: number;
+  /** Every year it names, in order (the present year is the one the corpus names most). */
+  readonly years: readonly number[];
   /**
    * Mostly a quotation whose speaker the sentence names only by a pronoun ("“…,” he added."): out of its
    * paragraph, the reader cannot tell who spoke.
@@ -569,6 +571,7 @@ export function surfaceOf(tokens: readonly Token[], idOf: (term: string) => numb
   let dated = false;
   let modal = false;
   let latestYear = -Infinity;
+  let years: number[] | undefined;
   const entities: number[] = [];
   let inside = false;
   let balanced = true;
@@ -622,7 +625,9 @@ export function surfaceOf(tokens: readonly Token[], idOf: (term: string) => numb
     }
     if (type === 'number') {
       if (YEAR.test(text) && tokens[k - 1]?.normal !== '$') {
-        latestYear = Math.max(latestYear, Number(text));
+        const year = Number(text);
+        latestYear = Math.max(latestYear, year);
+        (years ??= []).push(year);
         dated = true;
       }
       if (t.pos === 'PROPN' && isContentToken(t)) {
@@ -641,6 +646,7 @@ export function surfaceOf(tokens: readonly Token[], idOf: (term: string) => numb
     dated,
     modal,
     latestYear,
+    years: years ?? NONE,
     speakerUntold: quoted > words / 2 && outsidePronoun && !outsideNamed,
   };
 }
@@ -949,13 +955,25 @@ function positionOf(p: Passage, paragraphs: number, opensParagraph: boolean): nu
   return opensParagraph ? lead : 0.85 * lead;
 }
 
-function presentYear(corpus: Corpus): number | null {
+/**
+ * The year the corpus' documents are dated or their article text names most (a date counts 3 mentions), the later
+ * on a tie. The body passages hold the body sentences in corpus order: a sentence met as the next of them has its
+ * years read from its surface (`surfaceOf` already walked its tokens).
+ */
+function presentYear(corpus: Corpus, list: readonly Passage[], surfaces: readonly Surface[]): number | null {
   const counts = new Map<number, number>();
+  let next = 0;
   for (const d of corpus.documents) {
     const published = d.meta.published ? Number(d.meta.published.slice(0, 4)) : null;
     if (published) counts.set(published, (counts.get(published) ?? 0) + 3);
     for (const p of d.body)
       for (const s of p.sentences) {
+        while (next < list.length && (list[next] as Passage).role !== 'body') next++;
+        if (next < list.length && (list[next] as Passage).sentence === s) {
+          for (const y of (surfaces[next] as Surface).years) counts.set(y, (counts.get(y) ?? 0) + 1);
+          next++;
+          continue;
+        }
         const tokens = s.tokens;
         for (let k = 0; k < tokens.length; k++) {
           const t = tokens[k] as Token;
