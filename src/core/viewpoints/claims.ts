@@ -12,7 +12,7 @@ import type { PassageIndex } from '../search/index.js';
 import { sentenceTerms } from '../search/index.js';
 import { OFFICIAL, OPINION_MARKERS, TITLE_WORDS } from './lexicon.js';
 import type { ContextBuilder } from './context.js';
-import { readSentence } from './stance.js';
+import { sentenceReading } from './stance.js';
 import {
   ATTRIBUTION,
   CONTRAST,
@@ -465,7 +465,7 @@ interface SpokenQuote {
 function quoteSpeakerFinder(quotes: readonly Quote[]): (start: number, end: number) => string | null {
   const spoken: SpokenQuote[] = [];
   quotes.forEach((q, order) => {
-    if (q.speaker !== null && q.kind !== 'indirect' && q.text.split(/\s+/).length >= 4)
+    if (q.speaker !== null && q.kind !== 'indirect' && q.text.split(/\s+/, 4).length >= 4)
       spoken.push({ start: q.start, end: q.end, order, speaker: q.speaker });
   });
   spoken.sort((a, b) => a.start - b.start || a.order - b.order);
@@ -592,7 +592,7 @@ export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
           stemIds: words.distinctStemsOf([sentenceInfos]),
           slot,
           onTopic: true,
-          reading: readSentence(s.tokens, sentenceInfos),
+          reading: sentenceReading(sentenceInfos),
           passage,
           sentence: s,
         });

@@ -6,7 +6,7 @@ import type { Token } from '../corpus/types.js';
 import { POLARITY_GROUPS } from './lexicon.js';
 import { groupStance } from './stance.js';
 import { CONTENT, NOMINAL, NOUN, POLAR, type WordInfo } from './words.js';
-import type { ClaimAnalysis, Dispute } from './types.js';
+import type { Claim, ClaimAnalysis, Dispute } from './types.js';
 
 const MAX_DISPUTES = 25;
 const PER_GROUP = 3;
@@ -125,7 +125,7 @@ export function findDisputes(analysis: Omit<ClaimAnalysis, 'disputes'>): Dispute
   const listedIn = new Int32Array(analysis.claims.length).fill(-1);
   // Stance signs by the first claim of the same reading (the same word infos, so the same stance toward a group), and
   // the group each was read for: a sentence reprinted across articles is read once per group.
-  const { sameReading } = analysis;
+  const { sameReading, onTopic } = analysis;
   const signOf = new Int8Array(analysis.claims.length);
   const signIn = new Int32Array(analysis.claims.length).fill(-1);
   POLARITY_GROUPS.forEach((group, g) => {
@@ -141,18 +141,22 @@ export function findDisputes(analysis: Omit<ClaimAnalysis, 'disputes'>): Dispute
     // Keys in the order this group first counted them.
     const keys: number[] = [];
     for (const id of ids) {
-      const claim = analysis.claims[id];
-      if (!claim || !claim.onTopic) continue;
+      // The typed arrays first: a claim object (and its tokens) is read only when needed, as each read of one is
+      // likely a cache miss on a large corpus.
+      if (onTopic[id] !== 1) continue;
       const first = sameReading[id] as number;
       if (signIn[first] !== g) {
+        const claim = analysis.claims[id] as Claim;
         signIn[first] = g;
         signOf[first] = Math.sign(groupStance(claim.sentence.tokens, claim.reading, group.id));
       }
       const s = signOf[first] as number;
       if (s === 0) continue;
       let own = phrasesOf[id];
-      if (own === undefined)
+      if (own === undefined) {
+        const claim = analysis.claims[id] as Claim;
         phrasesOf[id] = own = nounPhrases(claim.sentence.tokens, claim.reading.infos, phrases);
+      }
       for (const p of own) {
         const key = phrases.keyOf[p] as number;
         if (countedIn[key] !== g) {

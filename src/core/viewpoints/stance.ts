@@ -63,16 +63,27 @@ export interface SentenceReading {
 const readings = new WeakMap<readonly Token[], SentenceReading>();
 
 /**
- * What the lexicon sees in a sentence (computed once per sentence, at analysis time for the corpus). `infos`, when
- * given, are the tokens' word infos already looked up (the analysis's word table).
+ * What the lexicon sees in a sentence, remembered per tokens array (a corpus sentence's reading is made once at
+ * analysis, by `sentenceReading`, and kept on its claim). `infos`, when given, are the tokens' word infos already
+ * looked up.
  */
 export function readSentence(tokens: readonly Token[], infos?: readonly WordInfo[]): SentenceReading {
   const known = readings.get(tokens);
   if (known) return known;
-  const words = infos ?? tokens.map(looseInfo);
+  const reading = sentenceReading(infos ?? tokens.map(looseInfo));
+  readings.set(tokens, reading);
+  return reading;
+}
+
+/**
+ * What the lexicon sees in a sentence, from its tokens' word infos, not remembered: the analysis reads each sentence
+ * once and keeps the reading on its claim (a WeakMap entry per claim would only cost time and garbage-collector
+ * work).
+ */
+export function sentenceReading(words: readonly WordInfo[]): SentenceReading {
   const polar: { at: number; entries: Entries }[] = [];
   const denials: number[] = [];
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; i < words.length; i++) {
     const w = words[i] as WordInfo;
     if (w.entries.length > 0) polar.push({ at: i, entries: w.entries });
     if (
@@ -82,9 +93,7 @@ export function readSentence(tokens: readonly Token[], infos?: readonly WordInfo
     )
       denials.push(i);
   }
-  const reading = { infos: words, polar, denials };
-  readings.set(tokens, reading);
-  return reading;
+  return { infos: words, polar, denials };
 }
 
 /** A topic or a member's claim read as a frame: its predicates, orientation and subject. */
