@@ -39,26 +39,21 @@ export function analyzeQuotes(corpus: Corpus): QuoteAnalysis {
       }
     }
   }
-  const flat = new Map<Paragraph, Token[]>();
-  /** The paragraph's tokens inside [start, end): a binary search over its tokens, which are in text order. */
+  /**
+   * The paragraph's tokens inside [start, end). Its tokens are in text order: sentences that end before `start`
+   * are skipped whole, and the walk stops at the first token starting after `end`.
+   */
   const tokensWithin = (p: Paragraph, start: number, end: number): Token[] => {
-    let all = flat.get(p);
-    if (!all) {
-      all = [];
-      for (const s of p.sentences) for (const t of s.tokens) all.push(t);
-      flat.set(p, all);
-    }
-    let lo = 0;
-    let hi = all.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((all[mid] as Token).start < start) lo = mid + 1;
-      else hi = mid;
-    }
     const out: Token[] = [];
-    for (let k = lo; k < all.length && (all[k] as Token).start <= end; k++) {
-      const t = all[k] as Token;
-      if (t.end <= end) out.push(t);
+    for (const s of p.sentences) {
+      const tokens = s.tokens;
+      const last = tokens[tokens.length - 1];
+      if (last === undefined || last.start < start) continue;
+      for (const t of tokens) {
+        if (t.start < start) continue;
+        if (t.start > end) return out;
+        if (t.end <= end) out.push(t);
+      }
     }
     return out;
   };
@@ -73,7 +68,7 @@ export function analyzeQuotes(corpus: Corpus): QuoteAnalysis {
     }
     return id;
   };
-  const quotes: Quote[] = [];
+  let quotes: Quote[] = [];
   for (const { doc, q } of raw) {
     const key = `${doc.meta.id}:${q.start}:${q.end}`;
     if (seen.has(key)) continue;
@@ -101,12 +96,25 @@ export function analyzeQuotes(corpus: Corpus): QuoteAnalysis {
     const prev = docIds[i - 1];
     rank.set(id, prev !== undefined && prev.localeCompare(id) === 0 ? (rank.get(prev) as number) : i);
   });
-  quotes.sort(
+  // Sorted by document rank, comment and start: the keys are read once per quote, then an index sort (stable,
+  // like sorting the quotes themselves, so the order is the same).
+  const docRank = new Int32Array(quotes.length);
+  const commentOf = new Float64Array(quotes.length);
+  const startOf = new Float64Array(quotes.length);
+  quotes.forEach((q, k) => {
+    docRank[k] = rank.get(q.documentId) as number;
+    commentOf[k] = q.comment ?? 0;
+    startOf[k] = q.start;
+  });
+  const order = quotes.map((_, k) => k);
+  order.sort(
     (a, b) =>
-      (rank.get(a.documentId) as number) - (rank.get(b.documentId) as number) ||
-      (a.comment ?? 0) - (b.comment ?? 0) ||
-      a.start - b.start,
+      (docRank[a] as number) - (docRank[b] as number) ||
+      (commentOf[a] as number) - (commentOf[b] as number) ||
+      (startOf[a] as number) - (startOf[b] as number),
   );
+  const unsorted = quotes;
+  quotes = order.map((k) => unsorted[k] as Quote);
   const speakers = catalog.entities
     .filter((e) => e.quotes > 0)
     .map(speakerOf)
