@@ -152,12 +152,13 @@ function readNameOfRun(run: readonly Token[]): string | null {
 const isNameAt = (infos: readonly WordInfo[], i: number): boolean =>
   ((infos[i] as WordInfo).flags & NAME) !== 0;
 
+// The next word's flag first: most runs end before a word that is not a name, and that needs no token read.
 const isHyphenInName = (tokens: readonly Token[], infos: readonly WordInfo[], i: number): boolean =>
+  i + 1 < tokens.length &&
+  isNameAt(infos, i + 1) &&
   tokens[i]?.text === '-' &&
   tokens[i]?.start === tokens[i - 1]?.end &&
-  tokens[i + 1]?.start === tokens[i]?.end &&
-  !!tokens[i + 1] &&
-  isNameAt(infos, i + 1);
+  tokens[i + 1]?.start === tokens[i]?.end;
 
 /** The run of name tokens ending at index `end` (inclusive), reaching back over "of" inside titles. */
 function runEndingAt(tokens: readonly Token[], infos: readonly WordInfo[], end: number): Token[] {
@@ -308,10 +309,11 @@ function attributionIn(
   if (
     opening.length > 0 &&
     after &&
-    !tokens.some((t) => t.text === 'I') &&
-    (after.text === ',' || (after.pos === 'VERB' && ATTITUDE_VERBS.has(after.lemma.toLowerCase())))
+    (after.text === ',' || (after.pos === 'VERB' && ATTITUDE_VERBS.has(after.lemma.toLowerCase()))) &&
+    !tokens.some((t) => t.text === 'I')
   ) {
-    if (tokens.some((t) => t.pos === 'VERB' && ATTITUDE_VERBS.has(t.lemma.toLowerCase()))) {
+    // (Tags and lemmas from the word infos, which are keyed by them, rather than from every token.)
+    if (infos.some((w) => w.pos === 'VERB' && ATTITUDE_VERBS.has(w.lemma.toLowerCase()))) {
       const { name, org } = runName(opening);
       if (name && !org) return resolveName(names, name);
     }
@@ -330,17 +332,18 @@ function rebuttalIn(
     negated = ((infos[i] as WordInfo).flags & (FLIPPER | CONTRAST)) !== 0;
   // "contrary" is a contrast marker, so a sentence with neither a negation nor a contrast rebuts no one.
   if (!negated) return null;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as Token;
-    if ((t.normal === 'as' && negated) || (t.normal === 'contrary' && tokens[i + 1]?.normal === 'to')) {
-      let j = t.normal === 'as' ? i + 1 : i + 2;
-      while (j < tokens.length && j < i + 6 && !isNameToken(tokens[j] as Token)) j++;
+  // The word infos have each token's normal form, tag and lemma (they are keyed by them): tokens are read for names only.
+  for (let i = 0; i < infos.length; i++) {
+    const normal = (infos[i] as WordInfo).normal;
+    if (normal === 'as' || (normal === 'contrary' && infos[i + 1]?.normal === 'to')) {
+      let j = normal === 'as' ? i + 1 : i + 2;
+      while (j < infos.length && j < i + 6 && !isNameAt(infos, j)) j++;
       const run = runStartingAt(tokens, infos, j);
       if (run.length === 0) continue;
       let k = j + run.length;
-      while (k < tokens.length && (tokens[k] as Token).pos === 'AUX') k++;
-      const verb = tokens[k];
-      if (t.normal === 'contrary' || (verb && REBUTTAL_VERBS.has(verb.lemma.toLowerCase()))) {
+      while (k < infos.length && (infos[k] as WordInfo).pos === 'AUX') k++;
+      const verb = infos[k];
+      if (normal === 'contrary' || (verb && REBUTTAL_VERBS.has(verb.lemma.toLowerCase()))) {
         const name = nameOfRun(run);
         if (name) return resolveName(names, name).name;
       }
