@@ -11,9 +11,10 @@ import type { Claim, ClaimAnalysis, Dispute } from './types.js';
 const MAX_DISPUTES = 25;
 const PER_GROUP = 3;
 
-interface PhraseNode {
-  id?: number;
-  next?: Map<string, PhraseNode>;
+class PhraseNode {
+  /** The phrase's id, -1 until the phrase ending here is met. */
+  id = -1;
+  next: Map<string, PhraseNode> | undefined = undefined;
 }
 
 /**
@@ -21,14 +22,14 @@ interface PhraseNode {
  * its string): each distinct phrase is built and lower-cased once, and phrases are counted by the id of their
  * lower-cased form.
  */
-class PhraseTable {
+export class PhraseTable {
   /** Each phrase's text (its tokens' texts joined by spaces), by phrase id. */
   readonly surfaces: string[] = [];
   /** Id of each phrase's lower-cased text, by phrase id. */
   readonly keyOf: number[] = [];
   private readonly bySurface = new Map<string, number>();
   private readonly byKey = new Map<string, number>();
-  private readonly root: PhraseNode = {};
+  private readonly root = new PhraseNode();
 
   /** Id of the phrase of tokens [first, to) (at least one). */
   idOf(tokens: readonly Token[], first: number, to: number): number {
@@ -37,10 +38,10 @@ class PhraseTable {
       const text = (tokens[k] as Token).text;
       const next = (node.next ??= new Map());
       let child = next.get(text);
-      if (child === undefined) next.set(text, (child = {}));
+      if (child === undefined) next.set(text, (child = new PhraseNode()));
       node = child;
     }
-    if (node.id === undefined) {
+    if (node.id < 0) {
       let surface = (tokens[first] as Token).text;
       for (let k = first + 1; k < to; k++) surface += ` ${(tokens[k] as Token).text}`;
       let id = this.bySurface.get(surface);
@@ -63,7 +64,11 @@ class PhraseTable {
  * Noun phrases of a sentence: runs of adjectives and nouns ending in a noun, one to three words, no lexicon words.
  * Returns their distinct ids in `phrases`, in first-seen order.
  */
-function nounPhrases(tokens: readonly Token[], infos: readonly WordInfo[], phrases: PhraseTable): number[] {
+export function nounPhrases(
+  tokens: readonly Token[],
+  infos: readonly WordInfo[],
+  phrases: PhraseTable,
+): number[] {
   const out: number[] = [];
   // The current run is tokens [from, to).
   let from = 0;
@@ -110,10 +115,20 @@ export function firstSorted<T>(items: readonly T[], k: number, compare: (a: T, b
   return head;
 }
 
-export function findDisputes(analysis: Omit<ClaimAnalysis, 'disputes'>): Dispute[] {
+/** Noun phrases read ahead, while the claims' tokens were at hand (see analyzeClaims). */
+export interface ClaimPhrases {
+  readonly table: PhraseTable;
+  /** Each claim's `nounPhrases` in `table`, by claim id (absent: read when needed). */
+  readonly byClaim: readonly (readonly number[] | undefined)[];
+}
+
+export function findDisputes(
+  analysis: Omit<ClaimAnalysis, 'disputes'>,
+  known: ClaimPhrases = { table: new PhraseTable(), byClaim: [] },
+): Dispute[] {
   const found: (Dispute & { score: number })[] = [];
-  const phrases = new PhraseTable();
-  // A claim's distinct noun phrases, read once though the claim may speak to several groups.
+  const phrases = known.table;
+  // Phrases of the claims not read ahead, read once though a claim may speak to several groups.
   const phrasesOf: (readonly number[] | undefined)[] = [];
   // By phrase key (lower-cased phrase): the group that last counted it, its claims on each side in that group, and
   // the phrase it was first seen as there (what the dispute shows).
@@ -152,7 +167,7 @@ export function findDisputes(analysis: Omit<ClaimAnalysis, 'disputes'>): Dispute
       }
       const s = signOf[first] as number;
       if (s === 0) continue;
-      let own = phrasesOf[id];
+      let own = known.byClaim[id] ?? phrasesOf[id];
       if (own === undefined) {
         const claim = analysis.claims[id] as Claim;
         phrasesOf[id] = own = nounPhrases(claim.sentence.tokens, claim.reading.infos, phrases);

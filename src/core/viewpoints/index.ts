@@ -7,7 +7,7 @@ import type { Quote } from '../quotes/types.js';
 import type { PassageIndex } from '../search/index.js';
 import { claimsOfDocument } from './claims.js';
 import { ContextBuilder } from './context.js';
-import { findDisputes } from './disputes.js';
+import { PhraseTable, findDisputes, nounPhrases } from './disputes.js';
 import type { Claim, ClaimAnalysis } from './types.js';
 import { LEXICON_NORMAL, LEXICON_TERM, WordTable, type WordInfo } from './words.js';
 
@@ -68,15 +68,23 @@ export function analyzeClaims(corpus: Corpus, quotes: readonly Quote[], index: P
   let df = new Int32Array(1024);
   let lastPassage = new Int32Array(1024).fill(-1);
   let vocabulary = new Uint8Array(1024);
+  // Passages with a polarity-group word (the only ones byTerm lists, so the only ones a dispute reads), and their
+  // noun phrases, read now while their tokens are in cache: findDisputes would read those tokens again, each
+  // read then likely a cache miss on a large corpus.
+  const lexical = new Uint8Array(index.passages.length);
+  const phrases = new PhraseTable();
+  const phrasesByPassage: (readonly number[] | undefined)[] = [];
   for (const p of index.passages) {
     let byStart = passagesByDoc.get(p.documentId);
     if (byStart === undefined) passagesByDoc.set(p.documentId, (byStart = new Map()));
     byStart.set(p.start, p.id);
     const tokens = p.sentence.tokens;
     const infos = new Array<WordInfo>(tokens.length);
+    let flags = 0;
     for (let i = 0; i < tokens.length; i++) {
       const w = words.info(tokens[i] as Token);
       infos[i] = w;
+      flags |= w.flags;
       const t = w.termId;
       if (t < 0) continue;
       if (t >= df.length) {
@@ -92,6 +100,10 @@ export function analyzeClaims(corpus: Corpus, quotes: readonly Quote[], index: P
       if (p.comment === null) vocabulary[t] = 1;
     }
     infosByPassage[p.id] = infos;
+    if (flags & (LEXICON_TERM | LEXICON_NORMAL)) {
+      lexical[p.id] = 1;
+      phrasesByPassage[p.id] = nounPhrases(tokens, infos, phrases);
+    }
   }
   const none: ReadonlyMap<number, number> = new Map();
   const quotesByDoc = new Map<string, Quote[]>();
@@ -142,17 +154,21 @@ export function analyzeClaims(corpus: Corpus, quotes: readonly Quote[], index: P
     // Claims come in id order, so a term already listed for this claim is the list's last entry.
     else if (list[list.length - 1] !== id) list.push(id);
   };
-  for (const c of claims)
+  for (const c of claims) {
+    if (lexical[c.passage] !== 1) continue;
     for (const w of c.reading.infos) {
       if (w.flags & LEXICON_TERM) addTerm(w.term, c.id);
       if (w.flags & LEXICON_NORMAL) addTerm(w.normal, c.id);
     }
+  }
   const byPassage = new Map(claims.map((c) => [c.passage, c.id]));
   const byStem: number[][] = [];
   const slots = new Int32Array(claims.length);
   const onTopic = new Uint8Array(claims.length);
+  const phrasesByClaim: (readonly number[] | undefined)[] = [];
   for (const c of claims) {
     slots[c.id] = c.slot;
+    phrasesByClaim[c.id] = phrasesByPassage[c.passage];
     if (c.onTopic) onTopic[c.id] = 1;
     for (const st of c.stemIds) (byStem[st] ??= []).push(c.id);
   }
@@ -169,7 +185,7 @@ export function analyzeClaims(corpus: Corpus, quotes: readonly Quote[], index: P
     onTopic,
     disputes: [],
   };
-  return { ...partial, disputes: findDisputes(partial) };
+  return { ...partial, disputes: findDisputes(partial, { table: phrases, byClaim: phrasesByClaim }) };
 }
 
 /** `sameReading` of the claims: grouped by text, then compared word info by word info (interned objects). */
