@@ -142,9 +142,23 @@ function endsSentence(text: string, end: number): boolean {
   return c === '.' || c === '?' || c === '!';
 }
 
+/**
+ * Per word length, a bit per first letter (a-z) of the speech verbs of that length (all lower-case ASCII words): a
+ * lemma starting with an ASCII letter whose length and letter no speech verb has ("be", "have", "make") is none,
+ * without a look-up. (Lower-casing keeps the length of any word that can lower-case to an ASCII word.)
+ */
+const SPEECH_SHAPES = new Uint32Array(32);
+for (const v of SPEECH_VERBS)
+  SPEECH_SHAPES[v.length] = (SPEECH_SHAPES[v.length] as number) | (1 << (v.charCodeAt(0) - 97));
+
 /** Lower-cased lemmas that are speech verbs, by lemma as written (a cache: most lemmas are lower-case already). */
 const speechLemmas = new Map<string, string | null>();
 function speechLemma(lemma: string): string | null {
+  const c = lemma.charCodeAt(0);
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+    const shapes = lemma.length < 32 ? (SPEECH_SHAPES[lemma.length] as number) : 0;
+    if ((shapes & (1 << ((c | 32) - 97))) === 0) return null;
+  }
   let hit = speechLemmas.get(lemma);
   if (hit === undefined) {
     const lower = lemma.toLowerCase();
