@@ -29,13 +29,33 @@ const firstOf = (s: string) => (s.split(/\s+/)[0] ?? '').toLowerCase();
 const lastWordOf = (s: string) => s.split(/\s+/).pop() ?? s;
 const titleOf = (s: string) => s.replace(/^the\s+/i, '');
 
-/** A one-argument string function with its results kept: names repeat across a corpus far more than they vary. */
-function memo(fn: (s: string) => string): (s: string) => string {
-  const cache = new Map<string, string>();
+/** What the catalog reads off a name (or title) string. */
+interface Forms {
+  readonly clean: string;
+  readonly last: string;
+  readonly first: string;
+  readonly lower: string;
+  readonly lastWord: string;
+  readonly title: string;
+}
+
+/**
+ * Each string's forms, worked out once per distinct string and found with one look-up: names repeat across a
+ * corpus far more than they vary.
+ */
+function formsTable(): (s: string) => Forms {
+  const cache = new Map<string, Forms>();
   return (s: string) => {
     let r = cache.get(s);
     if (r === undefined) {
-      r = fn(s);
+      r = {
+        clean: cleanOf(s),
+        last: lastOf(s),
+        first: firstOf(s),
+        lower: s.toLowerCase(),
+        lastWord: lastWordOf(s),
+        title: titleOf(s),
+      };
       cache.set(s, r);
     }
     return r;
@@ -44,17 +64,14 @@ function memo(fn: (s: string) => string): (s: string) => string {
 
 interface FullForm {
   readonly form: string;
+  /** firstOf(form). */
+  readonly first: string;
   count: number;
   readonly places: Set<string>;
 }
 
 export function buildCatalog(all: readonly Named[]): Catalog {
-  const clean = memo(cleanOf);
-  const last = memo(lastOf);
-  const first = memo(firstOf);
-  const lower = memo((s) => s.toLowerCase());
-  const lastWord = memo(lastWordOf);
-  const title = memo(titleOf);
+  const formsOf = formsTable();
   // Where a name was met: document and comment ("doc#" for the article, "doc#2" for comment 2).
   let placeDoc = '';
   let placeComment: number | null | undefined;
@@ -71,16 +88,17 @@ export function buildCatalog(all: readonly Named[]): Catalog {
   const fullByLast = new Map<string, Map<string, FullForm>>();
   for (const n of all) {
     if (n.org || !n.name.includes(' ')) continue;
-    const k = last(n.name);
+    const named = formsOf(n.name);
+    const k = named.last;
     let forms = fullByLast.get(k);
     if (!forms) {
       forms = new Map<string, FullForm>();
       fullByLast.set(k, forms);
     }
-    const form = clean(n.name);
+    const form = named.clean;
     let f = forms.get(form);
     if (!f) {
-      f = { form, count: 0, places: new Set<string>() };
+      f = { form, first: formsOf(form).first, count: 0, places: new Set<string>() };
       forms.set(form, f);
     }
     f.count++;
@@ -113,12 +131,12 @@ export function buildCatalog(all: readonly Named[]): Catalog {
   // complete before any look-up, so this depends on k and the first name only).
   const variants = new Map<string, string | null>();
   const frequentVariant = (k: string, name: string): string | null => {
-    const f = first(name);
+    const f = formsOf(name).first;
     const key = `${k}\u0000${f}`;
     let hit = variants.get(key);
     if (hit === undefined) {
       const list: FullForm[] = [];
-      for (const c of fullByLast.get(k)?.values() ?? []) if (closeFirstNames(first(c.form), f)) list.push(c);
+      for (const c of fullByLast.get(k)?.values() ?? []) if (closeFirstNames(c.first, f)) list.push(c);
       hit = frequent(list);
       variants.set(key, hit);
     }
@@ -128,8 +146,8 @@ export function buildCatalog(all: readonly Named[]): Catalog {
   const memoByPlace = new Map<string, Map<string, string>>();
   let memoPlace = '';
   let memoHere = new Map<string, string>();
-  const fullFormOf = (n: Named): string => {
-    const name = clean(n.name);
+  /** The full form of n's name, cleaned (`name`). */
+  const fullFormOf = (n: Named, name: string): string => {
     if (n.org) return name;
     const place = placeOf(n);
     if (place !== memoPlace) {
@@ -143,7 +161,7 @@ export function buildCatalog(all: readonly Named[]): Catalog {
     }
     const known = memoHere.get(name);
     if (known !== undefined) return known;
-    const k = last(name);
+    const k = formsOf(name).last;
     let result = name;
     if (name.includes(' ')) {
       // Spelling variants of the first name: the most frequent full form stands for all.
@@ -153,7 +171,7 @@ export function buildCatalog(all: readonly Named[]): Catalog {
       const here = all.filter((c) => c.places.has(place));
       const candidates = here.length > 0 ? here : all;
       const head = candidates[0];
-      if (head && candidates.every((c) => closeFirstNames(first(c.form), first(head.form)))) {
+      if (head && candidates.every((c) => closeFirstNames(c.first, head.first))) {
         const chosen = frequent(candidates) ?? name;
         result = frequentVariant(k, chosen) ?? chosen;
       }
@@ -163,8 +181,10 @@ export function buildCatalog(all: readonly Named[]): Catalog {
   };
 
   const entityOf = (n: Named): Entity => {
-    const full = fullFormOf(n);
-    const key = lower(full);
+    const form = formsOf(n.name).clean;
+    const full = fullFormOf(n, form);
+    const fullForms = formsOf(full);
+    const key = fullForms.lower;
     let e = byKey.get(key);
     const spaced = full.includes(' ');
     if (!e) {
@@ -180,13 +200,12 @@ export function buildCatalog(all: readonly Named[]): Catalog {
       entities.push(e);
     }
     if (!n.org && (spaced || n.title)) e.org = false;
-    const form = clean(n.name);
     e.aliases.add(form);
     if (!e.org || n.org) {
-      if (spaced && !n.org) e.aliases.add(lastWord(full));
+      if (spaced && !n.org) e.aliases.add(fullForms.lastWord);
     }
     if (n.title && !n.org) {
-      const t = title(n.title);
+      const t = formsOf(n.title).title;
       e.titles.set(t, (e.titles.get(t) ?? 0) + 1);
       e.aliases.add(`${t} ${form}`);
     }
