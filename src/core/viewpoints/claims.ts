@@ -64,14 +64,6 @@ interface NameInfo {
   readonly official: boolean;
 }
 
-const isWordToken = (t: Token): boolean => t.type === 'word';
-/** The text starts with an ASCII capital (as /^[A-Z]/ would say, without a regex per token). */
-const isCapitalised = (t: Token): boolean => {
-  const c = t.text.charCodeAt(0);
-  return c >= 65 && c <= 90;
-};
-const isNameToken = (t: Token): boolean => t.pos === 'PROPN' && isCapitalised(t) && isWordToken(t);
-
 /** A run's name with what `documentNames` derives from it (computed once per distinct run). */
 interface RunName {
   readonly name: string | null;
@@ -148,7 +140,10 @@ function readNameOfRun(run: readonly Token[]): string | null {
   return last.map((w) => w.replace(/[’']s$/, '')).join(' ');
 }
 
-/** Whether token `i` is a name word: the word table's NAME flag, the same test as `isNameToken` without the token. */
+/**
+ * Whether token `i` is a name word (a PROPN word whose text starts with an ASCII capital): the word table's NAME
+ * flag, so the token itself is not read.
+ */
 const isNameAt = (infos: readonly WordInfo[], i: number): boolean =>
   ((infos[i] as WordInfo).flags & NAME) !== 0;
 
@@ -235,39 +230,35 @@ function attributionIn(
   last: NameInfo | null,
   lastOrg: NameInfo | null,
 ): NameInfo | null {
-  for (let i = 0; i < tokens.length; i++) {
+  // Normal forms, tags and lemmas come from the word infos (keyed by them, so the same values, and in cache); the
+  // tokens are read for their text only.
+  for (let i = 0; i < infos.length; i++) {
     const w = infos[i] as WordInfo;
     // Most words are neither an attribution verb nor "according": decided from the word table alone, the flag first.
     if (!((w.flags & ATTRIBUTION) !== 0 && w.pos === 'VERB') && w.normal !== 'according') continue;
-    const t = tokens[i] as Token;
     // "according to X"
-    if (t.normal === 'according' && tokens[i + 1]?.normal === 'to') {
+    if (w.normal === 'according' && infos[i + 1]?.normal === 'to') {
       let j = i + 2;
-      while (
-        j < tokens.length &&
-        !isNameToken(tokens[j] as Token) &&
-        j < i + 6 &&
-        (tokens[j] as Token).pos !== 'PUNCT'
-      )
+      while (j < infos.length && !isNameAt(infos, j) && j < i + 6 && (infos[j] as WordInfo).pos !== 'PUNCT')
         j++;
       const run = runStartingAt(tokens, infos, j);
       const name = run.length > 0 ? nameOfRun(run) : null;
       if (name) return resolveName(names, name);
     }
-    if (!(t.pos === 'VERB' && ((infos[i] as WordInfo).flags & ATTRIBUTION) !== 0)) continue;
+    if (!(w.pos === 'VERB' && (w.flags & ATTRIBUTION) !== 0)) continue;
     // "X said", "X has suggested"
     let b = i - 1;
-    while (b >= 0 && ((tokens[b] as Token).pos === 'AUX' || (tokens[b] as Token).pos === 'ADV')) b--;
-    const prev = tokens[b];
-    if (prev && isNameToken(prev)) {
+    while (b >= 0 && ((infos[b] as WordInfo).pos === 'AUX' || (infos[b] as WordInfo).pos === 'ADV')) b--;
+    const prev = infos[b];
+    if (prev && isNameAt(infos, b)) {
       const run = runEndingAt(tokens, infos, b);
       const first = b - run.length + 1;
       // Not the holder: "as X has suggested" (answered), "if X had argued" (supposed), "to the United States" (an object).
-      const lead = [tokens[first - 1], tokens[first - 2]].map((x) => x?.normal ?? '');
+      const lead = infos[first - 1];
       if (
-        ['as', 'if', 'unless', 'whether'].includes(lead[0] as string) ||
-        tokens[first - 1]?.pos === 'ADP' ||
-        (tokens[first - 1]?.pos === 'DET' && tokens[first - 2]?.pos === 'ADP')
+        ['as', 'if', 'unless', 'whether'].includes(lead?.normal ?? '') ||
+        lead?.pos === 'ADP' ||
+        (lead?.pos === 'DET' && infos[first - 2]?.pos === 'ADP')
       )
         continue;
       const name = nameOfRun(run);
@@ -282,7 +273,7 @@ function attributionIn(
       if (lastOrg) return lastOrg;
     }
     // "Fiona Hill, former director of ..., said" / "Russia, comforted by ..., said": the name before the appositive.
-    if (prev && prev.text === ',') {
+    if (prev && (tokens[b] as Token).text === ',') {
       let c = b - 1;
       while (c >= 0 && (tokens[c] as Token).text !== ',') c--;
       const before = c > 0 ? runEndingAt(tokens, infos, c - 1) : [];
@@ -290,12 +281,13 @@ function attributionIn(
       if (name) return resolveName(names, name);
     }
     // "said X." / "said U.S. diplomatic spokesman Ned Price," (not "say Putin may ...")
-    for (let j = i + 1; j < Math.min(tokens.length, i + 7) && !/^(tell|told|tells)$/.test(t.normal); j++) {
-      const u = tokens[j] as Token;
-      if (!/^(PROPN|NOUN|ADJ|DET)$/.test(u.pos)) break;
-      if (isNameToken(u)) {
+    if (/^(tell|told|tells)$/.test(w.normal)) continue;
+    for (let j = i + 1; j < Math.min(infos.length, i + 7); j++) {
+      const u = infos[j] as WordInfo;
+      if (!(u.pos === 'PROPN' || u.pos === 'NOUN' || u.pos === 'ADJ' || u.pos === 'DET')) break;
+      if (isNameAt(infos, j)) {
         const run = runStartingAt(tokens, infos, j);
-        const next = tokens[j + run.length];
+        const next = infos[j + run.length];
         const name = nameOfRun(run);
         if (name && (!next || next.pos === 'PUNCT')) return resolveName(names, name);
         break;

@@ -44,15 +44,17 @@ function commentTopicality(
 ): void {
   for (const c of doc.comments) {
     const mine = byComment.get(`${doc.meta.id}\u0000${c.index}`) ?? [];
-    let terms = 0;
-    for (const p of c.paragraphs) for (const s of p.sentences) terms += s.tokens.length;
     let words = 0;
     let known = 0;
     for (const x of mine) {
       words += x.termIds.length;
       for (const id of x.termIds) if (vocabulary[id] === 1) known++;
     }
-    if (words === 0 || terms < SHORT_COMMENT) continue;
+    if (words === 0) continue;
+    // (Sentences counted only for comments with claims: reading them is likely a cache miss each.)
+    let terms = 0;
+    for (const p of c.paragraphs) for (const s of p.sentences) terms += s.tokens.length;
+    if (terms < SHORT_COMMENT) continue;
     if (known / words < ON_TOPIC_SHARE) for (const x of mine) (x as { onTopic: boolean }).onTopic = false;
   }
 }
