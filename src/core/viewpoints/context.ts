@@ -19,7 +19,11 @@ export interface ContextIndex {
 }
 
 export class ContextBuilder {
-  private readonly paragraphsByStem: number[][] = [];
+  // Paragraph postings as (stem, slot) pairs in slot order, made into one list per stem at build: cheaper than
+  // growing thousands of small arrays a push at a time.
+  private pairStems = new Int32Array(1 << 14);
+  private pairSlots = new Int32Array(1 << 14);
+  private pairs = 0;
   private readonly titlesByStem: number[][] = [];
   private readonly visitStart: number[] = [];
   private readonly titleOf: number[] = [];
@@ -42,13 +46,45 @@ export class ContextBuilder {
     const slot = this.visitStart.length;
     this.visitStart.push(visitStart);
     this.titleOf.push(title);
-    for (const s of stems) (this.paragraphsByStem[s] ??= []).push(slot);
+    if (this.pairs + stems.length > this.pairStems.length) {
+      const size = Math.max(this.pairs + stems.length, this.pairStems.length * 2);
+      const grownStems = new Int32Array(size);
+      grownStems.set(this.pairStems);
+      this.pairStems = grownStems;
+      const grownSlots = new Int32Array(size);
+      grownSlots.set(this.pairSlots);
+      this.pairSlots = grownSlots;
+    }
+    for (let k = 0; k < stems.length; k++) {
+      this.pairStems[this.pairs] = stems[k] as number;
+      this.pairSlots[this.pairs] = slot;
+      this.pairs++;
+    }
     return slot;
   }
 
   build(): ContextIndex {
+    const { pairStems, pairSlots, pairs } = this;
+    // Slots by stem, each list sized once; stems without a paragraph stay holes, the array as long as the largest
+    // stem with one (as lists made by pushing would be).
+    let size = 0;
+    for (let k = 0; k < pairs; k++) size = Math.max(size, (pairStems[k] as number) + 1);
+    const counts = new Int32Array(size);
+    for (let k = 0; k < pairs; k++) {
+      const s = pairStems[k] as number;
+      counts[s] = (counts[s] as number) + 1;
+    }
+    const paragraphsByStem: number[][] = new Array<number[]>(size);
+    const filled = new Int32Array(size);
+    for (let k = 0; k < pairs; k++) {
+      const s = pairStems[k] as number;
+      const list = (paragraphsByStem[s] ??= new Array<number>(counts[s] as number));
+      const at = filled[s] as number;
+      list[at] = pairSlots[k] as number;
+      filled[s] = at + 1;
+    }
     return {
-      paragraphsByStem: this.paragraphsByStem,
+      paragraphsByStem,
       titlesByStem: this.titlesByStem,
       visitStart: this.visitStart,
       titleOf: this.titleOf,
