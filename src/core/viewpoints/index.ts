@@ -164,16 +164,31 @@ export function analyzeClaims(corpus: Corpus, quotes: readonly Quote[], index: P
     }
   }
   const byPassage = new Map(claims.map((c) => [c.passage, c.id]));
-  const byStem: number[][] = [];
   const slots = new Int32Array(claims.length);
   const onTopic = new Uint8Array(claims.length);
   const phrasesByClaim: (readonly number[] | undefined)[] = [];
+  // Claims by stem: counted first, so each list is made at its size (rather than grown a push at a time), the array
+  // as long as the largest stem a claim has.
+  const stemCounts = new Int32Array(words.stems.values.length);
+  let stemsUsed = 0;
   for (const c of claims) {
     slots[c.id] = c.slot;
     phrasesByClaim[c.id] = phrasesByPassage[c.passage];
     if (c.onTopic) onTopic[c.id] = 1;
-    for (const st of c.stemIds) (byStem[st] ??= []).push(c.id);
+    for (const st of c.stemIds) {
+      stemCounts[st] = (stemCounts[st] as number) + 1;
+      if (st >= stemsUsed) stemsUsed = st + 1;
+    }
   }
+  const byStem: number[][] = new Array<number[]>(stemsUsed);
+  const stemFilled = new Int32Array(stemsUsed);
+  for (const c of claims)
+    for (const st of c.stemIds) {
+      const list = (byStem[st] ??= new Array<number>(stemCounts[st] as number));
+      const at = stemFilled[st] as number;
+      list[at] = c.id;
+      stemFilled[st] = at + 1;
+    }
   const partial = {
     claims,
     sameReading: sameReadings(claims),
@@ -202,14 +217,17 @@ function sameReadings(claims: readonly Claim[]): Int32Array {
       continue;
     }
     const infos = c.reading.infos;
-    const first = list.find((id) => {
-      const other = (claims[id] as Claim).reading.infos;
-      return other.length === infos.length && other.every((w, i) => w === infos[i]);
-    });
+    const first = list.find((id) => sameInfos((claims[id] as Claim).reading.infos, infos));
     if (first !== undefined) out[c.id] = first;
     else list.push(c.id);
   }
   return out;
+}
+
+function sameInfos(a: readonly WordInfo[], b: readonly WordInfo[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function grow<T extends Int32Array | Uint8Array>(a: T, size: number, fill: number): T {
