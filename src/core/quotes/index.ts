@@ -7,7 +7,7 @@
 import type { Corpus, CorpusDocument, Paragraph, Token } from '../corpus/types.js';
 import { isContentToken, termOf } from '../search/index.js';
 import { attributeFlow, type Named, type RawQuote } from './attribute.js';
-import { buildCatalog, speakerOf } from './catalog.js';
+import { buildCatalog, speakerOf, type Catalog } from './catalog.js';
 import { nestedQuotes } from './nested.js';
 import { indexQuoteAnalysis } from './resolve.js';
 import type { Quote, QuoteAnalysis } from './types.js';
@@ -16,48 +16,73 @@ export type { Quote, QuoteAnalysis, QuoteKind, Speaker } from './types.js';
 export { findSpeaker, quotesBy, speakersIn, type SpeakerLookup } from './resolve.js';
 
 export function analyzeQuotes(corpus: Corpus): QuoteAnalysis {
+  // Each stage is a function of its own: V8 then optimizes each one's loops once, rather than recompiling one long
+  // function (with all it inlines) each time a later loop gets hot or meets a new kind of value.
+  const { raw, named } = readFlows(corpus);
+  const catalog = buildCatalog(named);
+  const quotes = sortedQuotes(quotesOf(raw, catalog));
+  const speakers = catalog.entities
+    .filter((e) => e.quotes > 0)
+    .map(speakerOf)
+    .sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name));
+  const analysis: QuoteAnalysis = { speakers, quotes };
+  // The look-ups /quote and /speakers use (by alias, by speaker, by document), built now rather than on a first call.
+  indexQuoteAnalysis(analysis);
+  return analysis;
+}
+
+interface Found {
+  readonly doc: CorpusDocument;
+  readonly q: RawQuote;
+}
+
+/** Every flow's quotations (nested ones included) and every name met, in reading order. */
+function readFlows(corpus: Corpus): { raw: Found[]; named: Named[] } {
   let chain = 0;
   const nextChain = () => chain++;
-  const raw: { doc: CorpusDocument; q: RawQuote }[] = [];
+  const raw: Found[] = [];
   const named: Named[] = [];
-  for (const doc of corpus.documents) {
-    const flows = [
-      { paragraphs: doc.body, comment: null as number | null },
-      ...doc.comments.map((c) => ({ paragraphs: c.paragraphs, comment: c.index })),
-    ];
-    for (const flow of flows) {
-      const r = attributeFlow(flow.paragraphs, doc.meta.id, flow.comment, nextChain);
-      for (const m of r.mentions) named.push(m);
-      for (const q of r.quotes) {
-        raw.push({ doc, q });
-        if (q.speaker) named.push(q.speaker);
-        if (q.kind !== 'direct') continue;
-        for (const inner of nestedQuotes(q.paragraph, q, doc.meta.id, flow.comment)) {
-          raw.push({ doc, q: inner.quote });
-          named.push(inner.speaker);
-        }
+  const readFlow = (doc: CorpusDocument, paragraphs: readonly Paragraph[], comment: number | null): void => {
+    const r = attributeFlow(paragraphs, doc.meta.id, comment, nextChain);
+    for (const m of r.mentions) named.push(m);
+    for (const q of r.quotes) {
+      raw.push({ doc, q });
+      if (q.speaker) named.push(q.speaker);
+      if (q.kind !== 'direct') continue;
+      for (const inner of nestedQuotes(q.paragraph, q, doc.meta.id, comment)) {
+        raw.push({ doc, q: inner.quote });
+        named.push(inner.speaker);
       }
+    }
+  };
+  for (const doc of corpus.documents) {
+    readFlow(doc, doc.body, null);
+    for (const c of doc.comments) readFlow(doc, c.paragraphs, c.index);
+  }
+  return { raw, named };
+}
+
+/**
+ * The paragraph's tokens inside [start, end). Its tokens are in text order: sentences that end before `start`
+ * are skipped whole, and the walk stops at the first token starting after `end`.
+ */
+function tokensWithin(p: Paragraph, start: number, end: number): Token[] {
+  const out: Token[] = [];
+  for (const s of p.sentences) {
+    const tokens = s.tokens;
+    const last = tokens[tokens.length - 1];
+    if (last === undefined || last.start < start) continue;
+    for (const t of tokens) {
+      if (t.start < start) continue;
+      if (t.start > end) return out;
+      if (t.end <= end) out.push(t);
     }
   }
-  /**
-   * The paragraph's tokens inside [start, end). Its tokens are in text order: sentences that end before `start`
-   * are skipped whole, and the walk stops at the first token starting after `end`.
-   */
-  const tokensWithin = (p: Paragraph, start: number, end: number): Token[] => {
-    const out: Token[] = [];
-    for (const s of p.sentences) {
-      const tokens = s.tokens;
-      const last = tokens[tokens.length - 1];
-      if (last === undefined || last.start < start) continue;
-      for (const t of tokens) {
-        if (t.start < start) continue;
-        if (t.start > end) return out;
-        if (t.end <= end) out.push(t);
-      }
-    }
-    return out;
-  };
-  const catalog = buildCatalog(named);
+  return out;
+}
+
+/** The quotes, each place once (a nested quote may be found twice), with their speakers' entities counted. */
+function quotesOf(raw: readonly Found[], catalog: Catalog): Quote[] {
   const seen = new Set<string>();
   const ids = new Map<string, string>();
   const idOf = (name: string): string => {
@@ -68,7 +93,7 @@ export function analyzeQuotes(corpus: Corpus): QuoteAnalysis {
     }
     return id;
   };
-  let quotes: Quote[] = [];
+  const quotes: Quote[] = [];
   for (const { doc, q } of raw) {
     const key = `${doc.meta.id}:${q.start}:${q.end}`;
     if (seen.has(key)) continue;
@@ -89,6 +114,11 @@ export function analyzeQuotes(corpus: Corpus): QuoteAnalysis {
       terms: tokens.filter(isContentToken).map(termOf),
     });
   }
+  return quotes;
+}
+
+/** Quotes by document (localeCompare order of ids), comment and start. */
+function sortedQuotes(quotes: readonly Quote[]): Quote[] {
   // Document ids in localeCompare order (ids that compare equal share a rank): one comparison per id, not per pair.
   const docIds = [...new Set(quotes.map((q) => q.documentId))].sort((a, b) => a.localeCompare(b));
   const rank = new Map<string, number>();
@@ -96,8 +126,8 @@ export function analyzeQuotes(corpus: Corpus): QuoteAnalysis {
     const prev = docIds[i - 1];
     rank.set(id, prev !== undefined && prev.localeCompare(id) === 0 ? (rank.get(prev) as number) : i);
   });
-  // Sorted by document rank, comment and start: the keys are read once per quote, then an index sort (stable,
-  // like sorting the quotes themselves, so the order is the same).
+  // The keys are read once per quote, then an index sort (stable, like sorting the quotes themselves, so the
+  // order is the same).
   const docRank = new Int32Array(quotes.length);
   const commentOf = new Float64Array(quotes.length);
   const startOf = new Float64Array(quotes.length);
@@ -113,14 +143,5 @@ export function analyzeQuotes(corpus: Corpus): QuoteAnalysis {
       (commentOf[a] as number) - (commentOf[b] as number) ||
       (startOf[a] as number) - (startOf[b] as number),
   );
-  const unsorted = quotes;
-  quotes = order.map((k) => unsorted[k] as Quote);
-  const speakers = catalog.entities
-    .filter((e) => e.quotes > 0)
-    .map(speakerOf)
-    .sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name));
-  const analysis: QuoteAnalysis = { speakers, quotes };
-  // The look-ups /quote and /speakers use (by alias, by speaker, by document), built now rather than on a first call.
-  indexQuoteAnalysis(analysis);
-  return analysis;
+  return order.map((k) => quotes[k] as Quote);
 }
