@@ -77,34 +77,35 @@ interface RunName {
   readonly org: boolean;
 }
 
-interface RunNode {
-  named?: RunName;
-  next?: Map<string, RunNode>;
+class RunNode {
+  named: RunName | undefined = undefined;
+  next: Map<string, RunNode> | undefined = undefined;
 }
 
 // Names by their run's words, in a trie keyed by token text: the same names recur across a corpus, and a walk of
 // a few lookups costs less than building a key string for every run.
-let runTrie: RunNode = {};
+let runTrie = new RunNode();
 let runNodes = 0;
 
-function runName(run: readonly Token[]): RunName {
+/** The name of the run of tokens [from, to). */
+function runName(tokens: readonly Token[], from: number, to: number): RunName {
   let node = runTrie;
-  for (let k = 0; k < run.length; k++) {
-    const text = (run[k] as Token).text;
+  for (let k = from; k < to; k++) {
+    const text = (tokens[k] as Token).text;
     const next = (node.next ??= new Map());
     let child = next.get(text);
     if (child === undefined) {
       if (++runNodes > 100_000) {
-        runTrie = {};
+        runTrie = new RunNode();
         runNodes = 0;
-        return runName(run);
+        return runName(tokens, from, to);
       }
-      next.set(text, (child = {}));
+      next.set(text, (child = new RunNode()));
     }
     node = child;
   }
   if (node.named === undefined) {
-    const name = readNameOfRun(run);
+    const name = readNameOfRun(tokens.slice(from, to));
     const key = name === null ? '' : name.toLowerCase();
     node.named = {
       name,
@@ -117,9 +118,12 @@ function runName(run: readonly Token[]): RunName {
   return node.named;
 }
 
-/** A run of proper-noun tokens, title words stripped: "US Secretary of State Antony Blinken" -> "Antony Blinken". */
-function nameOfRun(run: readonly Token[]): string | null {
-  return runName(run).name;
+/**
+ * The name a run of proper-noun tokens [from, to) gives, title words stripped: "US Secretary of State Antony
+ * Blinken" -> "Antony Blinken".
+ */
+function nameOfRun(tokens: readonly Token[], from: number, to: number): string | null {
+  return runName(tokens, from, to).name;
 }
 
 function readNameOfRun(run: readonly Token[]): string | null {
@@ -155,27 +159,21 @@ const isHyphenInName = (tokens: readonly Token[], infos: readonly WordInfo[], i:
   tokens[i]?.start === tokens[i - 1]?.end &&
   tokens[i + 1]?.start === tokens[i]?.end;
 
-/** The run of name tokens ending at index `end` (inclusive), reaching back over "of" inside titles. */
-function runEndingAt(tokens: readonly Token[], infos: readonly WordInfo[], end: number): Token[] {
-  const run: Token[] = [];
+/**
+ * Where the run of name tokens ending at index `end` (inclusive) starts, reaching back over hyphens inside names
+ * ("Kassym-Jomart"): the run is [start, end], empty when start is end + 1. Runs are index ranges, not arrays.
+ */
+function runStartBefore(tokens: readonly Token[], infos: readonly WordInfo[], end: number): number {
   let i = end;
-  while (i >= 0) {
-    if (isNameAt(infos, i) || (isHyphenInName(tokens, infos, i) && run.length > 0))
-      run.unshift(tokens[i] as Token);
-    else break;
-    i--;
-  }
-  return run;
+  while (i >= 0 && (isNameAt(infos, i) || (isHyphenInName(tokens, infos, i) && i < end))) i--;
+  return i + 1;
 }
 
-function runStartingAt(tokens: readonly Token[], infos: readonly WordInfo[], start: number): Token[] {
-  const run: Token[] = [];
-  for (let i = start; i < tokens.length; i++) {
-    if (isNameAt(infos, i) || (run.length > 0 && isHyphenInName(tokens, infos, i)))
-      run.push(tokens[i] as Token);
-    else break;
-  }
-  return run;
+/** Where the run of name tokens starting at index `start` ends (exclusive): [start, end), empty when end is start. */
+function runEndAfter(tokens: readonly Token[], infos: readonly WordInfo[], start: number): number {
+  let i = start;
+  while (i < tokens.length && (isNameAt(infos, i) || (i > start && isHyphenInName(tokens, infos, i)))) i++;
+  return i;
 }
 
 /** The people and organisations a document names, by surname (and full name), with whether each holds office. */
@@ -191,8 +189,8 @@ function documentNames(
       for (let i = 0; i < toks.length; i++) {
         if (!((infos[i] as WordInfo).flags & NAME) || (i > 0 && (infos[i - 1] as WordInfo).flags & NAME))
           continue;
-        const run = runStartingAt(toks, infos, i);
-        const { name, key, words, surname } = runName(run);
+        const end = runEndAfter(toks, infos, i);
+        const { name, key, words, surname } = runName(toks, i, end);
         if (!name || words < 2) continue;
         const known = names.get(key);
         // Known as an official already: this mention can change nothing.
@@ -200,7 +198,7 @@ function documentNames(
         // The run and up to four words before it ("Secretary of State Antony Blinken"), joined by spaces.
         const from = Math.max(0, i - 4);
         let before = (toks[from] as Token).text;
-        for (let k = from + 1; k < i + run.length; k++) before += ` ${(toks[k] as Token).text}`;
+        for (let k = from + 1; k < end; k++) before += ` ${(toks[k] as Token).text}`;
         const info: NameInfo = { name, official: OFFICIAL.test(before) };
         if (!known || (!known.official && info.official)) names.set(key, info);
         const bySurname = names.get(surname);
@@ -241,8 +239,8 @@ function attributionIn(
       let j = i + 2;
       while (j < infos.length && !isNameAt(infos, j) && j < i + 6 && (infos[j] as WordInfo).pos !== 'PUNCT')
         j++;
-      const run = runStartingAt(tokens, infos, j);
-      const name = run.length > 0 ? nameOfRun(run) : null;
+      const end = runEndAfter(tokens, infos, j);
+      const name = end > j ? nameOfRun(tokens, j, end) : null;
       if (name) return resolveName(names, name);
     }
     if (!(w.pos === 'VERB' && (w.flags & ATTRIBUTION) !== 0)) continue;
@@ -251,8 +249,7 @@ function attributionIn(
     while (b >= 0 && ((infos[b] as WordInfo).pos === 'AUX' || (infos[b] as WordInfo).pos === 'ADV')) b--;
     const prev = infos[b];
     if (prev && isNameAt(infos, b)) {
-      const run = runEndingAt(tokens, infos, b);
-      const first = b - run.length + 1;
+      const first = runStartBefore(tokens, infos, b);
       // Not the holder: "as X has suggested" (answered), "if X had argued" (supposed), "to the United States" (an object).
       const lead = infos[first - 1];
       if (
@@ -261,7 +258,7 @@ function attributionIn(
         (lead?.pos === 'DET' && infos[first - 2]?.pos === 'ADP')
       )
         continue;
-      const name = nameOfRun(run);
+      const name = nameOfRun(tokens, first, b + 1);
       if (name) return resolveName(names, name);
     }
     if (prev && PRONOUNS.has(prev.normal) && last) return last;
@@ -276,8 +273,8 @@ function attributionIn(
     if (prev && (tokens[b] as Token).text === ',') {
       let c = b - 1;
       while (c >= 0 && (tokens[c] as Token).text !== ',') c--;
-      const before = c > 0 ? runEndingAt(tokens, infos, c - 1) : [];
-      const name = before.length > 0 ? nameOfRun(before) : null;
+      const first = c > 0 ? runStartBefore(tokens, infos, c - 1) : c;
+      const name = c > 0 && first <= c - 1 ? nameOfRun(tokens, first, c) : null;
       if (name) return resolveName(names, name);
     }
     // "said X." / "said U.S. diplomatic spokesman Ned Price," (not "say Putin may ...")
@@ -286,9 +283,9 @@ function attributionIn(
       const u = infos[j] as WordInfo;
       if (!(u.pos === 'PROPN' || u.pos === 'NOUN' || u.pos === 'ADJ' || u.pos === 'DET')) break;
       if (isNameAt(infos, j)) {
-        const run = runStartingAt(tokens, infos, j);
-        const next = infos[j + run.length];
-        const name = nameOfRun(run);
+        const end = runEndAfter(tokens, infos, j);
+        const next = infos[end];
+        const name = nameOfRun(tokens, j, end);
         if (name && (!next || next.pos === 'PUNCT')) return resolveName(names, name);
         break;
       }
@@ -296,17 +293,17 @@ function attributionIn(
   }
   // "Mark Green, a Tennessee Republican, is among those who see ...": an opening name holding an attitude.
   // (Only a sentence opening on a name has one.)
-  const opening = tokens.length > 0 && isNameAt(infos, 0) ? runStartingAt(tokens, infos, 0) : [];
-  const after = tokens[opening.length];
+  const opening = tokens.length > 0 && isNameAt(infos, 0) ? runEndAfter(tokens, infos, 0) : 0;
+  const after = tokens[opening];
   if (
-    opening.length > 0 &&
+    opening > 0 &&
     after &&
     (after.text === ',' || (after.pos === 'VERB' && ATTITUDE_VERBS.has(after.lemma.toLowerCase()))) &&
     !tokens.some((t) => t.text === 'I')
   ) {
     // (Tags and lemmas from the word infos, which are keyed by them, rather than from every token.)
     if (infos.some((w) => w.pos === 'VERB' && ATTITUDE_VERBS.has(w.lemma.toLowerCase()))) {
-      const { name, org } = runName(opening);
+      const { name, org } = runName(tokens, 0, opening);
       if (name && !org) return resolveName(names, name);
     }
   }
@@ -330,13 +327,13 @@ function rebuttalIn(
     if (normal === 'as' || (normal === 'contrary' && infos[i + 1]?.normal === 'to')) {
       let j = normal === 'as' ? i + 1 : i + 2;
       while (j < infos.length && j < i + 6 && !isNameAt(infos, j)) j++;
-      const run = runStartingAt(tokens, infos, j);
-      if (run.length === 0) continue;
-      let k = j + run.length;
+      const end = runEndAfter(tokens, infos, j);
+      if (end === j) continue;
+      let k = end;
       while (k < infos.length && (infos[k] as WordInfo).pos === 'AUX') k++;
       const verb = infos[k];
       if (normal === 'contrary' || (verb && REBUTTAL_VERBS.has(verb.lemma.toLowerCase()))) {
-        const name = nameOfRun(run);
+        const name = nameOfRun(tokens, j, end);
         if (name) return resolveName(names, name).name;
       }
     }
@@ -528,10 +525,10 @@ export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
           const sentenceInfos = infos[si] as readonly WordInfo[];
           for (let i = 0; i < s.tokens.length; i++) {
             if (!((sentenceInfos[i] as WordInfo).flags & NAME)) continue;
-            const run = runStartingAt(s.tokens, sentenceInfos, i);
-            const named = run.length > 1 ? runName(run) : null;
+            const end = runEndAfter(s.tokens, sentenceInfos, i);
+            const named = end - i > 1 ? runName(s.tokens, i, end) : null;
             if (named?.name && named.org) lastOrg = resolveName(names, named.name);
-            i += run.length;
+            i = end;
           }
         }
         return holder;
