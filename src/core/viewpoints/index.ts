@@ -116,6 +116,8 @@ export function analyzeClaims(corpus: Corpus, quotes: readonly Quote[], index: P
   }
   const contexts = new ContextBuilder();
   const claims: Claim[] = [];
+  // Grouped as each document's claims are made, while their texts are still in cache.
+  const sameReading = new SameReadings(claims);
   for (const doc of corpus.documents) {
     for (const claim of claimsOfDocument(
       {
@@ -128,8 +130,10 @@ export function analyzeClaims(corpus: Corpus, quotes: readonly Quote[], index: P
         contexts,
       },
       claims.length,
-    ))
+    )) {
       claims.push(claim);
+      sameReading.add(claim);
+    }
   }
   // Each comment's claims, in claim order.
   const byComment = new Map<string, Claim[]>();
@@ -191,7 +195,7 @@ export function analyzeClaims(corpus: Corpus, quotes: readonly Quote[], index: P
     }
   const partial = {
     claims,
-    sameReading: sameReadings(claims),
+    sameReading: sameReading.build(),
     byTerm,
     byPassage,
     idf,
@@ -205,23 +209,29 @@ export function analyzeClaims(corpus: Corpus, quotes: readonly Quote[], index: P
   return { ...partial, disputes: findDisputes(partial, { table: phrases, byClaim: phrasesByClaim }) };
 }
 
-/** `sameReading` of the claims: grouped by text, then compared word info by word info (interned objects). */
-function sameReadings(claims: readonly Claim[]): Int32Array {
-  const out = new Int32Array(claims.length);
-  const byText = new Map<string, number[]>();
-  for (const c of claims) {
-    out[c.id] = c.id;
-    const list = byText.get(c.text);
+/** `sameReading` of the claims, added in id order: grouped by text, then compared word info by word info (interned objects). */
+class SameReadings {
+  private readonly byText = new Map<string, number[]>();
+  private readonly first: number[] = [];
+
+  constructor(private readonly claims: readonly Claim[]) {}
+
+  add(c: Claim): void {
+    this.first[c.id] = c.id;
+    const list = this.byText.get(c.text);
     if (list === undefined) {
-      byText.set(c.text, [c.id]);
-      continue;
+      this.byText.set(c.text, [c.id]);
+      return;
     }
     const infos = c.reading.infos;
-    const first = list.find((id) => sameInfos((claims[id] as Claim).reading.infos, infos));
-    if (first !== undefined) out[c.id] = first;
+    const first = list.find((id) => sameInfos((this.claims[id] as Claim).reading.infos, infos));
+    if (first !== undefined) this.first[c.id] = first;
     else list.push(c.id);
   }
-  return out;
+
+  build(): Int32Array {
+    return Int32Array.from(this.first);
+  }
 }
 
 function sameInfos(a: readonly WordInfo[], b: readonly WordInfo[]): boolean {
