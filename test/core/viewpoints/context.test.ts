@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sentenceTerms } from '../../../src/core/search/index.js';
-import { ContextMasks } from '../../../src/core/viewpoints/context.js';
+import { ContextBuilder, ContextMasks } from '../../../src/core/viewpoints/context.js';
+import { findDisputes } from '../../../src/core/viewpoints/disputes.js';
 import { POLARITY_GROUPS, stem } from '../../../src/core/viewpoints/lexicon.js';
 import { groupStance, stanceOf } from '../../../src/core/viewpoints/stance.js';
 import { WordTable, looseInfo } from '../../../src/core/viewpoints/words.js';
@@ -76,5 +77,28 @@ describe('GIVEN the seeds claims and the polarity groups', () => {
       }
     }
     expect(nonZero).toBeGreaterThan(20);
+  });
+});
+
+describe('GIVEN the seeds claims', () => {
+  it('WHEN disputes are found without the noun phrases read ahead at analysis THEN they are the same disputes', async () => {
+    const a = await seedAnalysis();
+    expect(a.claims.disputes.length).toBeGreaterThan(0);
+    expect(findDisputes(a.claims)).toEqual(a.claims.disputes);
+  });
+});
+
+describe('GIVEN a context builder', () => {
+  it('WHEN paragraphs are added THEN each stem lists its paragraph slots in order, stems without any left as holes', () => {
+    const builder = new ContextBuilder();
+    const paragraphs = [[3, 0], [5], [], [0, 3, 5]];
+    for (const stems of paragraphs) builder.addParagraph(stems, 0, -1);
+    const { paragraphsByStem } = builder.build();
+    expect(paragraphsByStem.length).toBe(6);
+    expect(paragraphsByStem[0]).toEqual([0, 3]);
+    expect(paragraphsByStem[3]).toEqual([0, 3]);
+    expect(paragraphsByStem[5]).toEqual([1, 3]);
+    expect(1 in paragraphsByStem).toBe(false);
+    expect(paragraphsByStem[4]).toBeUndefined();
   });
 });
