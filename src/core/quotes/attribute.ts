@@ -610,8 +610,10 @@ export function attributeFlow(
     }
 
     // Quotations. Per span its first token and closing mark; per sentence id its cues; cues with a speaker.
-    const openOf: number[] = spans.map(() => -1);
-    const closeOf: number[] = spans.map(() => -1);
+    // Typed arrays: one shape whatever the number of spans (the arrays map() makes do not always share one, and
+    // optimized code checks it).
+    const openOf = new Int32Array(nSpans).fill(-1);
+    const closeOf = new Int32Array(nSpans).fill(-1);
     if (spans.length > 0)
       for (let k = 0; k < nToks; k++) {
         const t = toks[k] as Tok;
@@ -635,8 +637,9 @@ export function attributeFlow(
         if ((speaking[mid] as Cue).i <= at) lo = mid + 1;
         else hi = mid;
       }
-      const below = speaking[lo - 1];
-      const above = speaking[lo];
+      // In bounds only: an out-of-bounds read would throw the optimized code away.
+      const below = lo > 0 ? speaking[lo - 1] : undefined;
+      const above = lo < speaking.length ? speaking[lo] : undefined;
       if (!below) return above;
       if (!above) return below;
       return above.i - at < at - below.i ? above : below;
@@ -666,7 +669,11 @@ export function attributeFlow(
       const dist = (i: number) => (i < openTok ? openTok - i : i > lastQuoteTok ? i - lastQuoteTok : 0);
       region.sort((a, b) => dist(a.i) - dist(b.i));
       let who: Named | null = region[0]?.speaker ?? null;
-      if (!who && toks[openTok - 1]?.text === ':') who = colonSubject(toks, sentStart(openTok), openTok - 1);
+      // Reads before the first token or past the last are guarded rather than left to yield undefined: the
+      // optimized code would be thrown away the first time one happens.
+      const before = openTok > 0 ? toks[openTok - 1] : undefined;
+      if (!who && before !== undefined && before.text === ':')
+        who = colonSubject(toks, sentStart(openTok), openTok - 1);
       if (!who && span.continued && quoteOnly) who = chainSpeaker.get(span.chain) ?? null;
       if (!who && quoteOnly) {
         // Another sentence of the paragraph says who speaks ("…," Hill said. "And …").
@@ -679,8 +686,7 @@ export function attributeFlow(
         chainSpeaker.set(span.chain, who);
         flowSpeakers.add(who.name.toLowerCase());
       }
-      const after = closeAt >= 0 ? toks[closeAt + 1] : undefined;
-      const before = toks[openTok - 1];
+      const after = closeAt >= 0 && closeAt + 1 < toks.length ? toks[closeAt + 1] : undefined;
       const embedded =
         before !== undefined && before.type === 'word' && after !== undefined && after.type === 'word';
       const kind: QuoteKind = n < 6 || embedded ? 'partial' : 'direct';
