@@ -628,22 +628,6 @@ export function attributeFlow(
       else cuesBySid.set(sid[c.i] as number, [c]);
     }
     const speaking = cues.filter((c) => c.speaker);
-    /** The cue with a speaker nearest token `at` (the earlier one on a tie), as a stable sort by distance would. */
-    const nearestSpeaking = (at: number): Cue | undefined => {
-      let lo = 0;
-      let hi = speaking.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if ((speaking[mid] as Cue).i <= at) lo = mid + 1;
-        else hi = mid;
-      }
-      // In bounds only: an out-of-bounds read would throw the optimized code away.
-      const below = lo > 0 ? speaking[lo - 1] : undefined;
-      const above = lo < speaking.length ? speaking[lo] : undefined;
-      if (!below) return above;
-      if (!above) return below;
-      return above.i - at < at - below.i ? above : below;
-    };
     const attributed: (Named | null)[] = [];
     spans.forEach((span, si) => {
       const openTok = openOf[si] as number;
@@ -666,8 +650,7 @@ export function attributeFlow(
         return true;
       });
       const lastQuoteTok = closeAt >= 0 ? closeAt : toks.length - 1;
-      const dist = (i: number) => (i < openTok ? openTok - i : i > lastQuoteTok ? i - lastQuoteTok : 0);
-      region.sort((a, b) => dist(a.i) - dist(b.i));
+      region.sort((a, b) => distance(a.i, openTok, lastQuoteTok) - distance(b.i, openTok, lastQuoteTok));
       let who: Named | null = region[0]?.speaker ?? null;
       // Reads before the first token or past the last are guarded rather than left to yield undefined: the
       // optimized code would be thrown away the first time one happens.
@@ -677,7 +660,7 @@ export function attributeFlow(
       if (!who && span.continued && quoteOnly) who = chainSpeaker.get(span.chain) ?? null;
       if (!who && quoteOnly) {
         // Another sentence of the paragraph says who speaks ("…," Hill said. "And …").
-        const nearest = nearestSpeaking(openTok);
+        const nearest = nearestSpeaking(speaking, openTok);
         who = nearest?.speaker ?? null;
       }
       if (!who && quoteOnly && cues.length === 0 && /^\s*[“"‘]/.test(text)) who = prevSpeaker ?? prevIntro;
@@ -732,6 +715,34 @@ export function attributeFlow(
       lastTok?.text === ':' || lastTok?.text === ',' ? (cues[cues.length - 1]?.speaker ?? null) : null;
   });
   return { quotes, mentions };
+}
+
+// The helpers below are module functions rather than closures made per paragraph or quotation: tsx (esbuild's
+// keepNames) names every such closure each time it is made, a defineProperty call.
+
+/** How far token i lies outside the quotation toks[open..last] (0 inside it). */
+function distance(i: number, open: number, last: number): number {
+  return i < open ? open - i : i > last ? i - last : 0;
+}
+
+/**
+ * The cue with a speaker nearest token `at` (the earlier one on a tie), as a stable sort by distance would;
+ * `speaking` is in token order.
+ */
+function nearestSpeaking(speaking: readonly Cue[], at: number): Cue | undefined {
+  let lo = 0;
+  let hi = speaking.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((speaking[mid] as Cue).i <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  // In bounds only: an out-of-bounds read would throw the optimized code away.
+  const below = lo > 0 ? speaking[lo - 1] : undefined;
+  const above = lo < speaking.length ? speaking[lo] : undefined;
+  if (!below) return above;
+  if (!above) return below;
+  return above.i - at < at - below.i ? above : below;
 }
 
 /** The latest mention (in the order met) before `at` in a list of mentions. */

@@ -33,9 +33,37 @@ const OPENERS_BEFORE = /[\s([{\u2014\u2013\-/]/;
 export function findQuoteSpans(paragraphs: readonly Paragraph[], nextChain: () => number): QuoteSpan[][] {
   const out: QuoteSpan[][] = paragraphs.map(() => []);
   let carry: { chain: number; paragraph: number } | null = null;
+  // The paragraph being read, for push (made once per flow, not per paragraph: tsx names each closure it makes).
+  let text = '';
+  let spans: QuoteSpan[] = [];
+  let base = 0;
+  const push = (
+    openIdx: number,
+    closeIdx: number,
+    closeEnd: number,
+    runsOn: boolean,
+    ch: number,
+    cont: boolean,
+  ) => {
+    let s = openIdx + 1;
+    let e = closeIdx;
+    while (s < e && isSpace(text[s])) s++;
+    while (e > s && isSpace(text[e - 1])) e--;
+    if (e <= s) return;
+    spans.push({
+      start: base + s,
+      end: base + e,
+      open: base + openIdx,
+      close: base + closeEnd,
+      chain: ch,
+      continued: cont,
+      runsOn,
+    });
+  };
   paragraphs.forEach((p, pi) => {
-    const text = p.text;
-    const spans = out[pi] as QuoteSpan[];
+    text = p.text;
+    spans = out[pi] as QuoteSpan[];
+    base = p.start;
     let openAt = -1;
     let chain = -1;
     let continued = false;
@@ -54,29 +82,6 @@ export function findQuoteSpans(paragraphs: readonly Paragraph[], nextChain: () =
       carry = null;
     }
     let singleAt = -1;
-    const push = (
-      openIdx: number,
-      closeIdx: number,
-      closeEnd: number,
-      runsOn: boolean,
-      ch: number,
-      cont: boolean,
-    ) => {
-      let s = openIdx + 1;
-      let e = closeIdx;
-      while (s < e && isSpace(text[s])) s++;
-      while (e > s && isSpace(text[e - 1])) e--;
-      if (e <= s) return;
-      spans.push({
-        start: p.start + s,
-        end: p.start + e,
-        open: p.start + openIdx,
-        close: p.start + closeEnd,
-        chain: ch,
-        continued: cont,
-        runsOn,
-      });
-    };
     for (let i = continued ? openAt + 1 : 0; i < text.length; i++) {
       // Only quotation marks change anything: skip to the next one.
       if (!isMarkCode(text.charCodeAt(i))) {
