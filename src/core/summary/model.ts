@@ -1061,9 +1061,11 @@ export function ineligibility(p: Passage, shape?: QuoteShape): Ineligible | null
 function ineligibleGiven(p: Passage, shape: QuoteShape, words: number): Ineligible | null {
   if (p.role === 'caption') return 'not-body';
   const text = p.text.trim();
-  if (/\?\W*$/u.test(text)) return 'question';
+  // Cheap tests first: no '?', no question; an ASCII letter first is the first letter.
+  if (text.includes('?') && /\?\W*$/u.test(text)) return 'question';
   if (words < MIN_WORDS) return 'fragment';
-  const firstLetter = text.match(/\p{L}/u)?.[0];
+  const c = text.charCodeAt(0);
+  const firstLetter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? text[0] : text.match(/\p{L}/u)?.[0];
   if (firstLetter && firstLetter === firstLetter.toLowerCase() && firstLetter !== firstLetter.toUpperCase())
     return 'fragment';
   const { quoted, balanced, attributed } = shape;
