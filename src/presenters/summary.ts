@@ -42,7 +42,9 @@ export function summaryView(corpus: Corpus, input: SummaryViewInput): View {
         items: input.points.map((p) => ({
           text: p.text,
           cite: { documentId: p.documentId, paragraph: p.paragraph, comment: p.comment },
-          source: sourceLabel(corpus, p),
+          // A quotation that names its speaker only as "he" or "she": who that is, as the quotes engine found.
+          source:
+            p.speaker !== null ? `${p.speaker}, quoted in ${sourceLabel(corpus, p)}` : sourceLabel(corpus, p),
         })),
       },
     ],

@@ -294,7 +294,7 @@ export function buildSummaryModel(
     if (starts === undefined) opening.set(d.meta.id, (starts = new Set()));
     for (const para of d.body) if (para.sentences[0]) starts.add(para.sentences[0].start);
   }
-  const { claimantsOf, claimantWeight } = claimantsByPassage(list, quotes);
+  const { claimantsOf, claimantWeight, names } = claimantsByPassage(list, quotes);
   const sentences: SummarySentence[] = list.map((p, i) => {
     const kind: PointKind = p.role === 'comment' ? 'comment' : p.kind;
     const surface = surfaces[i] as Surface;
@@ -322,6 +322,10 @@ export function buildSummaryModel(
       vector: vectors[i] as TermVector,
       entities: surface.entities,
       claimants: claimantsOf[i] ?? NONE,
+      speaker:
+        surface.speakerUntold && claimantsOf[i]?.length === 1
+          ? (names[claimantsOf[i]?.[0] ?? -1] ?? null)
+          : null,
       aspect: surface.attributed ? 'claim' : surface.dated ? 'event' : surface.modal ? 'outlook' : 'context',
       start: slice.start,
       end: slice.end,
@@ -379,9 +383,10 @@ const NONE: readonly number[] = [];
 function claimantsByPassage(
   list: readonly Passage[],
   quotes: readonly Quote[],
-): { claimantsOf: (number[] | undefined)[]; claimantWeight: Float64Array } {
+): { claimantsOf: (number[] | undefined)[]; claimantWeight: Float64Array; names: string[] } {
   const claimantsOf = new Array<number[] | undefined>(list.length);
   const speakerIndex = new Map<string, number>();
+  const names: string[] = [];
   const documents: Set<string>[] = [];
   // A document's passages are one run of ids in reading order of body, captions and comments; offsets are the
   // document's, so a quotation belongs to the passage whose span holds its first character.
@@ -399,6 +404,7 @@ function claimantsByPassage(
     if (speaker === undefined) {
       speakerIndex.set(q.speakerId, (speaker = speakerIndex.size));
       documents.push(new Set());
+      names.push(q.speaker ?? q.speakerId);
     }
     (documents[speaker] as Set<string>).add(q.documentId);
     for (let id = run.start; id < run.end; id++) {
@@ -413,7 +419,7 @@ function claimantsByPassage(
   }
   const claimantWeight = new Float64Array(speakerIndex.size);
   documents.forEach((docs, k) => (claimantWeight[k] = Math.log(1 + docs.size)));
-  return { claimantsOf, claimantWeight };
+  return { claimantsOf, claimantWeight, names };
 }
 
 const OPEN = () => true;

@@ -277,6 +277,7 @@ function pointOf(c: { s: SummarySentence; score: number }): SummaryPoint {
     paragraph: p.paragraph,
     comment: p.comment,
     kind: c.s.kind,
+    speaker: c.s.speaker,
     start: c.s.start,
     end: c.s.end,
     score: Math.round(c.score * 1000) / 1000,

@@ -33,6 +33,12 @@ export interface SummarySentence {
   readonly entities: readonly number[];
   /** Speakers whose quotations (direct, partial or reported) it carries, as indices into `claimantWeight`. */
   readonly claimants: readonly number[];
+  /**
+   * Who spoke, when the sentence is mostly a quotation whose speaker it names only by a pronoun ("“…,” he added"):
+   * the speaker the quotes engine attributed it to (from the sentences before), so a point out of its paragraph
+   * can still say who spoke. Null otherwise, or when the engine found no single speaker.
+   */
+  readonly speaker: string | null;
   readonly aspect: Aspect;
   /** The verbatim slice a point shows: the whole sentence, or its first clauses when it is very long. */
   readonly start: number;
@@ -86,6 +92,8 @@ export interface SummaryPoint {
   readonly paragraph: number;
   readonly comment: number | null;
   readonly kind: PointKind;
+  /** See `SummarySentence.speaker`. */
+  readonly speaker: string | null;
   readonly start: number;
   readonly end: number;
   readonly score: number;

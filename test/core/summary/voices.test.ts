@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeCorpus } from '../../../src/core/analysis.js';
 import { surfaceOf } from '../../../src/core/summary/model.js';
+import { summarise } from '../../../src/core/summary/select.js';
+import { summaryView } from '../../../src/presenters/summary.js';
 import { segment } from '../../../src/core/nlp/segmenter.js';
 import { corpusOfTexts } from '../../helpers/corpus.js';
 
@@ -65,5 +67,37 @@ describe('GIVEN two reports quoting the same minister and one quoting a farmer',
     const vega = sentence('never asked').claimants[0] as number;
     expect(a.summary.claimantWeight[ruiz]).toBeGreaterThan(a.summary.claimantWeight[vega] as number);
     expect(a.summary.maxClaimantWeight).toBe(a.summary.claimantWeight[ruiz]);
+  });
+});
+
+describe('GIVEN a quotation whose speaker the sentence names only by a pronoun', () => {
+  const a = analyzeCorpus(
+    corpusOfTexts({
+      a: `Minister warns on dam\n\nMinister Ana Ruiz said on Monday that the dam would be finished next year.\n\n“Once the water rises, there is no way back for the farms below it,” she added.\n\n“We were never asked about any of it,” said farmer Luis Vega, whose land lies in the flood zone.`,
+    }),
+  );
+  const sentence = (needle: string) => {
+    const s = a.summary.sentences.find((x) => x.text.includes(needle));
+    if (!s) throw new Error(`no sentence with ${needle}`);
+    return s;
+  };
+
+  it('THEN the sentence carries the speaker the quotes engine found, and a sentence naming its speaker does not', () => {
+    expect(sentence('no way back').speaker).toBe('Ana Ruiz');
+    expect(sentence('never asked').speaker).toBeNull();
+    expect(sentence('would be finished').speaker).toBeNull();
+  });
+
+  it('THEN its summary point says who spoke, and the text stays verbatim', () => {
+    const r = summarise(a.summary, a.index, { topic: 'water farms', length: 'short' });
+    if (!r.ok) throw new Error(r.code);
+    const point = r.points.find((p) => p.text.includes('no way back'));
+    expect(point?.speaker).toBe('Ana Ruiz');
+    expect(point?.text).toBe(
+      '“Once the water rises, there is no way back for the farms below it,” she added.',
+    );
+    const view = summaryView(a.corpus, { points: r.points, scope: 'a topic' });
+    const item = view.sections[0]?.items.find((i) => i.text === point?.text);
+    expect(item?.source.startsWith('Ana Ruiz, quoted in Minister warns on dam')).toBe(true);
   });
 });
