@@ -98,6 +98,6 @@ describe('GIVEN a quotation whose speaker the sentence names only by a pronoun',
     );
     const view = summaryView(a.corpus, { points: r.points, scope: 'a topic' });
     const item = view.sections[0]?.items.find((i) => i.text === point?.text);
-    expect(item?.source.startsWith('Ana Ruiz, quoted in Minister warns on dam')).toBe(true);
+    expect(item?.source?.startsWith('Ana Ruiz, quoted in Minister warns on dam')).toBe(true);
   });
 });
