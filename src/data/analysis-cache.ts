@@ -23,6 +23,7 @@ import { parseDocument } from '../core/corpus/document.js';
 import type { CorpusDocument } from '../core/corpus/types.js';
 import { segment as winkSegment, type Segmenter } from '../core/nlp/segmenter.js';
 import { parseOnWorker, queueOrder, worthAWorker } from './parse-pool.js';
+import type { ParsedDocument } from './parse-worker.js';
 import { newQueue, takeNext } from './parse-queue.js';
 
 /** Where the cache lives unless told otherwise (relative to the working directory). */
@@ -194,14 +195,26 @@ export class AnalysisCache {
     // take documents from one queue, largest first, until it is empty.
     const order = queueOrder(missing.map((i) => inputs[i] as CorpusInput)).map((k) => missing[k] as number);
     const queue = newQueue();
+    // The worker's documents as they arrive, expanded here between the main thread's own (see parse-pool.ts).
+    const arrived: ParsedDocument[] = [];
+    let wake: (() => void) | null = null;
+    let workerDone = false;
     const fromWorker =
       this.segment === winkSegment && worthAWorker(missing.map((i) => inputs[i] as CorpusInput))
         ? parseOnWorker(
             order.map((i) => inputs[i] as CorpusInput),
             dirReady,
             queue,
+            (done) => {
+              arrived.push(done);
+              wake?.();
+            },
           )
         : Promise.resolve(null);
+    void fromWorker.then(() => {
+      workerDone = true;
+      wake?.();
+    });
     const store = async (i: number, doc: CorpusDocument, entry: Uint8Array | null): Promise<void> => {
       found[i] = doc;
       parsed++;
@@ -218,22 +231,33 @@ export class AnalysisCache {
       // A reload runs while the bot answers: let waiting interactions through between documents.
       await yieldToEventLoop();
     };
-    for (let k = takeNext(queue, order.length); k !== -1; k = takeNext(queue, order.length))
+    const expandArrived = async (): Promise<void> => {
+      for (let done = arrived.shift(); done !== undefined; done = arrived.shift()) {
+        const i = order[done.at];
+        if (i === undefined || found[i]) continue;
+        const input = inputs[i] as CorpusInput;
+        let doc: CorpusDocument | null = null;
+        try {
+          doc = expandDocument({ ...done.stored, text: input.raw.text });
+        } catch {
+          doc = null;
+        }
+        if (doc && doc.meta.id === input.raw.id) {
+          await store(i, doc, done.entry);
+          parsedOnWorker++;
+        }
+      }
+    };
+    for (let k = takeNext(queue, order.length); k !== -1; k = takeNext(queue, order.length)) {
       await parseHere(order[k] as number);
-    for (const done of (await fromWorker) ?? []) {
-      const i = order[done.at];
-      if (i === undefined || found[i]) continue;
-      const input = inputs[i] as CorpusInput;
-      let doc: CorpusDocument | null = null;
-      try {
-        doc = expandDocument({ ...done.stored, text: input.raw.text });
-      } catch {
-        doc = null;
-      }
-      if (doc && doc.meta.id === input.raw.id) {
-        await store(i, doc, done.entry);
-        parsedOnWorker++;
-      }
+      await expandArrived();
+    }
+    // The queue is empty: expand the worker's last documents as they come, until it is done (or has failed).
+    for (;;) {
+      await expandArrived();
+      if (workerDone) break;
+      await new Promise<void>((resume) => (wake = resume));
+      wake = null;
     }
     // What the worker took and did not return (it failed or died): parsed here.
     for (const i of order) if (!found[i]) await parseHere(i);

@@ -1,8 +1,9 @@
 /**
  * The parse pool's worker thread (see parse-pool.ts): takes documents from the shared queue until it is empty,
- * and replies with each one's position in the batch, its stored form (the compact document without its text,
- * which the main thread already has) and, when asked, its cache entry bytes, so compressing entries happens off
- * the main thread too.
+ * and posts each one as soon as it is parsed: its position in the batch, its stored form (the compact document
+ * without its text, which the main thread already has) and, when asked, its cache entry bytes, so compressing
+ * entries happens off the main thread too. Posting as it goes lets the main thread expand the worker's documents
+ * between its own, instead of all of them after both threads finish.
  */
 import { parentPort } from 'node:worker_threads';
 import type { CorpusInput } from '../core/corpus/corpus.js';
@@ -25,23 +26,24 @@ export interface ParsedDocument {
   readonly entry: Uint8Array | null;
 }
 
+/** Documents as they are parsed, then `done` once the queue is empty, or `failed` (the documents already posted stand). */
 export type ParseReply =
-  | { readonly ok: true; readonly documents: ParsedDocument[] }
-  | { readonly ok: false; readonly error: string };
+  | { readonly kind: 'parsed'; readonly document: ParsedDocument }
+  | { readonly kind: 'done' }
+  | { readonly kind: 'failed'; readonly error: string };
 
 parentPort?.once('message', (request: ParseRequest) => {
-  let reply: ParseReply;
+  let last: ParseReply = { kind: 'done' };
   try {
-    const documents: ParsedDocument[] = [];
     for (let at = takeNext(request.next, request.inputs.length); at !== -1; ) {
       const input = request.inputs[at] as CorpusInput;
       const stored = storedForm(parseDocument(input.raw, input.hint, segment));
-      documents.push({ at, stored, entry: request.entries ? encodeStored(stored) : null });
+      const document = { at, stored, entry: request.entries ? encodeStored(stored) : null };
+      parentPort?.postMessage({ kind: 'parsed', document } satisfies ParseReply);
       at = takeNext(request.next, request.inputs.length);
     }
-    reply = { ok: true, documents };
   } catch (err) {
-    reply = { ok: false, error: String(err) };
+    last = { kind: 'failed', error: String(err) };
   }
-  parentPort?.postMessage(reply);
+  parentPort?.postMessage(last);
 });

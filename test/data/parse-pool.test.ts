@@ -90,6 +90,15 @@ describe('parsing on a worker thread', () => {
     expect(await parseOnWorker(broken, false, newQueue())).toBeNull();
   });
 
+  it('GIVEN a worker failing after some documents THEN those were passed on as they came and it resolves to null', async () => {
+    const broken = { raw: { id: 'x', file: 'x.txt', text: undefined as unknown as string } };
+    const some = [...inputs.slice(0, 2), broken];
+    const passed: number[] = [];
+    expect(await parseOnWorker(some, false, newQueue(), (p) => passed.push(p.at))).toBeNull();
+    // The caller keeps these and parses only the broken one (which fails on the main thread too).
+    expect(passed).toEqual([0, 1]);
+  });
+
   it('GIVEN a large batch through the cache THEN it parses everything once, equal to a serial parse, and writes every entry', async () => {
     const cache = AnalysisCache.forCorpus(cacheRoot, '/corpus/pool');
     const { documents, stats } = await cache.documents(inputs);
