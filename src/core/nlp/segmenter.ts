@@ -39,15 +39,18 @@ export const segment: Segmenter = (text, offset) => {
   for (let i = 0; i < values.length; i++) {
     const value = values[i] as string;
     cursor += (spaces[i] as string).length;
-    if (!text.startsWith(value, cursor)) {
+    let verbatim = text.startsWith(value, cursor);
+    if (!verbatim) {
       // wink-nlp reconstructs text losslessly; this guards against inputs where it does not.
       const found = text.indexOf(value, cursor);
+      verbatim = found !== -1;
       cursor = found === -1 ? cursor : found;
     }
     const start = Math.min(cursor, text.length);
     const end = Math.min(start + value.length, text.length);
     all[i] = {
-      text: text.slice(start, end),
+      // The value is the text at these offsets when found there: no copy (wink shares its strings across tokens).
+      text: verbatim ? value : text.slice(start, end),
       start: offset + start,
       end: offset + end,
       pos: pos[i] as string,
