@@ -247,7 +247,11 @@ const REFERENCE = { instant: new Date(Date.UTC(2000, 0, 1, 12)), timezone: 0 };
 
 /** Everything the text alone tells, in the order `findMentions` has always tried it: anchors, chrono, bare years. */
 function scanText(text: string, chronoParser: chrono.Chrono, gate = true): readonly Hit[] {
-  if (!DATE_WORD.test(text)) return NO_HITS;
+  return DATE_WORD.test(text) ? scanDated(text, chronoParser, gate) : NO_HITS;
+}
+
+/** `scanText` of a text that passes DATE_WORD. */
+function scanDated(text: string, chronoParser: chrono.Chrono, gate = true): readonly Hit[] {
   const hits: Hit[] = [];
   if (ANY_ANCHOR.test(text)) {
     for (const [re, amount] of ANCHORS) {
@@ -332,8 +336,11 @@ export function mentionFinder(
 ): (s: Sentence) => readonly Mention[] {
   const byText = new Map<string, readonly Hit[]>();
   return (sentence) => {
-    let hits = byText.get(sentence.text);
-    if (hits === undefined) byText.set(sentence.text, (hits = scanText(sentence.text, chronoParser)));
+    // Most sentences hold no date word: they are told by the gate alone, without hashing their text for the memo.
+    const text = sentence.text;
+    if (!DATE_WORD.test(text)) return NO_MENTIONS;
+    let hits = byText.get(text);
+    if (hits === undefined) byText.set(text, (hits = scanDated(text, chronoParser)));
     return hits.length === 0 ? NO_MENTIONS : mentionsFrom(hits, sentence);
   };
 }

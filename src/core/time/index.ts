@@ -22,14 +22,15 @@ export interface TimeAnalysis {
 
 /** Reference dates and dated events of the corpus. */
 export function analyzeTime(corpus: Corpus): TimeAnalysis {
-  // Mentions are read twice for some sentences (reference dates, then events): kept for the sentences that have any.
+  // Mentions are read twice for most sentences (reference dates, then events): kept for every sentence, so the
+  // date-word gate runs once per sentence (an empty result is the shared NO_MENTIONS).
   const find = mentionFinder();
   const cache = new Map<Sentence, readonly Mention[]>();
   const mentionsOf = (s: Sentence): readonly Mention[] => {
     let m = cache.get(s);
     if (m === undefined) {
       m = find(s);
-      if (m.length > 0) cache.set(s, m);
+      cache.set(s, m);
     }
     return m;
   };
