@@ -280,8 +280,8 @@ export function expandDocument(c: CompactDocument): CorpusDocument {
   const normals = overrides(c.normalAt, c.normals);
   const lemmas = overrides(c.lemmaAt, c.lemmas);
 
-  // Repeated words share one lower-cased string (less garbage, less memory).
-  const lower = new Map<string, string>();
+  // Repeated words share one string and one lower-cased string (less memory kept, less for the GC to mark).
+  const words = new Map<string, { readonly text: string; readonly lower: string }>();
   const paragraphs: Paragraph[] = new Array<Paragraph>(nParagraphs);
   let si = 0;
   let ti = 0;
@@ -297,12 +297,15 @@ export function expandDocument(c: CompactDocument): CorpusDocument {
         const start = prevEnd + (gap === ESCAPE ? (gaps.get(ti) ?? gap) : gap);
         const end = start + (len === ESCAPE ? (lens.get(ti) ?? len) : len);
         prevEnd = end;
-        const tokenText = tokText.get(ti) ?? text.slice(start, end);
+        let tokenText = tokText.get(ti);
         let normal = normals.get(ti);
-        if (normal === undefined) {
-          normal = lower.get(tokenText);
-          if (normal === undefined) lower.set(tokenText, (normal = tokenText.toLowerCase()));
-        }
+        if (tokenText === undefined) {
+          const slice = text.slice(start, end);
+          let word = words.get(slice);
+          if (word === undefined) words.set(slice, (word = { text: slice, lower: slice.toLowerCase() }));
+          tokenText = word.text;
+          normal ??= word.lower;
+        } else normal ??= tokenText.toLowerCase();
         tokens[j] = {
           text: tokenText,
           start,
