@@ -1,10 +1,11 @@
 /**
  * Parsing a large batch of documents on two cores: a worker thread and the main thread take documents from one
  * shared queue (parse-queue.ts) until it is empty, and the main thread expands the worker's compact documents (a
- * small fraction of a parse) between its own as they arrive, so the queue balances that work too. wink-nlp is single-threaded and the parse is most of a cold start, so on a 2-core
- * machine this nearly halves it. Small batches stay on the main thread: starting a worker (loading wink-nlp's
- * model) costs about what parsing half a million characters does. Any failure of the worker only means the main
- * thread parses what the worker took and did not return.
+ * small fraction of a parse) between its own as they arrive, so the queue balances that work too. wink-nlp is
+ * single-threaded and the parse is most of a cold start, so on a 2-core machine this nearly halves it. Small
+ * batches stay on the main thread: starting a worker (loading wink-nlp's model) costs about what parsing half a
+ * million characters does. Any failure of the worker only means the main thread parses what the worker took and
+ * did not return.
  */
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';

@@ -298,6 +298,7 @@ export function buildSummaryModel(
   const sentences: SummarySentence[] = list.map((p, i) => {
     const kind: PointKind = p.role === 'comment' ? 'comment' : p.kind;
     const surface = surfaces[i] as Surface;
+    const claimants = claimantsOf[i] ?? NONE;
     const slice = trimmed(p, surface.words);
     const position = positionOf(
       p,
@@ -321,11 +322,9 @@ export function buildSummaryModel(
       ineligible: ineligibleGiven(p, surface, surface.words),
       vector: vectors[i] as TermVector,
       entities: surface.entities,
-      claimants: claimantsOf[i] ?? NONE,
+      claimants,
       speaker:
-        surface.speakerUntold && claimantsOf[i]?.length === 1
-          ? (names[claimantsOf[i]?.[0] ?? -1] ?? null)
-          : null,
+        surface.speakerUntold && claimants.length === 1 ? (names[claimants[0] as number] ?? null) : null,
       aspect: surface.attributed ? 'claim' : surface.dated ? 'event' : surface.modal ? 'outlook' : 'context',
       start: slice.start,
       end: slice.end,

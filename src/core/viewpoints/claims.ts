@@ -10,6 +10,7 @@ import type { CorpusDocument, Paragraph, Sentence, Token } from '../corpus/types
 import type { Quote } from '../quotes/types.js';
 import type { PassageIndex } from '../search/index.js';
 import { sentenceTerms } from '../search/index.js';
+import { TokenTrie } from './token-trie.js';
 import { OFFICIAL, OPINION_MARKERS, TITLE_WORDS } from './lexicon.js';
 import type { ContextBuilder } from './context.js';
 import { sentenceReading } from './stance.js';
@@ -77,37 +78,18 @@ interface RunName {
   readonly org: boolean;
 }
 
-class RunNode {
-  named: RunName | undefined = undefined;
-  next: Map<string, RunNode> | undefined = undefined;
-}
-
-// Names by their run's words, in a trie keyed by token text: the same names recur across a corpus, and a walk of
-// a few lookups costs less than building a key string for every run.
-let runTrie = new RunNode();
-let runNodes = 0;
+// Names by their run's words (see token-trie.ts), dropped and started again past a bound.
+let runTrie = new TokenTrie<RunName>();
+const MAX_RUN_NODES = 100_000;
 
 /** The name of the run of tokens [from, to). */
 function runName(tokens: readonly Token[], from: number, to: number): RunName {
-  let node = runTrie;
-  for (let k = from; k < to; k++) {
-    const text = (tokens[k] as Token).text;
-    const next = (node.next ??= new Map());
-    let child = next.get(text);
-    if (child === undefined) {
-      if (++runNodes > 100_000) {
-        runTrie = new RunNode();
-        runNodes = 0;
-        return runName(tokens, from, to);
-      }
-      next.set(text, (child = new RunNode()));
-    }
-    node = child;
-  }
-  if (node.named === undefined) {
+  if (runTrie.size > MAX_RUN_NODES) runTrie = new TokenTrie<RunName>();
+  const node = runTrie.at(tokens, from, to);
+  if (node.value === undefined) {
     const name = readNameOfRun(tokens.slice(from, to));
     const key = name === null ? '' : name.toLowerCase();
-    node.named = {
+    node.value = {
       name,
       key,
       words: name === null ? 0 : name.split(' ').length,
@@ -115,7 +97,7 @@ function runName(tokens: readonly Token[], from: number, to: number): RunName {
       org: name !== null && ORG_WORDS.test(name),
     };
   }
-  return node.named;
+  return node.value;
 }
 
 /**

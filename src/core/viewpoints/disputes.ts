@@ -5,17 +5,12 @@
 import type { Token } from '../corpus/types.js';
 import { POLARITY_GROUPS } from './lexicon.js';
 import { groupStance } from './stance.js';
+import { TokenTrie } from './token-trie.js';
 import { CONTENT, NOMINAL, NOUN, POLAR, type WordInfo } from './words.js';
 import type { Claim, ClaimAnalysis, Dispute } from './types.js';
 
 const MAX_DISPUTES = 25;
 const PER_GROUP = 3;
-
-class PhraseNode {
-  /** The phrase's id, -1 until the phrase ending here is met. */
-  id = -1;
-  next: Map<string, PhraseNode> | undefined = undefined;
-}
 
 /**
  * Noun phrases interned by their tokens' texts (a trie of texts, so a phrase met again is found without building
@@ -29,19 +24,12 @@ export class PhraseTable {
   readonly keyOf: number[] = [];
   private readonly bySurface = new Map<string, number>();
   private readonly byKey = new Map<string, number>();
-  private readonly root = new PhraseNode();
+  private readonly root = new TokenTrie<number>();
 
   /** Id of the phrase of tokens [first, to) (at least one). */
   idOf(tokens: readonly Token[], first: number, to: number): number {
-    let node = this.root;
-    for (let k = first; k < to; k++) {
-      const text = (tokens[k] as Token).text;
-      const next = (node.next ??= new Map());
-      let child = next.get(text);
-      if (child === undefined) next.set(text, (child = new PhraseNode()));
-      node = child;
-    }
-    if (node.id < 0) {
+    const node = this.root.at(tokens, first, to);
+    if (node.value === undefined) {
       let surface = (tokens[first] as Token).text;
       for (let k = first + 1; k < to; k++) surface += ` ${(tokens[k] as Token).text}`;
       let id = this.bySurface.get(surface);
@@ -54,9 +42,9 @@ export class PhraseTable {
         if (keyId === undefined) this.byKey.set(key, (keyId = this.byKey.size));
         this.keyOf.push(keyId);
       }
-      node.id = id;
+      node.value = id;
     }
-    return node.id;
+    return node.value;
   }
 }
 
