@@ -432,6 +432,19 @@ export const FLIPPERS: ReadonlySet<string> = new Set([
   'failed',
 ]);
 
+/**
+ * Verbs that call the predicate after them into doubt ("they question the right to intervene" -> -, "no one will
+ * question the right" -> +). Lemmas, and only when tagged as a verb: "the question is", "a legal challenge" do not.
+ */
+export const DOUBT_VERBS: ReadonlySet<string> = new Set([
+  'question',
+  'dispute',
+  'deny',
+  'challenge',
+  'contest',
+  'refute',
+]);
+
 /** Words that flip a predicate they follow closely ("withdrawal is unlikely", "leaving is impossible"). */
 export const TRAILING_FLIPPERS: ReadonlySet<string> = new Set([
   'unlikely',

@@ -10,6 +10,7 @@ import { isContentToken, termOf } from '../search/index.js';
 import { FLIP_SCOPE, GROUP_BY_ID, stem } from './lexicon.js';
 import {
   CLAUSE_BREAK,
+  DOUBT,
   FLIPS,
   NOT_WITH_OBJECT_LEMMA,
   TRAILING,
@@ -156,7 +157,7 @@ function flipsBefore(
     const w = infos[j] as WordInfo;
     if (w.flags & CLAUSE_BREAK) break;
     if (exclude.length > 0 && exclude.includes(j)) continue;
-    if (w.flags & FLIPS) sign = -sign as 1 | -1;
+    if (w.flags & FLIPS || (w.flags & DOUBT && doubtVerbAt(infos, j))) sign = -sign as 1 | -1;
     // "should have been stronger", "could have issued a stronger statement": what did not happen.
     if (
       w.normal === 'have' &&
@@ -175,6 +176,22 @@ function flipsBefore(
     }
   }
   return sign;
+}
+
+/** Word classes before which a doubt word is a noun ("the question", "a legal challenge", "in dispute"). */
+const BEFORE_A_NOUN = new Set(['DET', 'ADJ', 'ADP', 'NUM']);
+const POSSESSIVE = new Set(['my', 'your', 'his', 'her', 'its', 'our', 'their']);
+
+/**
+ * Whether the doubt word at j is used as a verb ("critics question the right", "no one will dispute that"): tagged
+ * a verb, or tagged a noun but not after a determiner, possessive, adjective or preposition, nor at the start.
+ */
+function doubtVerbAt(infos: readonly WordInfo[], j: number): boolean {
+  const w = infos[j] as WordInfo;
+  if (w.pos === 'VERB') return true;
+  if (j === 0) return false;
+  const before = infos[j - 1] as WordInfo;
+  return !BEFORE_A_NOUN.has(before.pos) && !POSSESSIVE.has(before.normal);
 }
 
 export interface StanceReading {

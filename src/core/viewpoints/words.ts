@@ -11,6 +11,7 @@ import {
   ATTRIBUTION_VERBS,
   CLAUSE_BREAKS,
   CONTRAST_MARKERS,
+  DOUBT_VERBS,
   FLIPPERS,
   MODALS,
   NOT_WITH_OBJECT,
@@ -52,6 +53,8 @@ export const ATTRIBUTION = 8192;
 export const NOT_WITH_OBJECT_LEMMA = 16384;
 /** A capitalised proper-noun word (part of a name). */
 export const NAME = 32768;
+/** A word of `DOUBT_VERBS` tagged VERB or NOUN (the tagger often reads "critics question the…" as a noun). */
+export const DOUBT = 65536;
 
 export type Entries = readonly { readonly group: string; readonly pole: 1 | -1 }[];
 const NO_ENTRIES: Entries = [];
@@ -98,6 +101,7 @@ function describe(
     (CONTRAST_MARKERS.has(t.normal) ? CONTRAST : 0) |
     (CLAUSE_BREAKS.has(t.normal) ? CLAUSE_BREAK : 0) |
     (FLIPPERS.has(t.normal) || FLIPPERS.has(lemma) ? FLIPS : 0) |
+    ((t.pos === 'VERB' || t.pos === 'NOUN') && DOUBT_VERBS.has(lemma) ? DOUBT : 0) |
     (TRAILING_FLIPPERS.has(t.normal) && (t.pos === 'ADJ' || t.pos === 'PART' || t.pos === 'ADV')
       ? TRAILING
       : 0) |

@@ -112,6 +112,24 @@ describe('GIVEN a sentence and a topic predicate', () => {
       sign: -1,
     },
     {
+      name: 'a doubt verb flips',
+      topic: 'Was the expulsion legitimate?',
+      text: 'Several members question the right of the league to expel him.',
+      sign: -1,
+    },
+    {
+      name: 'a denied doubt verb flips back',
+      topic: 'Was the expulsion legitimate?',
+      text: 'We hope that no one will question the right of the league to expel him.',
+      sign: 1,
+    },
+    {
+      name: 'the same word as a noun does not flip',
+      topic: 'Was the expulsion legitimate?',
+      text: 'After a legal challenge, the expulsion remains legitimate.',
+      sign: 1,
+    },
+    {
       name: 'a verb sense with an object is not the predicate',
       topic: 'Will the company leave?',
       text: 'The report leaves little doubt about the costs.',
