@@ -140,10 +140,25 @@ function containsWord(text: string, word: string): boolean {
   }
 }
 
-/** `terms.join(' ').split(' ')`, without the copy when no term holds a space. */
-function asJoinedAndSplit(terms: readonly string[]): string[] {
-  if (terms.length === 0 || terms.some((t) => t.includes(' '))) return terms.join(' ').split(' ');
-  return terms as string[];
+/** A hyphenated compound ("anti-terrorist", "russia-led", "shoot-to-kill"): words joined by hyphens. */
+const COMPOUND = /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+$/u;
+
+/**
+ * A passage's MiniSearch tokens: its terms split at spaces (`terms.join(' ').split(' ')`), each hyphenated
+ * compound followed by its parts that are content words, so "terrorist" finds "anti-terrorist operation" and "kill"
+ * finds "shoot-to-kill" as a search engine's analyser would, while the compound itself still matches as a whole.
+ * The passage's own terms (no copy) when none holds a space or a hyphen, as nearly all do.
+ */
+function indexTokens(terms: readonly string[]): string[] {
+  if (!terms.some((t) => t.includes(' ') || t.includes('-'))) return terms as string[];
+  const out: string[] = [];
+  for (const term of terms)
+    for (const t of term.split(' ')) {
+      out.push(t);
+      if (t.includes('-') && COMPOUND.test(t))
+        for (const part of t.split('-')) if (part.length > 1 && !STOP_WORDS.has(part)) out.push(part);
+    }
+  return out;
 }
 
 /**
@@ -292,7 +307,7 @@ export function buildPassageIndex(
   // What the pruned search needs to bound a passage's score without scoring it (see best-hits.ts) is computed
   // first: the MiniSearch index is loaded from the same postings, and they let MiniSearch skip the passages that
   // search leaves out (see gated-postings.ts).
-  const tokenLists = list.map((p) => asJoinedAndSplit(p.terms));
+  const tokenLists = list.map((p) => indexTokens(p.terms));
   const stats = passageStats(tokenLists);
   const mini = passageMiniSearch(tokenLists, stats, build);
   const best = new BestHits(mini, stats);
@@ -387,8 +402,8 @@ export function buildPassageIndex(
 
 /**
  * Every passage's index terms as numbers (`termIds`, '' as EMPTY_TOKEN), in one array: `ids[start[p] ..
- * start[p + 1])`. A passage whose terms hold a space (split into several MiniSearch tokens) is `spaced`: its slice
- * holds its MiniSearch tokens, and its pairs are counted on its terms' strings.
+ * start[p + 1])`. A passage whose terms hold a space or a compound (so its MiniSearch tokens are not its terms) is
+ * `spaced`: its slice holds its MiniSearch tokens, and its pairs are counted on its terms' strings.
  */
 interface TermNumbers {
   readonly start: Int32Array;
@@ -406,7 +421,7 @@ function termNumbers(
   const start = new Int32Array(list.length + 1);
   const spaced = new Uint8Array(list.length);
   for (let p = 0; p < list.length; p++) {
-    // asJoinedAndSplit returns the passage's own terms unless one of them holds a space.
+    // indexTokens returns the passage's own terms unless one of them holds a space or a hyphen.
     if (tokenLists[p] !== (list[p] as Passage).terms) spaced[p] = 1;
     start[p + 1] = (start[p] as number) + (tokenLists[p] as readonly string[]).length;
   }

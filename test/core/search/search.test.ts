@@ -119,3 +119,30 @@ describe('GIVEN a two-word query written in and against the order of the words i
     expect(score(`${a} ${b}`)! / score(`${b} ${a}`)!).toBeCloseTo(1.5, 9);
   });
 });
+
+describe('GIVEN passages with hyphenated compounds the tokenizer keeps whole (anti-, pro-, non-)', () => {
+  const compounds = buildPassageIndex(
+    corpusOfTexts({
+      a: 'Unrest in the capital\n\nSecurity forces began an anti-terrorist operation in the capital on Monday.\n\nA pro-government rally ended at noon.',
+      b: 'A night of rioting\n\nLawmakers held a non-binding vote after the riot.',
+    }),
+    segment,
+  );
+  it.each([
+    ['terrorist', 'anti-terrorist operation'],
+    ['government', 'pro-government rally'],
+    ['binding', 'non-binding vote'],
+  ])('a query for a part, %j THEN the passage holding the compound is found', (query, text) => {
+    expect(compounds.search(query, { limit: 3 }).some((h) => h.passage.text.includes(text))).toBe(true);
+  });
+
+  it('the whole compound THEN still found first', () => {
+    expect(compounds.search('pro-government')[0]?.passage.text).toContain('pro-government rally');
+  });
+
+  it('a two-word query across a compound and the next word THEN the phrase boost still applies', () => {
+    const score = (query: string) =>
+      compounds.search(query).find((h) => h.passage.text.includes('anti-terrorist operation'))?.score;
+    expect(score('anti-terrorist operation')! / score('operation anti-terrorist')!).toBeCloseTo(1.5, 9);
+  });
+});
