@@ -3,6 +3,7 @@ import type { TimelineEvent } from '../core/time/index.js';
 import { dateLabel, spanOf } from '../core/time/query.js';
 import type { Citation } from '../core/corpus/types.js';
 import { citationLabel, type View, type ViewSection } from './view.js';
+import { pointLabel } from './summary.js';
 import { renderTimelinePng, MAX_ROWS } from './timeline-image.js';
 
 export interface TimelineViewInput {
@@ -33,16 +34,23 @@ function shownOf(e: TimelineEvent): { readonly title: string; readonly item: Ite
       dateLabel(e) +
       (e.precision === 'day' && !e.until ? '' : e.precision === 'day' ? ' (week)' : ` (${e.precision})`);
     const cites = e.sources.map(citationOfSource);
+    // Opinion and statements labelled (a reader comment's citation says so itself): a view, not reported fact.
+    const labelled = cites.map((c, i) => {
+      const kind = e.sources[i]?.kind;
+      const label = kind === 'opinion' || kind === 'statement' ? pointLabel(kind, null) : null;
+      return label ? `${label} · ${citationLabel(c)}` : citationLabel(c);
+    });
     const item: Item = {
       text: e.text,
       cite: cites[0] as Citation,
-      source:
-        cites.map(citationLabel).join(' · ') + (e.sources.length > 1 ? ` (${e.sources.length} sources)` : ''),
+      source: labelled.join(' · ') + (e.sources.length > 1 ? ` (${e.sources.length} sources)` : ''),
     };
     shown.set(e, (s = { title, item }));
   }
   return s;
 }
+
+const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 export function timelineView(input: TimelineViewInput): View {
   const sections: ViewSection[] = [];
@@ -56,13 +64,18 @@ export function timelineView(input: TimelineViewInput): View {
     (section.items as Item[]).push(item);
   }
   const hiddenNotes = [
-    input.hidden.background > 0 ? `${input.hidden.background} background dates (e.g. "since 2002")` : null,
-    input.hidden.comments > 0 ? `${input.hidden.comments} dates from reader comments` : null,
+    input.hidden.background > 0
+      ? `${plural(input.hidden.background, 'background date')} (context such as "since …" or "founded in …")`
+      : null,
+    input.hidden.comments > 0 ? `${plural(input.hidden.comments, 'date')} from reader comments` : null,
   ].filter(Boolean);
   const title = `Timeline${input.asked ? ` — ${input.asked}` : ''}`;
+  const views = input.events.some((e) => e.sources.some((s) => s.kind !== 'news'));
   const view: View = {
     title,
-    intro: `${input.events.length} dated event${input.events.length === 1 ? '' : 's'} on ${sections.length} date${sections.length === 1 ? '' : 's'}, oldest first.`,
+    intro:
+      `${plural(input.events.length, 'dated event')} on ${plural(sections.length, 'date')}, oldest first.` +
+      (views ? ' Sources labelled opinion, statement or reader comment are views, not reported fact.' : ''),
     sections,
     ...(hiddenNotes.length > 0 ? { footer: `Not shown: ${hiddenNotes.join(', ')}.` } : {}),
   };

@@ -12,7 +12,7 @@ import { commentReference, type MentionsOf, type Reference } from './10-referenc
 import { governingVerb } from './30-tense.js';
 import { firstStartingFrom } from './tokens.js';
 import { resolveMention, type Resolved, type ResolveContext } from './40-resolve.js';
-import type { EventSource } from './types.js';
+import type { EventSource, SourceKind } from './types.js';
 
 export interface Candidate {
   readonly resolved: Resolved;
@@ -217,8 +217,33 @@ export function clausesAround(s: Sentence, dates: readonly Mention[]): Clause[] 
   return clauses;
 }
 
-function paragraphCandidates(p: Paragraph, ref: Reference, mentionsOf: MentionsOf, out: Candidate[]): void {
+/** Modals of advice: "residents should sign the petition and let the voters decide in November" recommends. */
+const ADVICE = new Set(['should', 'ought']);
+
+/**
+ * True when the date belongs to a verb in its base form ("decide", "vote") after a modal of advice earlier in the
+ * sentence: what should happen, not what did. A participle ("events occurring after the December visit") or a
+ * finite verb reports something even in a sentence that gives advice.
+ */
+function isAdvice(s: Sentence, verb: Token | null): boolean {
+  if (verb === null || verb.normal !== verb.lemma.toLowerCase()) return false;
+  for (const t of s.tokens) {
+    if (t.start >= verb.start) return false;
+    if (ADVICE.has(t.normal)) return true;
+  }
+  return false;
+}
+
+function paragraphCandidates(
+  p: Paragraph,
+  ref: Reference,
+  mentionsOf: MentionsOf,
+  kind: SourceKind,
+  out: Candidate[],
+): void {
   const caption = p.role === 'caption';
+  // In an opinion piece or a reader comment, a date after "should" is the writer's advice, not an event.
+  const views = kind === 'opinion' || kind === 'comment';
   let anchor: ResolveContext['anchor'] = null;
   for (const s of p.sentences) {
     const found = mentionsOf(s);
@@ -238,6 +263,7 @@ function paragraphCandidates(p: Paragraph, ref: Reference, mentionsOf: MentionsO
     const dates: Mention[] = [];
     for (const m of mentions) {
       const governing = governingVerb(s, m.start, m.end);
+      if (views && isAdvice(s, governing.verb)) continue;
       const resolved = resolveMention(m, {
         reference: ref.date,
         dayLevel: ref.dayLevel,
@@ -260,6 +286,7 @@ function paragraphCandidates(p: Paragraph, ref: Reference, mentionsOf: MentionsO
           comment: p.comment,
           ...(caption ? { role: 'caption' as const } : {}),
           text: s.text,
+          kind,
         },
         terms: (terms ??= eventTerms(s)),
       });
@@ -286,11 +313,11 @@ function paragraphCandidates(p: Paragraph, ref: Reference, mentionsOf: MentionsO
 /** Every dated candidate of a document: body, photo captions and reader comments (marked by their number). */
 export function documentCandidates(doc: CorpusDocument, ref: Reference, mentionsOf: MentionsOf): Candidate[] {
   const out: Candidate[] = [];
-  for (const p of doc.body) paragraphCandidates(p, ref, mentionsOf, out);
-  for (const p of doc.captions) paragraphCandidates(p, ref, mentionsOf, out);
+  for (const p of doc.body) paragraphCandidates(p, ref, mentionsOf, doc.meta.kind, out);
+  for (const p of doc.captions) paragraphCandidates(p, ref, mentionsOf, doc.meta.kind, out);
   for (const c of doc.comments) {
     const cref = commentReference(c, ref, mentionsOf);
-    for (const p of c.paragraphs) paragraphCandidates(p, cref, mentionsOf, out);
+    for (const p of c.paragraphs) paragraphCandidates(p, cref, mentionsOf, 'comment', out);
   }
   return out;
 }

@@ -13,7 +13,14 @@ import { mergeCandidates } from './60-merge.js';
 import { indexEvents } from './query.js';
 import type { ReferenceDate, TimelineEvent } from './types.js';
 
-export type { EventSource, Precision, ReferenceBasis, ReferenceDate, TimelineEvent } from './types.js';
+export type {
+  EventSource,
+  Precision,
+  ReferenceBasis,
+  ReferenceDate,
+  SourceKind,
+  TimelineEvent,
+} from './types.js';
 
 export interface TimeAnalysis {
   readonly references: readonly ReferenceDate[];

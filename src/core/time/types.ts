@@ -1,5 +1,8 @@
 export type Precision = 'day' | 'month' | 'year';
 
+/** What a source is, as a reader must weigh it: only 'news' reports; the rest are views (see the summary's kinds). */
+export type SourceKind = 'news' | 'opinion' | 'statement' | 'comment';
+
 export interface EventSource {
   readonly documentId: string;
   readonly paragraph: number;
@@ -8,6 +11,8 @@ export interface EventSource {
   readonly role?: 'caption';
   /** The verbatim sentence or clause in that source. */
   readonly text: string;
+  /** The source's kind: its document's, or 'comment' for a reader comment. */
+  readonly kind: SourceKind;
 }
 
 export interface TimelineEvent {

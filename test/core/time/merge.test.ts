@@ -148,7 +148,13 @@ function candidates(seed: number, count: number, options: { repeatTerm?: boolean
         first: date.length === 7 ? 0 : Number(date.slice(-2)),
       },
       background: rnd() < 0.2,
-      source: { documentId, paragraph: 1 + Math.floor(rnd() * 3), comment: null, text: s.text },
+      source: {
+        documentId,
+        paragraph: 1 + Math.floor(rnd() * 3),
+        comment: null,
+        text: s.text,
+        kind: 'news' as const,
+      },
       // Sometimes the very array another candidate holds (one sentence, two dates), sometimes a copy.
       terms: rnd() < 0.5 ? s.terms : [...s.terms],
     };

@@ -259,3 +259,28 @@ describe('GIVEN two documents reporting the same happening', () => {
     expect(find(events, 'storm')[0]?.sources).toHaveLength(1);
   });
 });
+
+describe('GIVEN an opinion piece, a news report and a reader comment', () => {
+  const body = (text: string) => `A headline about the vote\n\n${text}\n`;
+  const corpus = corpusOfTexts(
+    {
+      news: body('The council will vote on the plan in November. The report should be published on Friday.'),
+      column: body(
+        'The council approved the plan in March. If it votes yes, residents should sign the petition and let the voters decide in November.',
+      ),
+    },
+    { news: { published: '2024-05-15' }, column: { published: '2024-05-15', kind: 'opinion' } },
+  );
+  const events = analyzeTime(corpus).events;
+  const sourcesOf = (words: string) => events.filter((e) => e.text.includes(words)).flatMap((e) => e.sources);
+
+  it('THEN each source carries its kind, so a view is never shown as reported fact', () => {
+    expect(sourcesOf('approved the plan').map((s) => s.kind)).toEqual(['opinion']);
+    expect(sourcesOf('will vote').map((s) => s.kind)).toEqual(['news']);
+  });
+
+  it('WHEN the opinion advises what should happen at a date THEN that is no event; a report of what should happen still is', () => {
+    expect(sourcesOf('residents should sign')).toEqual([]);
+    expect(find(events, 'should be published').map((e) => e.date)).toEqual(['2024-05-17']);
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { TimelineEvent } from '../../src/core/time/index.js';
+import { timelineView } from '../../src/presenters/timeline.js';
+
+const event = (kinds: TimelineEvent['sources'][number]['kind'][]): TimelineEvent => ({
+  date: '2024-11',
+  precision: 'month',
+  text: 'The voters decide in November.',
+  documentId: 'a',
+  paragraph: 2,
+  comment: null,
+  background: false,
+  sources: kinds.map((kind, i) => ({
+    documentId: i === 0 ? 'a' : 'b',
+    paragraph: 2,
+    comment: kind === 'comment' ? 7 : null,
+    text: 'The voters decide in November.',
+    kind,
+  })),
+  terms: ['voter', 'decide'],
+});
+
+describe('GIVEN timeline events', () => {
+  it('WHEN a source is an opinion piece or a reader comment THEN its citation says so and the intro warns', () => {
+    const view = timelineView({
+      events: [event(['opinion', 'comment'])],
+      asked: '',
+      hidden: { background: 1, comments: 0 },
+      image: false,
+    });
+    expect(view.sections[0]?.items[0]?.source).toBe('opinion · a ¶2 · b, reader comment #7 ¶2 (2 sources)');
+    expect(view.intro).toContain('are views, not reported fact');
+    expect(view.intro).toMatch(/^1 dated event on 1 date,/);
+    expect(view.footer).toBe('Not shown: 1 background date (context such as "since …" or "founded in …").');
+  });
+
+  it('WHEN every source is a news report THEN no label and no warning', () => {
+    const view = timelineView({
+      events: [event(['news'])],
+      asked: '',
+      hidden: { background: 0, comments: 0 },
+      image: false,
+    });
+    expect(view.sections[0]?.items[0]?.source).toBe('a ¶2');
+    expect(view.intro).not.toContain('views');
+  });
+});
