@@ -190,7 +190,9 @@ function cueLemma(toks: readonly Tok[], i: number): string | null {
   if (lemma === 'quote') return t.pos === 'VERB' || prev?.normal === 'to' ? lemma : null;
   if (t.pos !== 'VERB' && t.normal !== 'said' && t.normal !== 'says') return null;
   if (prev?.text === '-' || (prev?.normal === 'so' && t.normal === 'called')) return null;
-  if (lemma === 'call' && !['on', 'for'].includes(next?.normal ?? '')) return null;
+  // "called on/for", or "called the vote “…”": an object, then the words it was called, quoted.
+  if (lemma === 'call' && !['on', 'for'].includes(next?.normal ?? '') && !objectThenQuote(toks, i + 1))
+    return null;
   // "continues to talk", "vowed to fight" report no words unless a quotation follows.
   if (lemma === 'continue' && next !== undefined && next.pos !== 'PUNCT') return null;
   for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
@@ -201,6 +203,20 @@ function cueLemma(toks: readonly Tok[], i: number): string | null {
   if (lemma === 'point' && next?.normal !== 'out') return null;
   if (lemma === 'brief' && next?.pos !== 'NOUN') return null;
   return lemma;
+}
+
+const OBJECT_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON', 'NUM']);
+/** A short object phrase from token k on, right behind which a quotation opens ("the vote “…”", "it “…”"). */
+function objectThenQuote(toks: readonly Tok[], k: number): boolean {
+  let m = k;
+  while (m < toks.length && m - k < 5) {
+    const t = toks[m] as Tok;
+    if (t.quote >= 0) break;
+    if (!OBJECT_POS.has(t.pos) && !isPossessive(t)) return false;
+    m++;
+  }
+  const open = toks[m];
+  return m > k && open !== undefined && open.quote >= 0 && open.mark;
 }
 
 interface ParagraphToks {
@@ -670,9 +686,14 @@ export function attributeFlow(
         flowSpeakers.add(who.name.toLowerCase());
       }
       const after = closeAt >= 0 && closeAt + 1 < toks.length ? toks[closeAt + 1] : undefined;
-      const embedded =
-        before !== undefined && before.type === 'word' && after !== undefined && after.type === 'word';
-      const kind: QuoteKind = n < 6 || embedded ? 'partial' : 'direct';
+      const kind = quoteKind(
+        quoteText,
+        n,
+        before,
+        after,
+        openTok === sentStart(openTok),
+        cues.some((c) => c.i === openTok - 1),
+      );
       if (n < 2) return;
       if (!who && (kind === 'partial' || comment !== null || n < 6)) return;
       quotes.push({ speaker: who, start: span.start, end: span.end, kind, paragraph: p });
@@ -719,6 +740,40 @@ export function attributeFlow(
 
 // The helpers below are module functions rather than closures made per paragraph or quotation: tsx (esbuild's
 // keepNames) names every such closure each time it is made, a defineProperty call.
+
+const CLAUSE_ENDS = new Set(['.', '?', '!', ',', ';', '…']);
+/**
+ * A quotation is direct when it is a sentence of its own: it opens its sentence or follows a colon or comma
+ * ("He added: “…”", "…,” he said, “and …”"), and is long or capitalised and closed by its own punctuation. One
+ * that carries on the reporting clause ("called the vote “…”", "said the team would “…”") is partial, unless it
+ * is the whole clause reported, to the sentence's end, right after "that" or the speech verb ("told Newsweek that
+ * “there is …”", "saying “we just …”").
+ */
+function quoteKind(
+  quoteText: string,
+  n: number,
+  before: Tok | undefined,
+  after: Tok | undefined,
+  opensSentence: boolean,
+  afterCue: boolean,
+): QuoteKind {
+  const last = quoteText.trimEnd();
+  const closed = CLAUSE_ENDS.has(last[last.length - 1] ?? '');
+  const runsToEnd = after === undefined || BOUNDARY.has(after.text);
+  const introduced =
+    opensSentence ||
+    before === undefined ||
+    before.quote >= 0 ||
+    before.type !== 'word' ||
+    before.text === ',';
+  if (introduced) {
+    const first = quoteText.trimStart();
+    return n >= 6 || (startsUpper(first) && (closed || runsToEnd)) ? 'direct' : 'partial';
+  }
+  const wholeClause =
+    (before?.normal === 'that' || afterCue) && n >= 6 && (runsToEnd || endsSentence(last, last.length));
+  return wholeClause ? 'direct' : 'partial';
+}
 
 /** How far token i lies outside the quotation toks[open..last] (0 inside it). */
 function distance(i: number, open: number, last: number): number {
@@ -776,7 +831,7 @@ function sentenceSubject(
     if (t.pos === 'PRON' && ['he', 'she', 'it'].includes(t.normal))
       return { ref: { type: 'pronoun', word: t.normal, start: t.start }, role: null };
     if (isNameToken(t) && !isNameToken(toks[k - 1])) {
-      const e = runEnd(toks, k);
+      const e = titledNameEnd(toks, runEnd(toks, k));
       if (
         afterPreposition(toks, k) ||
         (toks[e]?.text === ',' && appositiveAfter(toks, e, text, base) === null && k === floor)
@@ -792,6 +847,41 @@ function sentenceSubject(
     if (t.pos === 'VERB') break;
   }
   return { ref: null, role: null };
+}
+
+/**
+ * Where a name run ending at `e` really ends: "Raptors president Daniel Whitaker" is one phrase, a body's name
+ * modifying the lower-case title of the person it goes on to name. `e` itself when no title and name follow.
+ */
+function titledNameEnd(toks: readonly Tok[], e: number): number {
+  let m = e;
+  let titled = false;
+  while (m < toks.length && m - e < 3) {
+    const t = toks[m] as Tok;
+    if (t.quote >= 0 || t.cap || (t.pos !== 'NOUN' && t.pos !== 'ADJ')) break;
+    titled ||= TITLE_WORDS.has(t.normal);
+    m++;
+  }
+  return titled && isNameToken(toks[m]) ? runEnd(toks, m) : e;
+}
+
+/**
+ * "Tom Kowalski of the Riverton Building Trades Council said": a person's name (two words or more, not a title
+ * or a body's name) with the body they come from after it. The name's run, or null.
+ */
+function personBeforeOf(toks: readonly Tok[], from: number, floor: number): [number, number] | null {
+  let k = from - 1;
+  const prep = toks[k];
+  if (prep === undefined || k <= floor) return null;
+  if (prep.normal !== 'of' && prep.normal !== 'from' && prep.normal !== 'at') return null;
+  const last = toks[k - 1] as Tok;
+  if (!isNameToken(last) || ORG_WORDS.has(last.normal) || TITLE_WORDS.has(last.normal)) return null;
+  k--;
+  const e = k + 1;
+  while (k - 1 >= floor && isNameToken(toks[k - 1])) k--;
+  if (e - k < 2 || (toks[k - 1] !== undefined && k > floor && (toks[k - 1] as Tok).pos === 'ADP'))
+    return null;
+  return [k, e];
 }
 
 const lastWords = new Map<string, string>();
@@ -872,6 +962,11 @@ function subjectBefore(
   }
   if (t.pos === 'NOUN' || t.pos === 'PROPN' || nameAt(toks, j)) {
     const from = phraseEndingAt(toks, j + 1, floor);
+    const person = personBeforeOf(toks, from, floor);
+    if (person) {
+      const ref = refOfPhrase(toks, titleStart(toks, person[0], floor), person[1], text, base);
+      if (ref?.type === 'name' && !ref.org) return { ref, role: null };
+    }
     return { ref: refOfPhrase(toks, from, j + 1, text, base), role: null };
   }
   if (t.text === ',' || t.text === ')') {
@@ -980,6 +1075,20 @@ function indirectClause(toks: readonly Tok[], c: Cue, s0: number, s1: number): [
     while (m <= end && m - k < 6 && ['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON'].includes((toks[m] as Tok).pos))
       m++;
     if (toks[m]?.normal === 'that' && m > k) k = m;
+    else {
+      // A time or place between them: "said on Wednesday that", "said in a note last week that".
+      m = k;
+      while (
+        m <= end &&
+        m - k < 8 &&
+        (toks[m] as Tok).quote < 0 &&
+        (OBJECT_POS.has((toks[m] as Tok).pos) ||
+          ((toks[m] as Tok).pos === 'ADP' && toks[m]?.normal !== 'that'))
+      )
+        m++;
+      if (m > k && toks[m]?.normal === 'that' && toks[m]?.pos === 'SCONJ' && (toks[k] as Tok).pos === 'ADP')
+        k = m;
+    }
   }
   if (toks[k]?.normal === 'that') return k + 1 <= end ? [k + 1, end] : null;
   if (

@@ -148,6 +148,44 @@ const ROWS: Row[] = [
     ].join('\n\n'),
     expect: { 'Households will feel this': 'Laura Chen' },
   },
+  {
+    name: 'a relative clause between the speaker and "called the vote “…”"',
+    body: 'Governor Alma Reyes, who drafted the bill last spring, called the vote “a turning point for every family in the state.”',
+    expect: { 'a turning point for every family': 'Alma Reyes' },
+    kinds: { 'a turning point for every family': 'partial' },
+  },
+  {
+    name: 'a person titled by a body ("Harbor Authority chairman Lars Berg … and said")',
+    body: 'Harbor Authority chairman Lars Berg thanked the board and said the port would “keep its promises to the fishermen who still doubt it.”',
+    expect: { 'keep its promises to the fishermen': 'Lars Berg' },
+    kinds: { 'keep its promises to the fishermen': 'partial' },
+  },
+  {
+    name: 'a person followed by the body they come from ("Nora Lind of the Regional Nurses Union said")',
+    body: 'Nora Lind of the Regional Nurses Union said staff could be back on the wards “the morning the contract is signed.”',
+    expect: { 'the morning the contract is signed': 'Nora Lind' },
+  },
+  {
+    name: 'reported speech with a time phrase before "that" ("said on Friday that")',
+    body: 'Transport Minister Ivo Petrov said on Friday that the new bridge would open before the winter holidays.',
+    expect: { 'the new bridge would open before the winter holidays': 'Ivo Petrov' },
+    kinds: { 'the new bridge would open before the winter holidays': 'indirect' },
+  },
+  {
+    name: 'short full sentences are direct quotes, fragments continuing the sentence are partial',
+    body: [
+      '“We have waited long enough,” Mayor Ida Holm said. “Build it now.”',
+      'Holm said the plan was “the best deal on offer” and would pass.',
+      'She told the Gazette that “there is no money left in the budget for new roads.”',
+    ].join('\n\n'),
+    expect: { 'We have waited long enough': 'Ida Holm', 'Build it now.': 'Ida Holm' },
+    kinds: {
+      'We have waited long enough': 'direct',
+      'Build it now.': 'direct',
+      'the best deal on offer': 'partial',
+      'there is no money left': 'direct',
+    },
+  },
 ];
 
 describe('GIVEN a news passage', () => {
