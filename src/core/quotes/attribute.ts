@@ -481,6 +481,8 @@ export function attributeFlow(
     if (!ref) return null;
     if (ref.type === 'name') return named(ref, role);
     if (ref.type === 'pronoun') return resolvePronoun(ref.word, ref.start, i);
+    // "A spokesperson said": someone not named, not the last body or person met.
+    if (ref.indefinite === true) return null;
     const hit = resolveRole(ref.noun, ref.start);
     return hit ? { ...hit, alias: `the ${ref.noun}` } : null;
   };

@@ -17,7 +17,13 @@ export type Ref =
       readonly end: number;
     }
   | { readonly type: 'pronoun'; readonly word: string; readonly start: number }
-  | { readonly type: 'role'; readonly noun: string; readonly start: number };
+  | {
+      readonly type: 'role';
+      readonly noun: string;
+      readonly start: number;
+      /** "a spokesperson" (the article and the noun alone): someone not named before. */
+      readonly indefinite?: boolean;
+    };
 
 /** A paragraph's tokens with what the quote stage learned about each. */
 export interface Tok extends Token {
@@ -334,7 +340,13 @@ export function refOfPhrase(
     let proper = k >= s;
     for (let m = s; m < to && proper; m++) proper = isNameToken(toks[m]) || (toks[m] as Tok).pos === 'ADP';
     if (proper) return nameRef(toks, s, to, text, base, null);
-    return { type: 'role', noun: head.lemma.toLowerCase(), start: (toks[s] as Tok).start };
+    const det = s > from ? (toks[s - 1] as Tok).normal : '';
+    return {
+      type: 'role',
+      noun: head.lemma.toLowerCase(),
+      start: (toks[s] as Tok).start,
+      indefinite: (det === 'a' || det === 'an') && to - s === 1,
+    };
   }
   return null;
 }

@@ -186,6 +186,14 @@ const ROWS: Row[] = [
       'there is no money left': 'direct',
     },
   },
+  {
+    name: 'an indefinite role ("A spokesperson said") is someone not named, not the last body met',
+    body: [
+      'The Harbor Residents League said on Monday that it would sue the city over the new terminal.',
+      'A spokesperson said that the port authority wanted to see the final lease terms before deciding.',
+    ].join('\n\n'),
+    expect: { 'the port authority wanted to see': null },
+  },
 ];
 
 describe('GIVEN a news passage', () => {
