@@ -14,7 +14,18 @@ const answers = new WeakMap<Analysis, CommandOutcome>();
 export const run: CommandModule['run'] = (_options, ctx) => {
   let answer = answers.get(ctx.analysis);
   if (!answer) {
-    const sources = listSources(ctx.analysis.corpus);
+    // A wire dateline without a year ("May 16 (Reuters)") is dated by the time engine, from the corpus: shown as
+    // inferred, like a date read from the text.
+    const datelines = new Map(
+      ctx.analysis.time.references
+        .filter((r) => r.basis === 'dateline' && r.date !== null)
+        .map((r) => [r.documentId, r.date as string]),
+    );
+    const sources = listSources(ctx.analysis.corpus).map((s) =>
+      s.published === null && datelines.has(s.id)
+        ? { ...s, published: datelines.get(s.id) as string, publishedInferred: true }
+        : s,
+    );
     answer = { ok: true, json: { sources }, view: sourcesView(sources) };
     answers.set(ctx.analysis, answer);
   }

@@ -153,6 +153,8 @@ export function classifyArticleLines(lines: readonly Line[], titleHint: string |
         // The line below a byline is a headline, and headlines do not end with a full stop.
         !/[.!?]["”’]?$/.test(next) &&
         !isSelfEvidentCaption(next) &&
+        // A "By …" line below is the byline, so this line is the headline ("Port Reopens" over "By Ann Lee").
+        !/^by\s/i.test(next) &&
         (next.length <= 3 || next.length > t.length + 10) &&
         i + 1 < out.length - 1;
       if (scrap || nameAbove) titleAt = i + 1;

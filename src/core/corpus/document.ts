@@ -49,7 +49,10 @@ function commentSectionStart(lines: readonly Line[]): number {
   return -1;
 }
 
-const OUTLET_DATELINE = /^[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w.]+)?\s*\(([A-Za-z][\w .&-]{0,30})\)\s*[—–-]/;
+/** "WASHINGTON (AP) —", "RIVERTON, Ohio, May 16 (Reuters) -": a wire dateline naming its agency. */
+const OUTLET_DATELINE = /^[A-Z][A-Z .'’-]+(?:,\s*[^,()—–]{1,30}){0,3}\s*\(([A-Za-z][\w .&-]{0,30})\)\s*[—–-]/;
+/** "By Nadia Brooks | Riverton Ledger": a byline naming the outlet after a bar. */
+const OUTLET_BYLINE = /^by\s+[^|]+\|\s*([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\s*$/i;
 
 function inferOutlet(blocks: readonly ClassifiedLine[]): string | null {
   for (const b of blocks) {
@@ -57,6 +60,11 @@ function inferOutlet(blocks: readonly ClassifiedLine[]): string | null {
     const m = OUTLET_DATELINE.exec(b.line.text);
     if (m) return m[1] === 'AP' ? 'Associated Press' : (m[1] as string);
     break;
+  }
+  for (const b of blocks) {
+    if (b.role !== 'byline') continue;
+    const m = OUTLET_BYLINE.exec(b.line.text);
+    if (m && findFullDate(m[1] as string) === null) return m[1] as string;
   }
   for (const b of blocks) {
     const c = /^©\s*\d{4}\s+(.+?)(\s+(LLC|Inc\.?|Ltd\.?|LP))?\.?$/.exec(b.line.text);

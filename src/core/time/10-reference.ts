@@ -77,6 +77,53 @@ function latestMentioned(paragraphs: readonly Paragraph[], mentionsOf: MentionsO
   return latest;
 }
 
+/**
+ * A wire dateline opening the first body paragraph: "RIVERTON, Ohio, May 16 (Reuters) - …", "LONDON, Jan. 9 —":
+ * a place in capitals, then the date before the outlet and the dash. The date written there, when it is one.
+ */
+const BODY_DATELINE = /^[A-Z][A-Z .'’-]+,[^—–()]{0,60}?(?:\([A-Za-z][\w .&-]{0,30}\)\s*)?[—–-]\s/;
+
+export type DatelineDate =
+  | { readonly kind: 'full'; readonly day: Day }
+  | { readonly kind: 'monthDay'; readonly month: number; readonly day: number };
+
+/** The document offset where a wire dateline opening the body ends (after its dash), or -1 when there is none. */
+export function bodyDatelineEnd(doc: CorpusDocument): number {
+  const first = doc.body[0];
+  if (!first) return -1;
+  const head = BODY_DATELINE.exec(first.text);
+  return head ? first.start + head[0].length : -1;
+}
+
+export function bodyDateline(doc: CorpusDocument, mentionsOf: MentionsOf): DatelineDate | null {
+  const sentence = doc.body[0]?.sentences[0];
+  const end = bodyDatelineEnd(doc);
+  if (!sentence || end === -1) return null;
+  for (const m of mentionsOf(sentence)) {
+    if (m.end > end) break;
+    const v = m.value;
+    if (v.kind === 'full' && isValidDate(v.year, v.month, v.day))
+      return { kind: 'full', day: dayOf(v.year, v.month, v.day) };
+    if (v.kind === 'monthDay') return { kind: 'monthDay', month: v.month, day: v.day };
+  }
+  return null;
+}
+
+/**
+ * The day a month-day dateline ("May 16") names, in the year that puts it nearest `near` (the corpus's other
+ * documents' reference days: a corpus is gathered about one story, so its articles are months apart, not years).
+ */
+export function datelineDay(month: number, day: number, near: Day): Day | null {
+  const year = new Date(near * 86_400_000).getUTCFullYear();
+  let best: Day | null = null;
+  for (const y of [year - 1, year, year + 1]) {
+    if (!isValidDate(y, month, day)) continue;
+    const d = dayOf(y, month, day);
+    if (best === null || Math.abs(d - near) < Math.abs(best - near)) best = d;
+  }
+  return best;
+}
+
 export function referenceOf(doc: CorpusDocument, mentionsOf: MentionsOf): Reference {
   const published = doc.meta.published ? parseIsoDay(doc.meta.published) : null;
   if (published !== null)
@@ -84,6 +131,8 @@ export function referenceOf(doc: CorpusDocument, mentionsOf: MentionsOf): Refere
   const datelines = doc.other.filter((p) => p.role === 'dateline' || p.role === 'byline');
   const dateline = latestFullDate(datelines, mentionsOf);
   if (dateline !== null) return { date: dateline, basis: 'dateline', dayLevel: true };
+  const wire = bodyDateline(doc, mentionsOf);
+  if (wire?.kind === 'full') return { date: wire.day, basis: 'dateline', dayLevel: true };
   const mentioned = latestMentioned([...doc.body, ...doc.captions], mentionsOf);
   if (mentioned !== null) return { date: mentioned, basis: 'mentions', dayLevel: false };
   return NONE;

@@ -8,7 +8,7 @@ import type { CorpusDocument, Paragraph, Sentence, Token } from '../corpus/types
 import { isContentToken, termOf } from '../search/index.js';
 import { MONTHS, WEEKDAYS } from './calendar.js';
 import type { Mention } from './20-mentions.js';
-import { commentReference, type MentionsOf, type Reference } from './10-reference.js';
+import { bodyDatelineEnd, commentReference, type MentionsOf, type Reference } from './10-reference.js';
 import { governingVerb } from './30-tense.js';
 import { firstStartingFrom } from './tokens.js';
 import { resolveMention, type Resolved, type ResolveContext } from './40-resolve.js';
@@ -240,6 +240,7 @@ function paragraphCandidates(
   mentionsOf: MentionsOf,
   kind: SourceKind,
   out: Candidate[],
+  datelineEnd = -1,
 ): void {
   const caption = p.role === 'caption';
   // In an opinion piece or a reader comment, a date after "should" is the writer's advice, not an event.
@@ -248,7 +249,8 @@ function paragraphCandidates(
   for (const s of p.sentences) {
     const found = mentionsOf(s);
     if (found.length === 0) continue;
-    let mentions = found.filter((m) => !isNameModifier(s, m));
+    // The date of a wire dateline ("RIVERTON, Ohio, May 16 (Reuters) -") is when the story was filed, not an event.
+    let mentions = found.filter((m) => m.end > datelineEnd && !isNameModifier(s, m));
     if (mentions.length === 0) continue;
     if (mentions.some((m) => EXPLICIT.has(m.value.kind))) {
       mentions = mentions.filter((m) => !(m.value.kind === 'offset' && m.value.from === 'anchor'));
@@ -313,7 +315,8 @@ function paragraphCandidates(
 /** Every dated candidate of a document: body, photo captions and reader comments (marked by their number). */
 export function documentCandidates(doc: CorpusDocument, ref: Reference, mentionsOf: MentionsOf): Candidate[] {
   const out: Candidate[] = [];
-  for (const p of doc.body) paragraphCandidates(p, ref, mentionsOf, doc.meta.kind, out);
+  const datelineEnd = bodyDatelineEnd(doc);
+  for (const p of doc.body) paragraphCandidates(p, ref, mentionsOf, doc.meta.kind, out, datelineEnd);
   for (const p of doc.captions) paragraphCandidates(p, ref, mentionsOf, doc.meta.kind, out);
   for (const c of doc.comments) {
     const cref = commentReference(c, ref, mentionsOf);

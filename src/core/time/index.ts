@@ -6,7 +6,7 @@
  */
 import type { Corpus, Sentence } from '../corpus/types.js';
 import { formatDay } from './calendar.js';
-import { referenceOf } from './10-reference.js';
+import { bodyDateline, datelineDay, referenceOf, type MentionsOf, type Reference } from './10-reference.js';
 import { mentionFinder, type Mention } from './20-mentions.js';
 import { documentCandidates, type Candidate } from './50-events.js';
 import { mergeCandidates } from './60-merge.js';
@@ -27,6 +27,28 @@ export interface TimeAnalysis {
   readonly events: readonly TimelineEvent[];
 }
 
+/**
+ * A document whose only date is a wire dateline without a year ("RIVERTON, Ohio, May 16 (Reuters) -") gets the
+ * year that puts that day nearest the median of the other documents' publication or dateline days; it is then
+ * a day-level reference like any dateline. Without such documents it keeps the reference it had.
+ */
+function yearsForDatelines(corpus: Corpus, refs: Reference[], mentionsOf: MentionsOf): void {
+  const known = refs
+    .filter((r) => r.date !== null && (r.basis === 'published' || r.basis === 'dateline'))
+    .map((r) => r.date as number)
+    .sort((a, b) => a - b);
+  if (known.length === 0) return;
+  const near = known[Math.floor(known.length / 2)] as number;
+  corpus.documents.forEach((doc, i) => {
+    const ref = refs[i] as Reference;
+    if (ref.basis === 'published' || ref.basis === 'dateline') return;
+    const wire = bodyDateline(doc, mentionsOf);
+    if (wire?.kind !== 'monthDay') return;
+    const day = datelineDay(wire.month, wire.day, near);
+    if (day !== null) refs[i] = { date: day, basis: 'dateline', dayLevel: true };
+  });
+}
+
 /** Reference dates and dated events of the corpus. */
 export function analyzeTime(corpus: Corpus): TimeAnalysis {
   // Mentions are read twice for most sentences (reference dates, then events): kept for every sentence, so the
@@ -41,10 +63,12 @@ export function analyzeTime(corpus: Corpus): TimeAnalysis {
     }
     return m;
   };
+  const refs = corpus.documents.map((doc) => referenceOf(doc, mentionsOf));
+  yearsForDatelines(corpus, refs, mentionsOf);
   const references: ReferenceDate[] = [];
   const candidates: Candidate[] = [];
-  for (const doc of corpus.documents) {
-    const ref = referenceOf(doc, mentionsOf);
+  corpus.documents.forEach((doc, i) => {
+    const ref = refs[i] as Reference;
     references.push({
       documentId: doc.meta.id,
       date: ref.date === null ? null : formatDay(ref.date),
@@ -52,7 +76,7 @@ export function analyzeTime(corpus: Corpus): TimeAnalysis {
       basis: ref.basis,
     });
     candidates.push(...documentCandidates(doc, ref, mentionsOf));
-  }
+  });
   const events = mergeCandidates(candidates);
   // /timeline's questions are answered from an index of the events, built here rather than on the first question.
   indexEvents(events);

@@ -164,6 +164,20 @@ describe('GIVEN hard layout cases written for the parser', () => {
       },
     },
     {
+      name: 'a wire dateline with a state and a date before the agency names the outlet',
+      text: 'Port Reopens\n\nROTTERDAM, South Holland, March 4 (Reuters) - The port reopened on Thursday.',
+      expect: (d) => expect(d.meta.outlet).toBe('Reuters'),
+    },
+    {
+      name: 'a two-word headline over a byline naming the outlet after a bar',
+      text: 'Port Reopens\n\nBy Ann Lee | Harbour Ledger\n\nThe port reopened on Thursday after the storm.',
+      expect: (d) => {
+        expect(d.meta.title).toBe('Port Reopens');
+        expect(d.meta.outlet).toBe('Harbour Ledger');
+        expect(d.meta.author).toBe('Ann Lee');
+      },
+    },
+    {
       name: 'numbered comments after a comment marker, with a reply mention',
       text: 'Title Here\n\nBody paragraph one.\n\nBody paragraph two.\n\nBody three.\n\n3 Comments\n\n  1. @Ann Lee\n\n    I disagree with the council.\n\n  2. Great article.\n\n  3. The council is right.',
       expect: (d) => {

@@ -284,3 +284,34 @@ describe('GIVEN an opinion piece, a news report and a reader comment', () => {
     expect(find(events, 'should be published').map((e) => e.date)).toEqual(['2024-05-17']);
   });
 });
+
+describe('GIVEN a wire story whose only date is its dateline ("RIVERTON, Ohio, May 16 (Reuters) -")', () => {
+  const wire =
+    'Unions rally for the arena\n\nRIVERTON, Ohio, May 16 (Reuters) - Workers rallied on Wednesday. Officials will meet on Friday.\n';
+  it('WHEN other documents of the corpus are dated THEN the dateline takes the year nearest them and relative days resolve against it', () => {
+    const corpus = corpusOfTexts(
+      { wire, other: 'Council votes on the arena\n\nThe council voted on Tuesday.\n' },
+      { wire: {}, other: { published: '2024-06-05' } },
+    );
+    const time = analyzeTime(corpus);
+    expect(time.references.find((r) => r.documentId === 'wire')).toMatchObject({
+      date: '2024-05-16',
+      basis: 'dateline',
+    });
+    expect(find(time.events, 'rallied').map((e) => e.date)).toEqual(['2024-05-15']);
+    expect(find(time.events, 'will meet').map((e) => e.date)).toEqual(['2024-05-17']);
+    // The dateline's own date is when the story was filed, not an event.
+    expect(time.events.filter((e) => e.date === '2024-05-16')).toEqual([]);
+  });
+
+  it('WHEN the dateline carries its year THEN that is the reference, with no other document needed', () => {
+    const time = eventsOf('LONDON, Jan. 9, 2022 (Reuters) — Talks began on Monday.', null);
+    expect(time.references[0]).toMatchObject({ date: '2022-01-09', basis: 'dateline' });
+    expect(find(time.events, 'Talks began').map((e) => e.date)).toEqual(['2022-01-03']);
+  });
+
+  it('WHEN no other document is dated THEN a yearless dateline leaves the reference as the text gives it', () => {
+    const time = analyzeTime(corpusOfTexts({ wire }));
+    expect(time.references[0]?.basis).not.toBe('dateline');
+  });
+});
