@@ -194,6 +194,11 @@ const ROWS: Row[] = [
     ].join('\n\n'),
     expect: { 'the port authority wanted to see': null },
   },
+  {
+    name: 'a local title is a title, not part of the name ("Councilwoman Ada Park")',
+    body: '“We will not sign a blank check for anybody,” said Councilwoman Ada Park.',
+    expect: { 'We will not sign a blank check': 'Ada Park' },
+  },
 ];
 
 describe('GIVEN a news passage', () => {
