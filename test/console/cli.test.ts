@@ -135,3 +135,28 @@ describe('GIVEN the interactive console', () => {
     expect(r.stdout).toContain('There is no command /nope');
   });
 });
+
+describe('GIVEN a reader that closes the pipe early (`| head -c 10`)', () => {
+  it('WHEN analyze --json writes more than it reads THEN the CLI ends quietly, no EPIPE trace', async () => {
+    const r = await new Promise<Run>((resolve, reject) => {
+      const cliPath = join(ROOT, 'src/console/cli.ts');
+      const child = spawn(
+        'sh',
+        ['-c', `"${process.execPath}" --import tsx "${cliPath}" analyze --json | head -c 10`],
+        {
+          cwd: ROOT,
+          env: { ...process.env, DISCORD_TOKEN: '' },
+        },
+      );
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+      child.stdin.end();
+    });
+    expect(r.stdout).toHaveLength(10);
+    expect(r.stderr).not.toContain('EPIPE');
+  });
+});
