@@ -563,8 +563,8 @@ export interface Surface extends QuoteShape {
   /** Every year it names, in order (the present year is the one the corpus names most). */
   readonly years: readonly number[];
   /**
-   * Mostly a quotation whose speaker the sentence names only by a pronoun ("“…,” he added."): out of its
-   * paragraph, the reader cannot tell who spoke.
+   * Mostly a quotation whose speaker the sentence names only by a pronoun ("“…,” he added."), or reported speech
+   * opened by one ("He said that …"): out of its paragraph, the reader cannot tell who spoke.
    */
   readonly speakerUntold: boolean;
 }
@@ -652,7 +652,11 @@ export function surfaceOf(tokens: readonly Token[], idOf: (term: string) => numb
     modal,
     latestYear,
     years: years ?? NONE,
-    speakerUntold: quoted > words / 2 && outsidePronoun && !outsideNamed,
+    speakerUntold:
+      !outsideNamed &&
+      ((quoted > words / 2 && outsidePronoun) ||
+        // Reported speech opened by a pronoun: "He said that a clawback would not fix …".
+        (attributed && first !== null && SPEAKER_PRONOUNS.has(first))),
   };
 }
 

@@ -15,7 +15,7 @@ const surface = (text: string) => {
   return surfaceOf(tokens, () => 0);
 };
 
-describe('GIVEN a sentence that is mostly a quotation', () => {
+describe('GIVEN a sentence that is mostly a quotation, or reported speech', () => {
   it.each([
     { text: '“Once they are in your house, it is very hard to get them to leave,” he added.', untold: true },
     { text: '“We will not let this happen again in our country, not ever,” she said.', untold: true },
@@ -32,7 +32,15 @@ describe('GIVEN a sentence that is mostly a quotation', () => {
       text: '“We will not let this happen again in our country, not ever,” the minister said.',
       untold: false,
     },
-    { text: 'He said the talks would go ahead next week despite the unrest in the capital.', untold: false },
+    { text: 'He said the talks would go ahead next week despite the unrest in the capital.', untold: true },
+    {
+      text: 'Ruiz said the talks would go ahead next week despite the unrest in the capital.',
+      untold: false,
+    },
+    {
+      text: 'He arrived in the capital on Monday, a day after the talks had been called off.',
+      untold: false,
+    },
   ])('"$text" THEN speakerUntold is $untold', ({ text, untold }) => {
     expect(surface(text).speakerUntold).toBe(untold);
   });
