@@ -48,5 +48,7 @@ const MESSAGES: Record<ErrorCode, (p: Readonly<Record<string, string>>) => strin
 export function errorText(error: UserError): string {
   const base = MESSAGES[error.code](error.params ?? {});
   const s = error.suggestions ?? [];
-  return s.length > 0 ? `${base} Did you mean: ${s.join(', ')}?` : base;
+  // Suggestions that are questions ("team: leave or stay?") end the sentence themselves.
+  const end = /[?!.]$/.test(s[s.length - 1] ?? '') ? '' : '?';
+  return s.length > 0 ? `${base} Did you mean: ${s.join(', ')}${end}` : base;
 }

@@ -48,9 +48,24 @@ export class PhraseTable {
   }
 }
 
+/** A word in capitals, as a dateline writes its place ("RIVERTON", "WASHINGTON"). */
+const CAPITALS = /^\p{Lu}[\p{Lu}.'’-]+$/u;
+const DASHES = new Set(['—', '–', '-', '--']);
+
 /**
- * Noun phrases of a sentence: runs of adjectives and nouns ending in a noun, one to three words, no lexicon words.
- * Returns their distinct ids in `phrases`, in first-seen order.
+ * Where a dateline opening a sentence ends ("RIVERTON, Ohio (AP) —", "ALMATY, Jan 6 (Reuters) -"), 0 when none: the
+ * place it names is where the story was filed, not what its sentence is about.
+ */
+export function datelineEnd(tokens: readonly Token[]): number {
+  const first = tokens[0];
+  if (first === undefined || !CAPITALS.test(first.text)) return 0;
+  for (let i = 1; i < tokens.length && i < 12; i++) if (DASHES.has((tokens[i] as Token).text)) return i + 1;
+  return 0;
+}
+
+/**
+ * Noun phrases of a sentence (after a dateline): runs of adjectives and nouns ending in a noun, one to three words,
+ * no lexicon words. Returns their distinct ids in `phrases`, in first-seen order.
  */
 export function nounPhrases(
   tokens: readonly Token[],
@@ -73,7 +88,7 @@ export function nounPhrases(
       }
     }
   };
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = datelineEnd(tokens); i < tokens.length; i++) {
     const f = (infos[i] as WordInfo).flags;
     if (!(f & POLAR) && f & NOMINAL) {
       if (to !== i) from = i;

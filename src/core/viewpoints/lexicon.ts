@@ -374,6 +374,25 @@ export const POLARITY_GROUPS: readonly PolarityGroup[] = [
   },
 ];
 
+/**
+ * What a topic that names a thing but asks nothing of it ("subsidy", "economic impact") is asked: how it is judged.
+ * The first two weigh 1, the others as related groups.
+ */
+export const EVALUATIVE_GROUPS: readonly string[] = ['support', 'good', 'benefit', 'success'];
+
+/** Number words that say how many, not what ("thousands of jobs"). */
+export const QUANTITY_WORDS: ReadonlySet<string> = new Set([
+  'hundred',
+  'thousand',
+  'million',
+  'billion',
+  'trillion',
+  'dozen',
+  'many',
+  'few',
+  'several',
+]);
+
 export const GROUP_BY_ID: ReadonlyMap<string, PolarityGroup> = new Map(POLARITY_GROUPS.map((g) => [g.id, g]));
 
 /** Every lexicon word, with the groups and pole it belongs to. */

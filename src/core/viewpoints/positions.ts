@@ -11,10 +11,10 @@ import { maxOf } from '../text/max.js';
 import type { Token } from '../corpus/types.js';
 import type { Segmenter } from '../nlp/segmenter.js';
 import type { Speaker } from '../quotes/types.js';
-import type { PassageIndex } from '../search/index.js';
+import type { PassageIndex, SearchHit } from '../search/index.js';
 import { CLAUSE_BREAKS, GROUP_BY_ID, stem } from './lexicon.js';
 import { ContextMasks } from './context.js';
-import { frameOf, stanceOf, type TopicFrame } from './stance.js';
+import { ellipsisSign, frameOf, opensOnContrast, stanceOf, type TopicFrame } from './stance.js';
 import type {
   Claim,
   ClaimAnalysis,
@@ -245,6 +245,19 @@ function scoreClaims(
       }
     }
   }
+  // An ad-hoc predicate's words find claims as a lexicon group's words do.
+  for (const st of frame.predicate?.stems ?? []) {
+    const id = sources.claims.stemIds.get(st);
+    const list = id === undefined ? undefined : sources.claims.byStem[id];
+    if (list === undefined) continue;
+    for (let k = 0; k < list.length; k++) {
+      const c = list[k] as number;
+      if (seen[c] === 0) {
+        seen[c] = 1;
+        candidates[count++] = c;
+      }
+    }
+  }
   // Relevance of each candidate first (cheap: bit masks), stance only for those read.
   const { slots, onTopic } = sources.claims;
   const ids = scratch.ids;
@@ -275,7 +288,70 @@ function scoreClaims(
     }
     out.push({ claim, stance: reading.stance, relevance: relevances[k] as number, focus: reading.focus });
   }
+  if (frame.predicate !== undefined) answers(sources, frame, subject, out, hits, top);
   return { scored: out, bound: keep === null ? undefined : { read: limit, of: n } };
+}
+
+/**
+ * The sentences that answer one on an ad-hoc predicate, right after it in the same paragraph: an elliptical answer
+ * ("The mayor says the arena will pay for itself. It will not.") asserts or denies the predicate by its own
+ * negation; a sentence opening on a contrast after one affirming it ("… But they are temporary.") leans against it.
+ * Their words do not name the predicate, so neither retrieval nor stance finds them alone. The sentence before may
+ * be a claim read above or a passage the search found.
+ */
+function answers(
+  sources: ViewpointSources,
+  frame: TopicFrame,
+  subject: Subject,
+  scored: Scored[],
+  hits: readonly SearchHit[],
+  top: number,
+): void {
+  const { claims, byPassage, onTopic, slots } = sources.claims;
+  const passages = sources.index.passages;
+  const byClaim = new Map<number, Scored>();
+  for (const s of scored) byClaim.set(s.claim.id, s);
+  const before: { passage: number; stance: number; relevance: number }[] = [];
+  for (const s of scored)
+    if (s.stance !== 0) before.push({ passage: s.claim.passage, stance: s.stance, relevance: s.relevance });
+  for (const h of hits) {
+    if (byPassage.has(h.passage.id)) continue;
+    const stance = stanceOf(h.passage.sentence.tokens, frame).stance;
+    if (stance !== 0) before.push({ passage: h.passage.id, stance, relevance: (h.score / top) * 0.3 });
+  }
+  for (const b of before) {
+    const from = passages[b.passage];
+    const next = passages[b.passage + 1];
+    if (
+      from === undefined ||
+      next === undefined ||
+      next.documentId !== from.documentId ||
+      next.paragraph !== from.paragraph ||
+      next.comment !== from.comment
+    )
+      continue;
+    const id = byPassage.get(next.id);
+    if (id === undefined || onTopic[id] === 0) continue;
+    const claim = claims[id] as Claim;
+    const known = byClaim.get(id);
+    if (known !== undefined && known.stance !== 0) continue;
+    // The predicate's own sign in the sentence before (its stance is toward the topic's orientation).
+    const affirmed = b.stance * frame.orientation > 0;
+    const sign = ellipsisSign(claim.sentence.tokens, claim.reading.infos);
+    let stance = 0;
+    if (sign !== 0) stance = sign * Math.abs(b.stance) * frame.orientation;
+    else if (affirmed && opensOnContrast(claim.reading.infos)) stance = -0.5 * frame.orientation;
+    if (stance === 0) continue;
+    if (known !== undefined) {
+      known.stance = stance;
+      continue;
+    }
+    const coverage = coverageOf(id, slots[id] as number, subject);
+    if (coverage < MIN_RELEVANCE && b.relevance < MIN_RELEVANCE) continue;
+    const s: Scored = { claim, stance, relevance: Math.max(coverage * 0.8, b.relevance), focus: -1 };
+    byClaim.set(id, s);
+    scored.push(s);
+  }
 }
 
 /**
@@ -383,6 +459,8 @@ export function labelOf(claim: Claim, focus: number): string {
         to = k;
         break;
       }
+  // A one-word label says nothing ("It will not." trimmed of its auxiliaries): the sentence is short, so it is all shown.
+  if (to === from && focus < 0 && tokens.length <= 6) return claim.text.replace(/[.!?…]+$/u, '');
   const text = claim.text.slice(
     (tokens[from] as Token).start - claim.start,
     (tokens[to] as Token).end - claim.start,
@@ -487,8 +565,12 @@ export function findCounterpoints(
   const frame = frameOf(tokens);
   const own = Math.sign(stanceOf(tokens, frame).stance) || 1;
   const { scored, bound } = scoreClaims(sources, text, frame, limit);
+  // With an ad-hoc predicate, a sentence that itself affirms the claim (a restatement of it) is never against it,
+  // whatever its holder's other sentences or a rebuttal make of it.
+  const restating =
+    frame.predicate === undefined ? null : new Set(scored.filter((s) => Math.sign(s.stance) === own));
   propagate(scored);
-  const against = order(scored.filter((s) => Math.sign(s.stance) === -own));
+  const against = order(scored.filter((s) => Math.sign(s.stance) === -own && !restating?.has(s)));
   return withBound(
     {
       claim: text,

@@ -7,11 +7,15 @@
  */
 import type { Token } from '../corpus/types.js';
 import { isContentToken, termOf } from '../search/index.js';
-import { FLIP_SCOPE, GROUP_BY_ID, stem } from './lexicon.js';
+import { EVALUATIVE_GROUPS, FLIP_SCOPE, GROUP_BY_ID, QUANTITY_WORDS, stem } from './lexicon.js';
 import {
+  ATTRIBUTION,
   CLAUSE_BREAK,
+  CONTENT,
+  CONTRAST,
   DOUBT,
   FLIPS,
+  MODAL,
   NOT_WITH_OBJECT_LEMMA,
   TRAILING,
   looseInfo,
@@ -47,7 +51,26 @@ export interface TopicFrame {
   readonly nouns: readonly string[];
   /** `stem` of each of `nouns` (computed from them when absent). */
   readonly nounStems?: ReadonlySet<string>;
+  /**
+   * When no polarity group applies: the topic's own predicate (its content words from the main verb on, "pay for
+   * itself", "create thousands of jobs"), read as an ad-hoc group whose only pole is itself. Absent otherwise.
+   */
+  readonly predicate?: AdHocPredicate;
 }
+
+export interface AdHocPredicate {
+  /** Distinct `stem`s of the predicate's content words. */
+  readonly stems: ReadonlySet<string>;
+  /** `stem` of its head (the main verb, or the first word after a copula): a sentence without it is not about it. */
+  readonly head: string;
+  /**
+   * The predicate turns back on its subject ("pay for itself"): a sentence must too, near its head ("paying for
+   * this" is another predicate).
+   */
+  readonly reflexive: boolean;
+}
+
+const REFLEXIVE = /^(?:it|them|him|her|my|your|our|one)sel(?:f|ves)$/;
 
 const lexiconEntries = (t: Token): Entries => looseInfo(t).entries;
 
@@ -130,7 +153,7 @@ export function frameOf(tokens: readonly Token[]): TopicFrame {
     for (const r of GROUP_BY_ID.get(g)?.related ?? []) if (!groups.has(r)) groups.set(r, 0.7);
   }
   const uniqueNouns = [...new Set(nouns)];
-  return {
+  const frame = {
     groups,
     orientation,
     subject: [...new Set(subject)],
@@ -138,6 +161,143 @@ export function frameOf(tokens: readonly Token[]): TopicFrame {
     nouns: uniqueNouns,
     nounStems: new Set(uniqueNouns.map(stem)),
   };
+  return groups.size > 0 ? frame : adHocFrame(tokens, infos, frame);
+}
+
+/**
+ * A frame for a topic no polarity group applies to. A clause ("The arena will pay for itself") is asked about its
+ * own predicate: the content words from its main verb on (after a saying verb, "X says the arena will …"), its
+ * subject the content words before. A bare noun phrase ("subsidy", "economic impact") is asked how it is judged:
+ * the evaluative groups.
+ */
+function adHocFrame(tokens: readonly Token[], infos: readonly WordInfo[], frame: TopicFrame): TopicFrame {
+  let verb = -1;
+  for (let i = 0; i < infos.length; i++) {
+    const w = infos[i] as WordInfo;
+    const copula = w.pos === 'AUX' && w.lemma.toLowerCase() === 'be' && infos[i + 1]?.pos !== 'VERB';
+    if ((w.pos === 'VERB' || copula) && !(w.flags & (MODAL | FLIPS))) {
+      verb = i;
+      // "The mayor says the arena will pay …": the reported clause is the predicate.
+      if (!(w.flags & ATTRIBUTION) || !infos.slice(i + 1).some((u) => u.pos === 'VERB')) break;
+    }
+  }
+  // How many is not what is claimed ("create thousands of jobs" is about creating jobs).
+  const stems = new Set<string>();
+  let head = '';
+  let reflexive = false;
+  const subject: string[] = [];
+  // The subject of a reported clause starts after its saying verb.
+  let start = 0;
+  for (let i = 0; i < verb; i++) if ((infos[i] as WordInfo).flags & ATTRIBUTION) start = i + 1;
+  for (let i = start; i < infos.length; i++) {
+    const w = infos[i] as WordInfo;
+    if (i > verb && verb >= 0 && REFLEXIVE.test(w.normal)) reflexive = true;
+    if (
+      !(w.flags & CONTENT) ||
+      w.flags & (MODAL | FLIPS) ||
+      !/^[\p{L}\p{N}]/u.test((tokens[i] as Token).text)
+    )
+      continue;
+    if (i < verb) {
+      if (/^(NOUN|PROPN|ADJ|NUM)$/.test(w.pos)) subject.push(w.term);
+    } else if (
+      verb >= 0 &&
+      /^(NOUN|PROPN|ADJ|VERB|ADV)$/.test(w.pos) &&
+      !QUANTITY_WORDS.has(w.lemma.toLowerCase())
+    ) {
+      if (stems.size === 0) head = w.stem;
+      stems.add(w.stem);
+    }
+  }
+  if (stems.size === 0) {
+    // No predicate of its own: how the thing is judged (supported, good, beneficial, a success).
+    const groups = new Map<string, number>();
+    EVALUATIVE_GROUPS.forEach((g, k) => groups.set(g, k < 2 ? 1 : 0.7));
+    return { ...frame, groups };
+  }
+  return {
+    ...frame,
+    orientation: flipsBefore(tokens, infos, predicateAt(infos, stems), NONE),
+    subject: subject.length > 0 ? [...new Set(subject)] : frame.subject,
+    predicate: { stems, head, reflexive },
+  };
+}
+
+/** The first token of the predicate's words in a sentence, -1 when none. */
+function predicateAt(infos: readonly WordInfo[], stems: ReadonlySet<string>): number {
+  for (let i = 0; i < infos.length; i++) if (stems.has((infos[i] as WordInfo).stem)) return i;
+  return -1;
+}
+
+/**
+ * A sentence's stance toward an ad-hoc predicate: its share of the predicate's words (its head and at least half
+ * of them), signed by the flippers before the first of them, as a lexicon word's pole is ("the arena will not pay for
+ * itself" -> -, "they rarely create jobs" -> -).
+ */
+function predicateStance(
+  tokens: readonly Token[],
+  infos: readonly WordInfo[],
+  predicate: AdHocPredicate,
+): StanceReading {
+  let at: number[] | null = null;
+  let seen: string[] | null = null;
+  for (let i = 0; i < infos.length; i++) {
+    const st = (infos[i] as WordInfo).stem;
+    if (st === '' || !predicate.stems.has(st)) continue;
+    (at ??= []).push(i);
+    if (!(seen ??= []).includes(st)) seen.push(st);
+  }
+  if (
+    at === null ||
+    seen === null ||
+    seen.length * 2 < predicate.stems.size ||
+    !seen.includes(predicate.head)
+  )
+    return { stance: 0, focus: -1 };
+  const first = at[0] as number;
+  if (predicate.reflexive) {
+    let turns = false;
+    for (let i = first + 1; i < infos.length && i <= first + 4 && !turns; i++)
+      turns = REFLEXIVE.test((infos[i] as WordInfo).normal);
+    if (!turns) return { stance: 0, focus: -1 };
+  }
+  return {
+    stance: flipsBefore(tokens, infos, first, at) * (seen.length / predicate.stems.size),
+    focus: first,
+  };
+}
+
+/**
+ * An elliptical answer ("It will not.", "No, they won't.", "It does."): a pronoun and auxiliaries with no word of
+ * its own, so it asserts or denies the predicate of the sentence before. +1 or -1 by the flippers in it (read as
+ * before a lexicon word), 0 when the sentence is not one.
+ */
+export function ellipsisSign(tokens: readonly Token[], infos: readonly WordInfo[]): 1 | -1 | 0 {
+  let pronoun = false;
+  let aux = false;
+  let end = infos.length;
+  for (let i = 0; i < infos.length; i++) {
+    const w = infos[i] as WordInfo;
+    if (w.pos === 'PUNCT') {
+      if (aux) {
+        end = i;
+        break;
+      }
+      continue;
+    }
+    if (w.pos === 'PRON' && !aux) pronoun = true;
+    else if (w.pos === 'AUX' && pronoun) aux = true;
+    else if (!(w.flags & FLIPS) && !/^(INTJ|CCONJ|ADV|PART)$/.test(w.pos)) return 0;
+  }
+  if (!aux) return 0;
+  for (let i = end; i < infos.length; i++) if ((infos[i] as WordInfo).pos !== 'PUNCT') return 0;
+  return flipsBefore(tokens, infos, end, NONE);
+}
+
+/** Whether a sentence opens on a contrast ("But they are temporary.", "However, …"). */
+export function opensOnContrast(infos: readonly WordInfo[]): boolean {
+  for (const w of infos) if (w.pos !== 'PUNCT') return (w.flags & CONTRAST) !== 0;
+  return false;
 }
 
 const NONE: readonly number[] = [];
@@ -248,6 +408,14 @@ export function stanceOf(
           focus = at;
         }
       }
+    }
+  }
+  if (frame.predicate !== undefined) {
+    const own = predicateStance(tokens, infos, frame.predicate);
+    stance += own.stance;
+    if (Math.abs(own.stance) > best) {
+      best = Math.abs(own.stance);
+      focus = own.focus;
     }
   }
   // A denied identity: "X is NOT the Y" where Y is what the topic is about.
