@@ -127,6 +127,30 @@ function metaFrom(
   };
 }
 
+/** What a note about the writer says they are: "… is a retired reporter", "… is a professor of law at …". */
+const WRITER_NOTE =
+  /^[*_]*[A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+){1,3},?\s+(?:is|was|has been|writes|teaches|served)\b.{0,240}$/u;
+const WRITER_WORDS =
+  /\b(?:reporter|writer|editor|columnist|journalist|author|professor|fellow|lecturer|director|analyst|researcher|contributor|correspondent|former|retired|senior|chair|founder)\b/i;
+
+/**
+ * The note about the writer that ends many opinion pieces ("Gregory Hale is a retired reporter and a former editor
+ * of …") is not part of the argument: one of the last two body paragraphs that names the author (or, when the
+ * byline does not say who wrote it, any person) and what they do, in a sentence or two, is boilerplate.
+ */
+function markAuthorNote(blocks: ClassifiedLine[], author: string | null): void {
+  const body = blocks.filter((b) => b.role === 'body');
+  if (body.length < 3) return;
+  const surname = author?.split(/\s+/).pop() ?? null;
+  for (const b of body.slice(-2)) {
+    const t = b.line.text;
+    if (!WRITER_NOTE.test(t) || !WRITER_WORDS.test(t)) continue;
+    const head = t.slice(0, 60);
+    if (surname !== null && !head.includes(surname)) continue;
+    b.role = 'boilerplate';
+  }
+}
+
 export function parseDocument(
   raw: RawDocument,
   hint: MetaHint | undefined,
@@ -138,6 +162,7 @@ export function parseDocument(
   const articleLines = joinWrappedLines(text, marker === -1 ? lines : lines.slice(0, marker));
   const classified = classifyArticleLines(articleLines, hint?.title ?? null);
   const meta = metaFrom(raw, classified, hint);
+  markAuthorNote(classified, meta.author);
 
   const counters = new Map<BlockRole, number>();
   const paragraph = (role: BlockRole, line: Line, comment: number | null, index?: number): Paragraph => {

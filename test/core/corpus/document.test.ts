@@ -178,6 +178,21 @@ describe('GIVEN hard layout cases written for the parser', () => {
       },
     },
     {
+      name: 'the note about the writer that ends an opinion piece is not part of its body',
+      text: 'Opinion: The city cannot afford the arena\n\nBy Gregory Hale\n\nI was a reporter here in 1983.\n\nThe mayor says the arena will pay for itself. It will not.\n\nThe council should vote no.\n\nGregory Hale is a retired reporter and a former editor of the Ledger.',
+      expect: (d) => {
+        expect(d.body.map((p) => p.text)).not.toContain(
+          'Gregory Hale is a retired reporter and a former editor of the Ledger.',
+        );
+        expect(d.other.find((p) => p.text.startsWith('Gregory Hale is'))?.role).toBe('boilerplate');
+      },
+    },
+    {
+      name: 'a last paragraph about someone else than the writer stays in the body',
+      text: 'Opinion: The city cannot afford the arena\n\nBy Gregory Hale\n\nI was a reporter here in 1983.\n\nThe mayor says the arena will pay for itself.\n\nThe council should vote no.\n\nMarcus Bell is a former union organizer who has led the opposition.',
+      expect: (d) => expect(d.body.at(-1)?.text).toContain('Marcus Bell is a former union organizer'),
+    },
+    {
       name: 'numbered comments after a comment marker, with a reply mention',
       text: 'Title Here\n\nBody paragraph one.\n\nBody paragraph two.\n\nBody three.\n\n3 Comments\n\n  1. @Ann Lee\n\n    I disagree with the council.\n\n  2. Great article.\n\n  3. The council is right.',
       expect: (d) => {
