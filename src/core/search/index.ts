@@ -140,6 +140,8 @@ function containsWord(text: string, word: string): boolean {
   }
 }
 
+const POSSESSIVE = new Set(["'s", '’s']);
+
 /** A hyphenated compound ("anti-terrorist", "russia-led", "shoot-to-kill"): words joined by hyphens. */
 const COMPOUND = /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+$/u;
 
@@ -324,10 +326,11 @@ export function buildPassageIndex(
     if (p.comment !== null) isComment[p.id] = 1;
   }
 
+  // A query's possessive ending ("Moody's" -> "moody", "'s") would match every possessive in the corpus.
   const termsOf = (text: string): string[] =>
     segment(text, 0)
       .flatMap((s) => s.tokens)
-      .filter(isContentToken)
+      .filter((t) => isContentToken(t) && !POSSESSIVE.has(t.normal))
       .map(termOf);
   const aliasesOf = aliasExpansion(speakers, termsOf);
 

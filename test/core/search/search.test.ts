@@ -146,3 +146,17 @@ describe('GIVEN passages with hyphenated compounds the tokenizer keeps whole (an
     expect(score('anti-terrorist operation')! / score('operation anti-terrorist')!).toBeCloseTo(1.5, 9);
   });
 });
+
+describe('GIVEN a query with a possessive ("Moody\'s")', () => {
+  const possessive = buildPassageIndex(
+    corpusOfTexts({
+      a: "Rating agency weighs in\n\nA Moody's analyst said the district could fall short.\n\nThe city's lease ends next year.\n\nThe team's owner declined to comment.",
+    }),
+    segment,
+  );
+  it('THEN only passages naming it are found, not every possessive', () => {
+    expect(possessive.search("Moody's").map((h) => h.passage.text)).toEqual([
+      "A Moody's analyst said the district could fall short.",
+    ]);
+  });
+});
