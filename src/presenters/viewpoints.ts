@@ -20,9 +20,13 @@ export interface ViewpointItemJson {
   readonly kind: string;
 }
 
-/** "opinion", "official statement", "news report" or "reader comment #n". */
+/**
+ * "opinion", "official statement", "news report", "quoted in a news report" (a named speaker's words in a news
+ * report: theirs, not the report's) or "reader comment #n".
+ */
 export function claimKindLabel(claim: Claim): string {
-  return claim.comment !== null ? `reader comment #${claim.comment}` : claim.kind;
+  if (claim.comment !== null) return `reader comment #${claim.comment}`;
+  return claim.attributed && claim.kind === 'news report' ? 'quoted in a news report' : claim.kind;
 }
 
 export function itemJson(item: PositionItem): ViewpointItemJson {

@@ -203,6 +203,22 @@ function resolveName(names: ReadonlyMap<string, NameInfo>, raw: string): NameInf
 }
 
 /** Who a sentence attributes its words to, from its own tokens, or null. */
+/** Nouns for those who speak on someone's behalf: "<name>'s office said". */
+const SPEAKS_FOR = new Set([
+  'office',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'spokespeople',
+  'campaign',
+  'aide',
+  'aides',
+  'lawyer',
+  'attorney',
+  'representative',
+]);
+const POSSESSIVE_MARKS = new Set(["'s", '’s']);
+
 function attributionIn(
   tokens: readonly Token[],
   infos: readonly WordInfo[],
@@ -241,6 +257,18 @@ function attributionIn(
       )
         continue;
       const name = nameOfRun(tokens, first, b + 1);
+      if (name) return resolveName(names, name);
+    }
+    // "Mayor Jane Ortiz's office said", "Putin's spokesman said": the office speaks for the name before it.
+    if (
+      prev &&
+      prev.pos === 'NOUN' &&
+      SPEAKS_FOR.has(prev.lemma.toLowerCase()) &&
+      b >= 2 &&
+      POSSESSIVE_MARKS.has((infos[b - 1] as WordInfo).normal) &&
+      isNameAt(infos, b - 2)
+    ) {
+      const name = nameOfRun(tokens, runStartBefore(tokens, infos, b - 2), b - 1);
       if (name) return resolveName(names, name);
     }
     if (prev && PRONOUNS.has(prev.normal) && last) return last;
@@ -433,13 +461,17 @@ interface SpokenQuote {
 }
 
 /**
- * The speaker of the first quote (in `quotes` order) with a speaker, not reported speech, of four words or more,
- * overlapping [start, end): quotes sorted by start with a running maximum of their ends, searched backwards.
+ * The speaker of the first quote (in `quotes` order) with a speaker, of `minWords` words or more (direct, partial or
+ * reported speech), overlapping [start, end): quotes sorted by start with a running maximum of their ends, searched
+ * backwards.
  */
-function quoteSpeakerFinder(quotes: readonly Quote[]): (start: number, end: number) => string | null {
+function quoteSpeakerFinder(
+  quotes: readonly Quote[],
+  minWords: number,
+): (start: number, end: number) => string | null {
   const spoken: SpokenQuote[] = [];
   quotes.forEach((q, order) => {
-    if (q.speaker !== null && q.kind !== 'indirect' && q.text.split(/\s+/, 4).length >= 4)
+    if (q.speaker !== null && q.text.split(/\s+/, minWords).length >= minWords)
       spoken.push({ start: q.start, end: q.end, order, speaker: q.speaker });
   });
   spoken.sort((a, b) => a.start - b.start || a.order - b.order);
@@ -465,7 +497,10 @@ function quoteSpeakerFinder(quotes: readonly Quote[]): (start: number, end: numb
 /** Every claim of one document: body sentences, then reader comments. `firstId` numbers them. */
 export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
   const { doc, words, contexts } = src;
-  const quoteSpeaker = quoteSpeakerFinder(src.quotes);
+  const quoteSpeaker = quoteSpeakerFinder(src.quotes, 4);
+  // Any quote's speaker, for a sentence whose own attribution is only a pronoun ("He said that … the “basic math”"):
+  // the quotes engine resolves the pronoun from the text before, the `last` name here may be someone else.
+  const anyQuoteSpeaker = quoteSpeakerFinder(src.quotes, 1);
   const out: Claim[] = [];
   const title = contexts.addTitle(
     words.distinctStems([
@@ -525,7 +560,11 @@ export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
         if (passage === undefined) return;
         const sentenceInfos = infos[si] as readonly WordInfo[];
         // The quotes engine's speaker for a quotation of some length; the sentence's own attribution otherwise.
-        const speaker = quoteSpeaker(s.start, s.end);
+        const speaker =
+          quoteSpeaker(s.start, s.end) ??
+          (PRONOUNS.has((sentenceInfos[0] as WordInfo | undefined)?.normal ?? '')
+            ? anyQuoteSpeaker(s.start, s.end)
+            : null);
         let holderInfo: NameInfo | null = speaker ? resolveName(names, speaker) : (found[si] ?? null);
         if (!holderInfo && quoted[si] && commentNo === null) {
           holderInfo = nextFound[si] ?? prevFound[si] ?? null;

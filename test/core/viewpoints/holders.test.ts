@@ -1,0 +1,48 @@
+/**
+ * Who holds a claim: the claims engine reads attributions itself and takes the quotes engine's speaker where the
+ * sentence carries a quotation; the two must agree on who spoke.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeCorpus } from '../../../src/core/analysis.js';
+import { corpusOfTexts } from '../../helpers/corpus.js';
+import { claimKindLabel } from '../../../src/presenters/viewpoints.js';
+
+const ARENA = `Arena vote delayed again
+
+Councilmember Marcus Bell first raised the demand at a hearing last week.
+
+Raptors president Daniel Whitaker said on Tuesday that the team was "open to reasonable protections" and would stay.
+
+Bell was not persuaded. He said that a clawback would not fix what he called the "basic math" of the deal.
+
+Mayor Jane Ortiz's office said that she would now support a clawback clause, a reversal of her position.`;
+
+describe('GIVEN claims attributed through a pronoun and through an office', () => {
+  const a = analyzeCorpus(corpusOfTexts({ arena: ARENA }));
+  const holderOf = (words: string) => a.claims.claims.find((c) => c.text.includes(words))?.holder;
+
+  it('WHEN "He said that … the “basic math”" follows a paragraph quoting someone else THEN the holder is the quotes engine\'s speaker, not the last name met', () => {
+    expect(holderOf('basic math')).toBe('Marcus Bell');
+  });
+
+  it('WHEN "<Name>\'s office said" THEN the holder is the name the office speaks for', () => {
+    expect(holderOf('office said')).toBe('Jane Ortiz');
+  });
+
+  it('THEN a claim naming its speaker keeps that speaker', () => {
+    expect(holderOf('reasonable protections')).toBe('Daniel Whitaker');
+  });
+});
+
+describe('GIVEN the label of a claim in a news report', () => {
+  const a = analyzeCorpus(corpusOfTexts({ arena: ARENA }));
+  const claim = (words: string) => {
+    const c = a.claims.claims.find((x) => x.text.includes(words));
+    if (!c) throw new Error(words);
+    return c;
+  };
+  it('WHEN a named speaker holds it THEN it reads "quoted in a news report", not as the report\'s own word', () => {
+    expect(claim('basic math').kind).toBe('news report');
+    expect(claimKindLabel(claim('basic math'))).toBe('quoted in a news report');
+  });
+});
