@@ -136,7 +136,8 @@ export function resolveMention(m: Mention, ctx: ResolveContext): Resolved | null
       for (let d = ref - 7; d <= ref + 7; d++) if (weekdayOf(d) === v.weekday) candidates.push(d);
       let chosen: number | null;
       if (v.modifier === 'last') chosen = pick(candidates, ref - 1, 'back');
-      else if (v.modifier === 'next') chosen = pick(candidates, ref + 1, 'forward');
+      // "next Thursday" is the Thursday of next week (weeks from Monday): said on a Wednesday, not tomorrow.
+      else if (v.modifier === 'next') chosen = ref - ((weekdayOf(ref) + 6) % 7) + 7 + ((v.weekday + 6) % 7);
       else if (v.modifier === 'this') chosen = pick(candidates, ref, 'forward');
       else chosen = pick(candidates, ref, dir);
       return chosen === null ? null : day(chosen);

@@ -33,6 +33,20 @@ const table: readonly Row[] = [
     date: '2022-03-18',
   },
   {
+    name: '"next Thursday" said on a Wednesday is the Thursday of next week, not tomorrow',
+    published: '2022-03-16',
+    body: 'The council will vote next Thursday on the plan.',
+    words: 'vote',
+    date: '2022-03-24',
+  },
+  {
+    name: '"next Monday" said on a Wednesday is the coming Monday (next week\'s)',
+    published: '2022-03-16',
+    body: 'The council will vote next Monday on the plan.',
+    words: 'vote',
+    date: '2022-03-21',
+  },
+  {
     name: 'past weekday goes back',
     published: '2022-03-16',
     body: 'Police arrested the suspect on Monday in the capital.',
