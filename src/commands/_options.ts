@@ -113,5 +113,10 @@ export function sourceOption(
 ): { readonly ok: true; readonly id: string | undefined } | UserError {
   if (raw === undefined) return { ok: true, id: undefined };
   const found = resolveSource(corpus, String(raw));
-  return found.ok ? found : userError('UNKNOWN_SOURCE', { source: String(raw) }, found.suggestions);
+  if (found.ok) return found;
+  return userError(
+    found.ambiguous ? 'AMBIGUOUS_SOURCE' : 'UNKNOWN_SOURCE',
+    { source: String(raw) },
+    found.suggestions,
+  );
 }

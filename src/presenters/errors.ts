@@ -5,6 +5,7 @@ export type ErrorCode =
   | 'MISSING_OPTION'
   | 'INVALID_OPTION'
   | 'UNKNOWN_SOURCE'
+  | 'AMBIGUOUS_SOURCE'
   | 'UNKNOWN_SPEAKER'
   | 'NO_RESULTS'
   | 'DISCORD_ONLY'
@@ -36,6 +37,7 @@ const MESSAGES: Record<ErrorCode, (p: Readonly<Record<string, string>>) => strin
   MISSING_OPTION: (p) => `/${p.command ?? ''} needs the option ${p.option ?? ''}.`,
   INVALID_OPTION: (p) => `The option ${p.option ?? ''} ${p.reason ?? 'is not valid'}.`,
   UNKNOWN_SOURCE: (p) => `No source in the corpus is called "${p.source ?? ''}".`,
+  AMBIGUOUS_SOURCE: (p) => `Several sources match "${p.source ?? ''}": name one by its id.`,
   UNKNOWN_SPEAKER: (p) => `Nobody called "${p.speaker ?? ''}" is quoted in the corpus.`,
   NO_RESULTS: (p) => `Nothing in the corpus matches ${p.what ?? 'that'}.`,
   DISCORD_ONLY: (p) => `/${p.command ?? ''} works in a Discord server, not in the console.`,

@@ -29,12 +29,12 @@ export function listSources(corpus: Corpus): SourceSummary[] {
 
 /**
  * A source named by a member: its id, a unique id prefix, its outlet, or words of its title.
- * Returns the document id, or the closest names when none or several match.
+ * Returns the document id; or, when several match, their ids (`ambiguous`); or, when none does, the closest names.
  */
 export function resolveSource(
   corpus: Corpus,
   name: string,
-): { ok: true; id: string } | { ok: false; suggestions: string[] } {
+): { ok: true; id: string } | { ok: false; ambiguous: boolean; suggestions: string[] } {
   const q = name.trim().toLowerCase();
   const docs = corpus.documents;
   const exact = docs.find((d) => d.meta.id.toLowerCase() === q || d.meta.file.toLowerCase() === q);
@@ -49,6 +49,7 @@ export function resolveSource(
   const names = docs.flatMap((d) => [d.meta.id, d.meta.title, ...(d.meta.outlet ? [d.meta.outlet] : [])]);
   return {
     ok: false,
+    ambiguous: matches.length > 1,
     suggestions: matches.length > 1 ? matches.map((d) => d.meta.id) : closestNames(name, names, 5),
   };
 }
