@@ -10,7 +10,7 @@ export const data = new SlashCommandBuilder()
   .addStringOption((o) =>
     o
       .setName('claim')
-      .setDescription('The claim to answer, e.g. "The troops will never leave"')
+      .setDescription('The claim to answer, e.g. "The plan will pay for itself"')
       .setRequired(true)
       .setMaxLength(300),
   );

@@ -13,16 +13,13 @@ export const data = new SlashCommandBuilder()
   .addStringOption((o) =>
     o
       .setName('speaker')
-      .setDescription('Who: a name, a last name or a title, e.g. "Blinken"')
+      .setDescription('Who: a full name, a last name or a title, e.g. "the mayor"')
       .setRequired(true)
       .setMaxLength(100)
       .setAutocomplete(true),
   )
   .addStringOption((o) =>
-    o
-      .setName('topic')
-      .setDescription('Put the quotes about this first, e.g. "Russian troops"')
-      .setMaxLength(200),
+    o.setName('topic').setDescription('Put the quotes about this first (a few words)').setMaxLength(200),
   )
   .addStringOption((o) =>
     o

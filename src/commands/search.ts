@@ -16,7 +16,7 @@ export const data = new SlashCommandBuilder()
   .addStringOption((o) =>
     o
       .setName('query')
-      .setDescription('Words to look for, e.g. "fuel prices" or "Blinken"')
+      .setDescription('Words to look for: a name, a phrase, a few keywords')
       .setRequired(true)
       .setMaxLength(200),
   )

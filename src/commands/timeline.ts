@@ -11,16 +11,13 @@ export const data = new SlashCommandBuilder()
   .setName('timeline')
   .setDescription('Dated events across the corpus, oldest first, each with its sources (and a picture)')
   .addStringOption((o) =>
-    o.setName('from').setDescription('First date: 2022, 2022-01 or 2022-01-07').setMaxLength(10),
+    o.setName('from').setDescription('First date: YYYY, YYYY-MM or YYYY-MM-DD').setMaxLength(10),
   )
   .addStringOption((o) =>
-    o.setName('to').setDescription('Last date: 2022, 2022-01 or 2022-01-07').setMaxLength(10),
+    o.setName('to').setDescription('Last date: YYYY, YYYY-MM or YYYY-MM-DD').setMaxLength(10),
   )
   .addStringOption((o) =>
-    o
-      .setName('topic')
-      .setDescription('Only events about this, e.g. "troops" or "Geneva talks"')
-      .setMaxLength(100),
+    o.setName('topic').setDescription('Only events about this (a few words)').setMaxLength(100),
   )
   .addStringOption((o) =>
     o
@@ -30,7 +27,7 @@ export const data = new SlashCommandBuilder()
       .setAutocomplete(true),
   );
 
-const DATE_HINT = 'must be a date written 2022, 2022-01 or 2022-01-07';
+const DATE_HINT = 'must be a date written YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2024, 2024-05 or 2024-05-16)';
 
 export const run: CommandModule['run'] = (options, ctx) => {
   const { corpus, index, time } = ctx.analysis;

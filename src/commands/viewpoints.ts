@@ -10,7 +10,7 @@ export const data = new SlashCommandBuilder()
   .addStringOption((o) =>
     o
       .setName('topic')
-      .setDescription('A question or topic, e.g. "Will the troops leave?"')
+      .setDescription('A question or topic, e.g. "Will the plan pass?"')
       .setRequired(true)
       .setMaxLength(200)
       .setAutocomplete(true),
