@@ -69,6 +69,19 @@ export async function loadCorpusFolder(dir: string): Promise<LoadedFolder> {
     problems.push(...manifest.problems);
   }
   const files = names.filter((n) => DOCUMENT_EXT.has(extname(n).toLowerCase()) && !n.startsWith('.'));
+  // Other files are not articles; say so, so a moderator who drops in a saved web page knows why it is missing.
+  for (const n of names) {
+    if (n.startsWith('.') || n === 'manifest.json' || DOCUMENT_EXT.has(extname(n).toLowerCase())) continue;
+    const isFile = await stat(join(dir, n)).then(
+      (st) => st.isFile(),
+      () => false,
+    );
+    if (isFile)
+      problems.push({
+        file: n,
+        message: 'is not read: articles are .txt or .md files (save the page as plain text)',
+      });
+  }
   for (const named of manifest.entries.keys()) {
     if (!files.includes(named)) problems.push({ file: 'manifest.json', message: `names ${named}, which is not in the folder` });
   }

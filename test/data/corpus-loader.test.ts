@@ -16,7 +16,9 @@ beforeAll(async () => {
   await writeFile(join(dir, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]));
   await writeFile(join(dir, 'latin1.txt'), Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x6f, 0x6c, 0xe9]));
   await writeFile(join(dir, 'image.png'), Buffer.from([1, 2, 3]));
+  await writeFile(join(dir, 'page.html'), '<html><body><p>A saved web page.</p></body></html>');
   await mkdir(join(dir, 'sub.txt'));
+  await mkdir(join(dir, 'photos'));
   await writeFile(
     join(dir, 'manifest.json'),
     JSON.stringify({
@@ -42,6 +44,10 @@ describe('GIVEN a corpus folder with broken files and a partly broken manifest',
     expect(byFile('blank.txt')).toEqual(['has no text']);
     expect(byFile('binary.txt')).toEqual(['is a binary file, not text']);
     expect(byFile('latin1.txt')).toEqual(['is not valid UTF-8 text']);
+    // Files that are not articles are named, so nobody wonders where a saved web page went; folders are not files.
+    expect(byFile('page.html')).toEqual(['is not read: articles are .txt or .md files (save the page as plain text)']);
+    expect(byFile('image.png')).toHaveLength(1);
+    expect(byFile('photos')).toEqual([]);
     const manifest = byFile('manifest.json').join('\n');
     expect(manifest).toMatch(/notes\.md: published: is not a real calendar date/);
     expect(manifest).toMatch(/names missing\.txt, which is not in the folder/);
