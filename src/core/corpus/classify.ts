@@ -11,6 +11,8 @@ import { MONTHS } from '../text/calendar-words.js';
 const MONTH_RE =
   '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 const FULL_DATE = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
+/** Day before month, as British, European and Australian outlets write it: "3 Sep 2024", "Tue 3 September 2024". */
+const DAY_FIRST_DATE = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_RE}\\.?,?\\s+(\\d{4})\\b`, 'i');
 const NUMERIC_DATE = /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/;
 const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/;
 
@@ -34,10 +36,19 @@ export function findFullDate(text: string): string | null {
     const month = MONTHS.findIndex((name) => name.startsWith((m[1] as string).toLowerCase().slice(0, 3))) + 1;
     return validDate(Number(m[3]), month, Number(m[2]));
   }
+  const dm = DAY_FIRST_DATE.exec(text);
+  if (dm) {
+    const month =
+      MONTHS.findIndex((name) => name.startsWith((dm[2] as string).toLowerCase().slice(0, 3))) + 1;
+    return validDate(Number(dm[3]), month, Number(dm[1]));
+  }
   const n = NUMERIC_DATE.exec(text);
   if (n) return validDate(Number(n[3]), Number(n[1]), Number(n[2]));
   return null;
 }
+
+const FOOTER_START =
+  /^(?:-?\s*ends\s*-?|#+\s*ends|notes? (?:to|for) editors:?|about (?:the )?[A-Z][\w&.'’ -]{1,60}:?|media (?:contact|enquiries|inquiries)\b.*|press (?:contact|office)\b.*|for (?:further|more) information\b.*)$/i;
 
 const BOILERPLATE =
   /^(leave a (comment|reply)|give a comment|post a comment|add a comment|your email address will not be published|required fields are marked|subscribe\b|sign up\b|share this|share on|related( articles| stories)?:?$|read more\b|advertisement$|click here|follow us|©|\(c\) \d{4}|copyright\b|all rights reserved|shareplay video$|\d+ comments? \/ \d+ comments?$|comments?$|reply$|print$|email$|tweet$)/i;
@@ -169,8 +180,12 @@ export function classifyArticleLines(lines: readonly Line[], titleHint: string |
   for (; i < out.length; i++) {
     const c = out[i] as ClassifiedLine;
     const t = c.line.text;
+    const next = out[i + 1]?.line.text ?? '';
     if (isDateline(t)) c.role = 'dateline';
     else if (bylineName(t) !== null && /^by\s/i.test(t)) c.role = 'byline';
+    // "Rachel Pemberton Health correspondent" over "Updated 14:32 GMT, Tue 3 Sep 2024": a byline without "By".
+    else if (isDateline(next) && !endsLikeSentence(t) && /^[A-Z]/.test(t) && t.split(/\s+/).length <= 6)
+      c.role = 'byline';
     else if (i === titleAt + 1 && !endsLikeSentence(t) && t.length > 40 && !isSelfEvidentCaption(t))
       c.role = 'deck';
     else break;
@@ -184,7 +199,8 @@ export function classifyArticleLines(lines: readonly Line[], titleHint: string |
     const isLast = k === out.length - 1;
     if (isBoilerplate(t)) c.role = 'boilerplate';
     else if (isLast && t.split(/\s+/).length <= 3 && !/[/.!?]/.test(t)) c.role = 'boilerplate';
-    else if (isDateline(t) && /\|/.test(t)) c.role = 'dateline';
+    else if (isDateline(t) && (/\|/.test(t) || (k <= titleAt + 5 && !endsLikeSentence(t))))
+      c.role = 'dateline';
     else if (isTagLine(t)) c.role = 'tags';
     else if (isCredit(t) && prev !== undefined && (prev.role === 'caption' || !endsLikeSentence(t)))
       c.role = 'credit';
@@ -202,6 +218,13 @@ export function classifyArticleLines(lines: readonly Line[], titleHint: string |
     if (c.role === 'caption' && prev.role === 'caption' && prev.line.text === c.line.text)
       c.role = 'boilerplate';
   }
+  // A press release's footer: everything from "Ends", "Notes to editors", "About <the organisation>" or "Media
+  // contact" on is about the sender, not the news.
+  const footer = out.findIndex(
+    (c, k) => k > titleAt + 1 && c.role === 'body' && FOOTER_START.test(c.line.text),
+  );
+  if (footer !== -1)
+    for (let k = footer; k < out.length; k++) (out[k] as ClassifiedLine).role = 'boilerplate';
   // Section headings: short lines without end punctuation between body paragraphs; a short last line is the outlet's trailer.
   const last = lastIndex(out, (c) => c.role === 'body');
   for (let k = titleAt + 1; k < out.length; k++) {

@@ -135,14 +135,16 @@ const WRITER_WORDS =
 
 /**
  * The note about the writer that ends many opinion pieces ("Gregory Hale is a retired reporter and a former editor
- * of …") is not part of the argument: one of the last two body paragraphs that names the author (or, when the
- * byline does not say who wrote it, any person) and what they do, in a sentence or two, is boilerplate.
+ * of …") is not part of the argument: one of the last two body paragraphs (or the first two) that names the
+ * author and what they do, in a sentence or two, is boilerplate; without a byline, any person in the last two.
  */
 function markAuthorNote(blocks: ClassifiedLine[], author: string | null): void {
   const body = blocks.filter((b) => b.role === 'body');
   if (body.length < 3) return;
   const surname = author?.split(/\s+/).pop() ?? null;
-  for (const b of body.slice(-2)) {
+  // Some pages put the note right under the byline: the first two paragraphs count too, when it names the author.
+  const candidates = surname === null ? body.slice(-2) : [...body.slice(0, 2), ...body.slice(-2)];
+  for (const b of candidates) {
     const t = b.line.text;
     if (!WRITER_NOTE.test(t) || !WRITER_WORDS.test(t)) continue;
     const head = t.slice(0, 60);

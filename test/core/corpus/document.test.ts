@@ -193,6 +193,32 @@ describe('GIVEN hard layout cases written for the parser', () => {
       expect: (d) => expect(d.body.at(-1)?.text).toContain('Marcus Bell is a former union organizer'),
     },
     {
+      name: 'a British date line, day before month, under a byline without "By"',
+      text: 'Heart drug recalled after tests find impurity\n\nRachel Pemberton Health correspondent\n\nUpdated 14:32 GMT, Tue 3 Sep 2024\n\nThe regulator ordered the recall on Tuesday.',
+      expect: (d) => {
+        expect(d.meta.published).toBe('2024-09-03');
+        expect(d.body.map((p) => p.text)).toEqual(['The regulator ordered the recall on Tuesday.']);
+      },
+    },
+    {
+      name: "a writer's note right under the byline, then the date line",
+      text: 'Analysis: The recall shows the system works too slowly\n\nBy Prof Zoë Hartmann\n\nProf Zoë Hartmann is a professor of pharmacology at the University of Edinburgh.\n\nFriday 6 September 2024\n\nI have studied drug recalls for twenty years.\n\nThis one was slow.\n\nThe agency must move faster.',
+      expect: (d) => {
+        expect(d.meta.published).toBe('2024-09-06');
+        expect(d.body[0]?.text).toBe('I have studied drug recalls for twenty years.');
+      },
+    },
+    {
+      name: "a press release's footer (Ends, Notes to editors, About …) is not body",
+      text: 'Press release: Halden Pharma responds to the recall\n\n3 September 2024\n\nHalden Pharma will cooperate fully with the regulator.\n\nProduction will resume in the coming weeks.\n\nAbout Halden Pharma\n\nHalden Pharma is a British manufacturer of generic medicines.\n\nEnds',
+      expect: (d) => {
+        expect(d.body.map((p) => p.text)).toEqual([
+          'Halden Pharma will cooperate fully with the regulator.',
+          'Production will resume in the coming weeks.',
+        ]);
+      },
+    },
+    {
       name: 'numbered comments after a comment marker, with a reply mention',
       text: 'Title Here\n\nBody paragraph one.\n\nBody paragraph two.\n\nBody three.\n\n3 Comments\n\n  1. @Ann Lee\n\n    I disagree with the council.\n\n  2. Great article.\n\n  3. The council is right.',
       expect: (d) => {
