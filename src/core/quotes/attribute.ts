@@ -106,8 +106,8 @@ function splitter(split: (s: string) => string[]): (s: string) => readonly strin
 const nameWords = splitter((name) => name.toLowerCase().split(/\s+/));
 const roleWords = splitter((role) => role.toLowerCase().split(/[\s,]+/));
 
-const CLOSERS = new Set(['”', '"', '’']);
-const OPENERS = new Set(['“', '"', '‘']);
+const CLOSERS = new Set(['”', '"', '’', "'"]);
+const OPENERS = new Set(['“', '"', '‘', "'"]);
 const WHITE = /\s/;
 const ALNUM = /[\p{L}\p{N}]/u;
 /** Whitespace-separated words of `s` with a letter or digit in them: s.split(/\s+/) filtered, without the arrays. */
@@ -681,7 +681,7 @@ export function attributeFlow(
         const nearest = nearestSpeaking(speaking, openTok);
         who = nearest?.speaker ?? null;
       }
-      if (!who && quoteOnly && cues.length === 0 && /^\s*[“"‘]/.test(text)) who = prevSpeaker ?? prevIntro;
+      if (!who && quoteOnly && cues.length === 0 && /^\s*[“"‘']/.test(text)) who = prevSpeaker ?? prevIntro;
       attributed.push(who);
       if (who) {
         chainSpeaker.set(span.chain, who);

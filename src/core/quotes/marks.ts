@@ -1,6 +1,6 @@
 /**
- * Stage 1: quotation marks. Pairs curly and straight double quotes (and curly single quotes outside double ones)
- * within each paragraph of a flow (the article body, or one reader comment). A double quote left open at the end
+ * Stage 1: quotation marks. Pairs curly and straight double quotes (and single quotes outside double ones) within
+ * each paragraph of a flow (the article body, or one reader comment). A double quote left open at the end
  * of a paragraph is kept only when the next paragraph opens with a quotation mark (news style for a quote running
  * over several paragraphs); otherwise it is a stray mark and dropped.
  */
@@ -24,10 +24,22 @@ export interface QuoteSpan {
 
 export const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
 export const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
-/** “ ” " ‘ ’ */
-const isMarkCode = (c: number) => c === 0x201c || c === 0x201d || c === 0x22 || c === 0x2018 || c === 0x2019;
-const MARK = /[“”"‘’]/g;
+/** “ ” " ‘ ’ ' */
+const isMarkCode = (c: number) =>
+  c === 0x201c || c === 0x201d || c === 0x22 || c === 0x2018 || c === 0x2019 || c === 0x27;
+const MARK = /[“”"‘’']/g;
 const OPENERS_BEFORE = /[\s([{\u2014\u2013\-/]/;
+/** Double quotation marks: a paragraph holding one reads straight singles inside it as apostrophes or nested. */
+const DOUBLE = /[“”"]/;
+/** What may precede an opening straight single quote (UK house style): as for doubles, plus a colon. */
+const STRAIGHT_OPENERS_BEFORE = /[\s([{\u2014\u2013\-/:]/;
+/** What may follow a closing straight single quote: space, punctuation, the end; never a letter or digit. */
+const STRAIGHT_CLOSERS_AFTER = /[\s,.;:?!)\]}\u2014\u2013-]/;
+/** An elided year ('90s, '22) at `i`: an apostrophe rather than an opening mark. */
+const isElidedYear = (text: string, i: number) =>
+  /\d/.test(text[i + 1] ?? '') &&
+  /\d/.test(text[i + 2] ?? '') &&
+  (text[i + 3] === 's' || !isWordChar(text[i + 3]));
 
 /** Quote spans of every paragraph of a flow, in order; the map key is the paragraph's position in `paragraphs`. */
 export function findQuoteSpans(paragraphs: readonly Paragraph[], nextChain: () => number): QuoteSpan[][] {
@@ -82,6 +94,9 @@ export function findQuoteSpans(paragraphs: readonly Paragraph[], nextChain: () =
       carry = null;
     }
     let singleAt = -1;
+    // The straight ' is also the apostrophe (don't, the agency's, '90s): it pairs as a quotation mark only
+    // in a paragraph without double marks, opening before a word and closing after one, never inside a word.
+    const straightSingles = !DOUBLE.test(text);
     for (let i = continued ? openAt + 1 : 0; i < text.length; i++) {
       // Only quotation marks change anything: skip to the next one.
       if (!isMarkCode(text.charCodeAt(i))) {
@@ -120,9 +135,28 @@ export function findQuoteSpans(paragraphs: readonly Paragraph[], nextChain: () =
         singleAt = i;
         continue;
       }
-      if (c === '’' && singleAt >= 0 && !isSpace(prev) && !isWordChar(next)) {
+      if (c === '’' && singleAt >= 0 && text[singleAt] === '‘' && !isSpace(prev) && !isWordChar(next)) {
         push(singleAt, i, i + 1, false, nextChain(), false);
         singleAt = -1;
+        continue;
+      }
+      if (c !== "'" || !straightSingles) continue;
+      if (isWordChar(prev) && isWordChar(next)) continue;
+      if (
+        singleAt >= 0 &&
+        text[singleAt] === "'" &&
+        (isWordChar(prev) || prev === ',' || prev === '.' || prev === '?' || prev === '!') &&
+        (next === undefined || STRAIGHT_CLOSERS_AFTER.test(next))
+      ) {
+        push(singleAt, i, i + 1, false, nextChain(), false);
+        singleAt = -1;
+      } else if (
+        singleAt < 0 &&
+        (prev === undefined || STRAIGHT_OPENERS_BEFORE.test(prev)) &&
+        isWordChar(next) &&
+        !isElidedYear(text, i)
+      ) {
+        singleAt = i;
       }
     }
     if (openAt >= 0) {

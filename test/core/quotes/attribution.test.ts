@@ -195,6 +195,19 @@ const ROWS: Row[] = [
     expect: { 'the port authority wanted to see': null },
   },
   {
+    name: "UK house style: straight single quotation marks beside apostrophes ('…,' she said; the agency's)",
+    body: [
+      "Lena Varga, the agency's chief executive, said: 'We are acting on the evidence. Patients shouldn't panic.'",
+      "'Nobody was harmed,' Varga said. 'That is what matters.'",
+    ].join('\n\n'),
+    expect: {
+      "We are acting on the evidence. Patients shouldn't panic.": 'Lena Varga',
+      'Nobody was harmed,': 'Lena Varga',
+      'That is what matters.': 'Lena Varga',
+    },
+    kinds: { 'Nobody was harmed,': 'direct' },
+  },
+  {
     name: 'a local title is a title, not part of the name ("Councilwoman Ada Park")',
     body: '“We will not sign a blank check for anybody,” said Councilwoman Ada Park.',
     expect: { 'We will not sign a blank check': 'Ada Park' },
@@ -212,6 +225,16 @@ describe('GIVEN a news passage', () => {
     }
     for (const [snippet, kind] of Object.entries(kinds ?? {}))
       expect(quoteWith(qa, snippet)?.kind, snippet).toBe(kind);
+  });
+});
+
+describe('GIVEN straight apostrophes and no quotation', () => {
+  it("('90s, the patients' groups, didn't) THEN no quote is made of them", () => {
+    const { qa } = analyse(
+      "In the '90s the patients' groups met at the agency's office in Leeds, and the members' letters didn't help. " +
+        "Rock 'n' roll was not on the menu.",
+    );
+    expect(qa.quotes.filter((q) => q.kind !== 'indirect')).toEqual([]);
   });
 });
 
