@@ -65,8 +65,30 @@ export function isContentToken(t: Token): boolean {
 }
 
 /** A token's index term: its lemma, lower-cased, with typographic apostrophes folded. */
+/**
+ * A token's index term: its lemma (a proper noun's lower-cased form), with typographic apostrophes folded and accents
+ * dropped, so "Jose Alvarez" finds "José Álvarez" and "communique" finds "communiqué".
+ */
 export function termOf(t: Token): string {
-  return (t.pos === 'PROPN' ? t.normal : t.lemma.toLowerCase()).replace(/’/g, "'");
+  const term = (t.pos === 'PROPN' ? t.normal : t.lemma.toLowerCase()).replace(/’/g, "'");
+  return NON_ASCII.test(term) && LATIN_WORD.test(term) ? foldAccents(term) : term;
+}
+
+const NON_ASCII = /[^\t\n\r\u0020-\u007e]/;
+/** Only Latin words are folded: in Devanagari or Arabic, combining marks are letters' vowels, not accents. */
+const LATIN_WORD = /^[\p{Script=Latin}\p{M}\p{N}'.&-]+$/u;
+const MARKS = /\p{M}+/gu;
+const folded = new Map<string, string>();
+
+/** The string without its combining marks ("Álvarez" -> "Alvarez"). */
+function foldAccents(term: string): string {
+  let f = folded.get(term);
+  if (f === undefined) {
+    f = term.normalize('NFD').replace(MARKS, '').normalize('NFC');
+    if (f.length === 0) f = term;
+    if (folded.size < 100_000) folded.set(term, f);
+  }
+  return f;
 }
 
 // Each sentence's index terms, computed once and shared by every engine that reads them (search, claims).

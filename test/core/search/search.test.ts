@@ -160,3 +160,19 @@ describe('GIVEN a query with a possessive ("Moody\'s")', () => {
     ]);
   });
 });
+
+describe('GIVEN passages naming people with accents', () => {
+  const accents = buildPassageIndex(
+    corpusOfTexts({
+      a: 'Drug maker answers the regulator\n\nIts chief executive, José Álvarez, said the company would replace the stock.\n\nThe communiqué was short.',
+    }),
+    segment,
+  );
+  it.each([
+    ['Jose Alvarez', 'José Álvarez'],
+    ['José Álvarez', 'José Álvarez'],
+    ['communique', 'communiqué'],
+  ])('a query %j THEN the passage with %j is found', (query, text) => {
+    expect(accents.search(query)[0]?.passage.text).toContain(text);
+  });
+});
