@@ -14,6 +14,7 @@ import {
   INDIRECT_VERBS,
   INVERTING_VERBS,
   MODALS,
+  NAME_PARTICLES,
   ORG_ROLE_NOUNS,
   ORG_WORDS,
   PERSON_ROLE_NOUNS,
@@ -25,6 +26,7 @@ import {
   afterPreposition,
   isNameToken,
   isPossessive,
+  markNameParticles,
   nameAt,
   phraseEndingAt,
   wrapToken,
@@ -249,6 +251,7 @@ function readParagraph(p: Paragraph, spans: readonly QuoteSpan[]): ParagraphToks
   // noted while wrapping the tokens so the passes below visit only these.
   const nameStarts: number[] = [];
   const cueAt: number[] = [];
+  const particles: number[] = [];
   let prevName = false;
   let prevTok: Token | undefined;
   // Spans are disjoint and in text order, tokens too: one pointer finds the span holding each token.
@@ -281,11 +284,13 @@ function readParagraph(p: Paragraph, spans: readonly QuoteSpan[]): ParagraphToks
       const isName =
         pos === 'PROPN' || ((pos === 'NOUN' || pos === 'ADJ') && t.type === 'word' && startsUpper(t.text));
       if (isName && !prevName) nameStarts.push(i);
+      else if (!isName && NAME_PARTICLES.has(t.normal) && !startsUpper(t.text)) particles.push(i);
       prevName = isName;
       if (mayCue(t, prevNormal)) cueAt.push(i);
     }
   }
   const toks = wrappedTokens(n);
+  if (particles.length > 0) markNameParticles(toks, particles);
   const nToks = n;
   // Sentence ids: boundaries outside quotes, and after a closing mark whose quote ends a sentence. `sentFirst`
   // holds the first token of each sentence id; per sentence id: quotation marks in it, quote-only.

@@ -428,6 +428,31 @@ export const PERSON_ROLE_NOUNS = new Set([
   'activist',
 ]);
 
+/**
+ * Lower-case particles inside personal names ("Ursula von der Leyen", "Khalid bin Faisal Al-Saud"): part of the
+ * name when they stand between two of its capitalised words.
+ */
+export const NAME_PARTICLES = new Set([
+  'von',
+  'van',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'di',
+  'da',
+  'du',
+  'le',
+  'la',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'ter',
+  'ten',
+]);
+
 export const PERSON_PRONOUNS = new Set(['he', 'she']);
 export const ORG_PRONOUNS = new Set(['it']);
 

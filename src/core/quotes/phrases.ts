@@ -32,6 +32,8 @@ export interface Tok extends Token {
   readonly mark: boolean;
   /** Starts with a capital letter. */
   readonly cap: boolean;
+  /** A lower-case particle between two words of a name ("von der" in "Ursula von der Leyen"). */
+  readonly bridge: boolean;
 }
 
 const CAPITAL = /^\p{Lu}/u;
@@ -68,6 +70,7 @@ export function startsUpper(s: string): boolean {
  * Wrappers are reused from paragraph to paragraph (see `wrapTokens`): no Tok may be kept past its paragraph.
  */
 export class QuoteTok implements Tok {
+  public bridge = false;
   constructor(
     private t: Token,
     public quote: number,
@@ -77,6 +80,7 @@ export class QuoteTok implements Tok {
     this.t = t;
     this.quote = quote;
     this.mark = mark;
+    this.bridge = false;
     return this;
   }
   get text(): string {
@@ -131,7 +135,9 @@ const capitalised = (t: Tok) => t.cap;
 export const isNameToken = (t: Tok | undefined): boolean =>
   t !== undefined &&
   t.quote < 0 &&
-  (t.pos === 'PROPN' || (capitalised(t) && (t.pos === 'NOUN' || t.pos === 'ADJ') && t.type === 'word'));
+  (t.pos === 'PROPN' ||
+    (capitalised(t) && (t.pos === 'NOUN' || t.pos === 'ADJ') && t.type === 'word') ||
+    t.bridge);
 const adjacent = (a: Tok, b: Tok) => a.end === b.start;
 
 /** A name token, or a capitalised word the tagger got wrong right after one ("Rebecca Moor/VERB"). */
@@ -209,7 +215,11 @@ export function splitTitle(
   let lastTitle = -1;
   for (let i = 0; i < n; i++) {
     const w = toks[from + i] as Tok;
-    if (w.type === 'word' && (TITLE_WORDS.has(w.normal) || (w.pos !== 'PROPN' && !capitalised(w))))
+    if (
+      w.type === 'word' &&
+      !w.bridge &&
+      (TITLE_WORDS.has(w.normal) || (w.pos !== 'PROPN' && !capitalised(w)))
+    )
       lastTitle = i;
   }
   let nameStart = lastTitle + 1;
@@ -434,6 +444,27 @@ export function afterPreposition(toks: readonly Tok[], i: number): boolean {
     k--;
   const t = toks[k];
   return t !== undefined && t.pos === 'ADP' && PLACE_PREPOSITIONS.has(t.normal);
+}
+
+/**
+ * Marks the lower-case name particles among toks (candidates: indices of particle words, in order) that stand
+ * between two capitalised words of a name ("Ursula von der Leyen", "Khalid bin Faisal", "Omar al-Bashir").
+ */
+export function markNameParticles(toks: readonly Tok[], candidates: readonly number[]): void {
+  for (let c = 0; c < candidates.length; c++) {
+    const i = candidates[c] as number;
+    const before = toks[i - 1];
+    if (before === undefined || !(isNameToken(before) && before.cap) || (before as QuoteTok).bridge) continue;
+    // A run of particles ("von der", "de la"), then a capitalised name word, or a hyphen joined to one ("al-Bashir").
+    let j = i;
+    while (j < toks.length && candidates[c + (j - i)] === j && j - i < 3) j++;
+    let next = toks[j];
+    if (next !== undefined && (next.text === '-' || next.text === '‐') && adjacent(toks[j - 1] as Tok, next))
+      next = toks[j + 1];
+    if (next === undefined || next.quote >= 0 || !next.cap || !isNameToken(next)) continue;
+    for (let k = i; k < j; k++) (toks[k] as QuoteTok).bridge = true;
+    c += j - i - 1;
+  }
 }
 
 export { runEnd, runStart, isPossessive };

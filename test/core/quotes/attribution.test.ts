@@ -208,6 +208,17 @@ const ROWS: Row[] = [
     kinds: { 'Nobody was harmed,': 'direct' },
   },
   {
+    name: 'lower-case particles inside a name ("Ursula von der Leyen", "Khalid bin Faisal Al-Saud")',
+    body: [
+      'Commission President Ursula von der Leyen said Europe needed “a single early-warning system for medicines”.',
+      'The health minister, Khalid bin Faisal Al-Saud, said the kingdom had suspended imports of the drug.',
+    ].join('\n\n'),
+    expect: {
+      'a single early-warning system': 'Ursula von der Leyen',
+      'the kingdom had suspended imports': 'Khalid bin Faisal Al-Saud',
+    },
+  },
+  {
     name: 'a local title is a title, not part of the name ("Councilwoman Ada Park")',
     body: '“We will not sign a blank check for anybody,” said Councilwoman Ada Park.',
     expect: { 'We will not sign a blank check': 'Ada Park' },
