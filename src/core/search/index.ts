@@ -71,10 +71,14 @@ export function isContentToken(t: Token): boolean {
  */
 export function termOf(t: Token): string {
   const term = (t.pos === 'PROPN' ? t.normal : t.lemma.toLowerCase()).replace(/’/g, "'");
-  return NON_ASCII.test(term) && LATIN_WORD.test(term) ? foldAccents(term) : term;
+  return hasNonAscii(term) && LATIN_WORD.test(term) ? foldAccents(term) : term;
 }
 
-const NON_ASCII = /[^\t\n\r\u0020-\u007e]/;
+/** (A loop, not a regular expression: this runs once per token of the corpus.) */
+function hasNonAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7e) return true;
+  return false;
+}
 /** Only Latin words are folded: in Devanagari or Arabic, combining marks are letters' vowels, not accents. */
 const LATIN_WORD = /^[\p{Script=Latin}\p{M}\p{N}'.&-]+$/u;
 const MARKS = /\p{M}+/gu;
