@@ -453,6 +453,48 @@ export const NAME_PARTICLES = new Set([
   'ten',
 ]);
 
+/** Time-zone abbreviations ("08:15 AM BST"): capitalised like a body's acronym, never a speaker. */
+export const TIME_ZONES = new Set([
+  'gmt',
+  'bst',
+  'utc',
+  'ist',
+  'cet',
+  'cest',
+  'eet',
+  'eest',
+  'wet',
+  'west',
+  'msk',
+  'est',
+  'edt',
+  'cst',
+  'cdt',
+  'mst',
+  'mdt',
+  'pst',
+  'pdt',
+  'akst',
+  'akdt',
+  'hst',
+  'aest',
+  'aedt',
+  'acst',
+  'awst',
+  'nzst',
+  'nzdt',
+  'jst',
+  'kst',
+  'sgt',
+  'hkt',
+  'ict',
+  'pht',
+  'wib',
+  'sast',
+  'brt',
+  'art',
+]);
+
 export const PERSON_PRONOUNS = new Set(['he', 'she']);
 export const ORG_PRONOUNS = new Set(['it']);
 

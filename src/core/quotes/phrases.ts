@@ -4,7 +4,7 @@
  * noun ("the ministry", "the secretary") to be resolved against the names met before.
  */
 import type { Token } from '../corpus/types.js';
-import { ORG_WORDS, PLACE_PREPOSITIONS, TITLE_COMPLEMENTS, TITLE_WORDS } from './lexicon.js';
+import { ORG_WORDS, PLACE_PREPOSITIONS, TIME_ZONES, TITLE_COMPLEMENTS, TITLE_WORDS } from './lexicon.js';
 
 export type Ref =
   | {
@@ -408,6 +408,8 @@ function nameRef(
   }
   const first = toks[split.nameFirst] as Tok;
   const last = toks[split.nameLast] as Tok;
+  // "06/09/2024 08:15 AM BST": a time zone, not a body.
+  if (first === last && TIME_ZONES.has(first.normal) && ACRONYM.test(first.text)) return null;
   const name = stripPossessive(joinSpan(text, first.start, last.end, base));
   const title =
     extraTitle && split.title ? `${extraTitle} ${split.title}` : extraTitle || split.title || null;

@@ -219,6 +219,11 @@ const ROWS: Row[] = [
     },
   },
   {
+    name: 'a time zone in a date line ("08:15 AM BST") is not a body that "the company" can mean',
+    body: 'Shares in Norvik Mining fell on Friday. Updated 08:15 AM BST. The company said it would update investors.',
+    expect: { 'it would update investors': null },
+  },
+  {
     name: 'a local title is a title, not part of the name ("Councilwoman Ada Park")',
     body: '“We will not sign a blank check for anybody,” said Councilwoman Ada Park.',
     expect: { 'We will not sign a blank check': 'Ada Park' },
