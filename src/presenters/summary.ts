@@ -17,7 +17,9 @@ export function sourceLabel(
   cite: Citation = { documentId: point.documentId, paragraph: point.paragraph, comment: point.comment },
 ): string {
   const title = corpus.byId.get(point.documentId)?.meta.title ?? point.documentId;
-  const label = pointLabel(point.kind, point.comment);
+  // A comment's citation names it already ("…, reader comment #6 ¶1"): its label would say it twice.
+  const label =
+    point.kind === 'comment' && cite.comment !== null ? null : pointLabel(point.kind, point.comment);
   return [title, label, citationLabel(cite)].filter(Boolean).join(' · ');
 }
 

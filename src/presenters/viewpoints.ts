@@ -72,7 +72,8 @@ function viewItem(item: PositionItem): ViewItem {
     heading: c.comment !== null || c.holder === kind ? c.holder : `${c.holder} (${kind})`,
     text: c.text,
     cite,
-    source: `${kind} · ${citationLabel(cite)}`,
+    // A comment's citation names it ("…, reader comment #6 ¶1"), so it needs no label before it.
+    source: c.comment !== null ? citationLabel(cite) : `${kind} · ${citationLabel(cite)}`,
   };
 }
 
