@@ -208,6 +208,8 @@ function cueLemma(toks: readonly Tok[], i: number): string | null {
 }
 
 const OBJECT_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON', 'NUM']);
+/** Words of a time or place phrase after its preposition ("on Wednesday", "in a note last week"). */
+const PHRASE_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
 /** A short object phrase from token k on, right behind which a quotation opens ("the vote “…”", "it “…”"). */
 function objectThenQuote(toks: readonly Tok[], k: number): boolean {
   let m = k;
@@ -985,6 +987,9 @@ function subjectBefore(
       const after = toks[e];
       if (!after || (after.text !== ',' && after.text !== '(') || afterPreposition(toks, k)) continue;
       const ref = refOfPhrase(toks, titleStart(toks, k, floor), e, text, base);
+      // "The Health Secretary, Helen Marsh, told": a title alone before the comma; the name follows it.
+      if (ref?.type === 'role' && TITLE_WORDS.has(ref.noun) && after.text === ',' && isNameToken(toks[e + 1]))
+        continue;
       let c = e;
       if (after.text === '(') while (c < j && (toks[c] as Tok).text !== ',') c++;
       const role =
@@ -1082,19 +1087,21 @@ function indirectClause(toks: readonly Tok[], c: Cue, s0: number, s1: number): [
     while (m <= end && m - k < 6 && ['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON'].includes((toks[m] as Tok).pos))
       m++;
     if (toks[m]?.normal === 'that' && m > k) k = m;
-    else {
-      // A time or place between them: "said on Wednesday that", "said in a note last week that".
-      m = k;
+    else if ((toks[k] as Tok).pos === 'ADP') {
+      // A time or place between them: "said on Wednesday that", "said in a note last week that", or with no
+      // "that" before the clause ("said on Wednesday it would review …"). The tagger may read that "that" as a
+      // determiner ("on Friday that/DET replacement stock was …"): after a whole time phrase it opens the clause.
+      m = k + 1;
       while (
         m <= end &&
         m - k < 8 &&
         (toks[m] as Tok).quote < 0 &&
-        (OBJECT_POS.has((toks[m] as Tok).pos) ||
-          ((toks[m] as Tok).pos === 'ADP' && toks[m]?.normal !== 'that'))
+        (toks[m] as Tok).normal !== 'that' &&
+        (PHRASE_POS.has((toks[m] as Tok).pos) || (toks[m] as Tok).pos === 'ADP')
       )
         m++;
-      if (m > k && toks[m]?.normal === 'that' && toks[m]?.pos === 'SCONJ' && (toks[k] as Tok).pos === 'ADP')
-        k = m;
+      const last = toks[m - 1] as Tok;
+      if (m > k + 1 && last.pos !== 'ADP' && last.pos !== 'DET') k = m;
     }
   }
   if (toks[k]?.normal === 'that') return k + 1 <= end ? [k + 1, end] : null;

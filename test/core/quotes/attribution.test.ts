@@ -224,6 +224,30 @@ const ROWS: Row[] = [
     expect: { 'it would update investors': null },
   },
   {
+    name: 'reported speech after a time phrase: no "that", or a "that" tagged as a determiner',
+    body: [
+      'The Regional Water Board said on Wednesday it would review every contract signed since March.',
+      'Norvik Mining said on Friday that replacement stock was already being delivered.',
+    ].join('\n\n'),
+    expect: {
+      'it would review every contract': 'Regional Water Board',
+      'replacement stock was already being delivered': 'Norvik Mining',
+    },
+    kinds: { 'it would review every contract': 'indirect', 'replacement stock was already': 'indirect' },
+  },
+  {
+    name: 'a title, then the name between commas ("The Health Secretary, Helen Marsh, told MPs that")',
+    body: [
+      'The Health Secretary, Helen Marsh, told MPs that she had asked the regulator for a full review.',
+      'Prime Minister Ola Berg arrived in Paris on Monday.',
+      'The Prime Minister, who was in Paris for talks, said that the talks would continue next week.',
+    ].join('\n\n'),
+    expect: {
+      'she had asked the regulator for a full review': 'Helen Marsh',
+      'the talks would continue next week': 'Ola Berg',
+    },
+  },
+  {
     name: 'a local title is a title, not part of the name ("Councilwoman Ada Park")',
     body: '“We will not sign a blank check for anybody,” said Councilwoman Ada Park.',
     expect: { 'We will not sign a blank check': 'Ada Park' },
