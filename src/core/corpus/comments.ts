@@ -158,11 +158,18 @@ const NOT_NAME = new Set([
   'No',
 ]);
 
-/** The name a comment answers: "@Will James" alone on a line, or "@Reader I’ve read …" (the name stops before a pronoun). */
+/**
+ * The name a comment answers: "@Will James" alone on a line, "@Reader I’ve read …" (the name stops before a
+ * pronoun), or a user name "@Realist88 My mother …" (one word).
+ */
 function mentionOf(lines: readonly Line[]): string | null {
   const first = lines[0];
   if (!first || !first.text.startsWith('@')) return null;
   const words = first.text.slice(1).split(/\s+/);
+  // A user name ("@LindaB Exactly the same", "@Realist88 My mother …") is one word: digits, an underscore or a
+  // capital after a small letter mark it; a person's name ("@Ann Lee") may run on.
+  const handle = (words[0] ?? '').replace(/[,:;.!?]+$/, '');
+  if (/\d|_|\p{Ll}\p{Lu}/u.test(handle)) return handle;
   const name: string[] = [];
   for (const w of words) {
     const clean = w.replace(/[,:;.!?]+$/, '');

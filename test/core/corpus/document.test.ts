@@ -219,6 +219,11 @@ describe('GIVEN hard layout cases written for the parser', () => {
       },
     },
     {
+      name: 'a reply to a user name is that one word, not the words after it',
+      text: 'Title Here\n\nBody paragraph one.\n\nBody paragraph two.\n\nBody three.\n\n3 Comments\n\n  1. @LindaB Exactly the same happened to me.\n\n  2. @Realist88 My mother waited two hours.\n\n  3. @Marge K You are right.',
+      expect: (d) => expect(d.comments.map((c) => c.replyTo)).toEqual(['LindaB', 'Realist88', 'Marge K']),
+    },
+    {
       name: 'numbered comments after a comment marker, with a reply mention',
       text: 'Title Here\n\nBody paragraph one.\n\nBody paragraph two.\n\nBody three.\n\n3 Comments\n\n  1. @Ann Lee\n\n    I disagree with the council.\n\n  2. Great article.\n\n  3. The council is right.',
       expect: (d) => {
