@@ -24,6 +24,7 @@ import {
 } from './lexicon.js';
 import {
   afterPreposition,
+  bodyAfterVoice,
   isNameToken,
   isPossessive,
   markNameParticles,
@@ -1035,7 +1036,10 @@ function phraseAfter(
     e++;
   }
   if (e === r) return { ref: null, role: null };
-  const ref = refOfPhrase(toks, r, e, text, base);
+  // "according to a spokesperson for the Department of Health and Social Care, …": the body speaks.
+  const body = bodyAfterVoice(toks, e, text, base);
+  if (body) e = body.end;
+  const ref = body ? body.ref : refOfPhrase(toks, r, e, text, base);
   let role: string | null = null;
   if (toks[e]?.text === ',') {
     // The appositive runs to the next comma; a clause there ("according to X, a shutdown would cost …") is none.

@@ -453,6 +453,21 @@ export const NAME_PARTICLES = new Set([
   'ten',
 ]);
 
+/**
+ * Nouns for someone who speaks for a body: "A Department of Health spokesperson", "a Home Office minister",
+ * "a spokesperson for the Treasury" speak for the body named with them.
+ */
+export const VOICE_NOUNS = new Set([
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'official',
+  'minister',
+  'source',
+  'representative',
+  'executive',
+]);
+
 /** Time-zone abbreviations ("08:15 AM BST"): capitalised like a body's acronym, never a speaker. */
 export const TIME_ZONES = new Set([
   'gmt',

@@ -4,7 +4,15 @@
  * noun ("the ministry", "the secretary") to be resolved against the names met before.
  */
 import type { Token } from '../corpus/types.js';
-import { ORG_WORDS, PLACE_PREPOSITIONS, TIME_ZONES, TITLE_COMPLEMENTS, TITLE_WORDS } from './lexicon.js';
+import {
+  ORG_ROLE_NOUNS,
+  ORG_WORDS,
+  PLACE_PREPOSITIONS,
+  TIME_ZONES,
+  TITLE_COMPLEMENTS,
+  TITLE_WORDS,
+  VOICE_NOUNS,
+} from './lexicon.js';
 
 export type Ref =
   | {
@@ -351,6 +359,17 @@ export function refOfPhrase(
     for (let m = s; m < to && proper; m++) proper = isNameToken(toks[m]) || (toks[m] as Tok).pos === 'ADP';
     if (proper) return nameRef(toks, s, to, text, base, null);
     const det = s > from ? (toks[s - 1] as Tok).normal : '';
+    // "A Department of Health spokesperson", "a senior Home Office minister": someone speaking for the body.
+    if ((det === 'a' || det === 'an') && k === to - 2 && VOICE_NOUNS.has(head.lemma.toLowerCase())) {
+      let b = runStart(toks, k, s);
+      while (b - 2 >= s && isNameToken(toks[b - 2]) && BODY_LINKS.has((toks[b - 1] as Tok).normal))
+        b = runStart(toks, b - 2, s);
+      let lead = true;
+      for (let m = s; m < b && lead; m++)
+        lead = (toks[m] as Tok).pos === 'ADJ' && !capitalised(toks[m] as Tok);
+      const body = bodyRef(toks, b, k + 1, text, base);
+      if (lead && body) return body;
+    }
     return {
       type: 'role',
       noun: head.lemma.toLowerCase(),
@@ -359,6 +378,56 @@ export function refOfPhrase(
     };
   }
   return null;
+}
+
+/** Links inside a body's name ("Department of Health and Social Care"). */
+const BODY_LINKS = new Set(['of', 'and', 'for', '&']);
+
+/**
+ * toks[from, to) as the name of a body someone speaks for: several words ("Home Office"), or one word naming a
+ * kind of body; not a nationality ("a Russian official").
+ */
+function bodyRef(toks: readonly Tok[], from: number, to: number, text: string, base: number): Ref | null {
+  if (to <= from) return null;
+  const head = toks[to - 1] as Tok;
+  if (
+    to - from === 1 &&
+    (head.pos === 'ADJ' || !(ORG_WORDS.has(head.normal) || ORG_ROLE_NOUNS.has(head.normal)))
+  )
+    return null;
+  const first = toks[from] as Tok;
+  return {
+    type: 'name',
+    name: joinSpan(text, first.start, head.end, base),
+    title: null,
+    role: null,
+    org: true,
+    start: first.start,
+    end: head.end,
+  };
+}
+
+/**
+ * "a spokesperson for the Department of Health and Social Care": the body after the voice noun toks[at - 1], or
+ * null. Returns the body and the end (exclusive) of its name.
+ */
+export function bodyAfterVoice(
+  toks: readonly Tok[],
+  at: number,
+  text: string,
+  base: number,
+): { ref: Ref; end: number } | null {
+  const voice = toks[at - 1];
+  const prep = toks[at];
+  if (voice === undefined || prep === undefined || !VOICE_NOUNS.has(voice.lemma.toLowerCase())) return null;
+  if (prep.normal !== 'for' && prep.normal !== 'of' && prep.normal !== 'at') return null;
+  let b = at + 1;
+  if (toks[b]?.normal === 'the') b++;
+  if (!isNameToken(toks[b])) return null;
+  let e = runEnd(toks, b);
+  while (BODY_LINKS.has(toks[e]?.normal ?? '') && isNameToken(toks[e + 1])) e = runEnd(toks, e + 1);
+  const ref = bodyRef(toks, b, e, text, base);
+  return ref ? { ref, end: e } : null;
 }
 
 function runStart(toks: readonly Tok[], k: number, floor: number): number {

@@ -248,6 +248,22 @@ const ROWS: Row[] = [
     },
   },
   {
+    name: 'someone speaking for a body named with them ("A Home Office minister", "a spokesperson for the …")',
+    body: [
+      'The Nurses Union said its members were angry about the delay.',
+      'A Department of Transport spokesperson said the claim was “simply untrue”.',
+      'A Home Office minister said the rules would change next year for everyone involved.',
+      'According to a spokesperson for the Department of Health and Social Care, pharmacies will be told on Friday which batches are affected.',
+      'A Russian official said the talks would go on until the end of the week.',
+    ].join('\n\n'),
+    expect: {
+      'simply untrue': 'Department of Transport',
+      'the rules would change next year': 'Home Office',
+      'pharmacies will be told on Friday': 'Department of Health and Social Care',
+      'the talks would go on': null,
+    },
+  },
+  {
     name: 'a local title is a title, not part of the name ("Councilwoman Ada Park")',
     body: '“We will not sign a blank check for anybody,” said Councilwoman Ada Park.',
     expect: { 'We will not sign a blank check': 'Ada Park' },
