@@ -181,7 +181,7 @@ function documentNames(
         const from = Math.max(0, i - 4);
         let before = (toks[from] as Token).text;
         for (let k = from + 1; k < end; k++) before += ` ${(toks[k] as Token).text}`;
-        const info: NameInfo = { name, official: OFFICIAL.test(before) };
+        const info: NameInfo = { name, official: OFFICIAL.test(before) && !OUT_OF_OFFICE.test(before) };
         if (!known || (!known.official && info.official)) names.set(key, info);
         const bySurname = names.get(surname);
         if (!bySurname) names.set(surname, info);
@@ -192,6 +192,9 @@ function documentNames(
   return names;
 }
 
+/** A title held in opposition or no longer ("the shadow health secretary", "a former minister"): no official voice. */
+const OUT_OF_OFFICE = /\b(?:shadow|former|ex|opposition|retired)\b/i;
+
 function resolveName(names: ReadonlyMap<string, NameInfo>, raw: string): NameInfo {
   const key = raw.toLowerCase();
   const full = names.get(key);
@@ -199,7 +202,7 @@ function resolveName(names: ReadonlyMap<string, NameInfo>, raw: string): NameInf
   const surname = names.get(key.split(' ').pop() as string);
   if (surname && (raw.split(' ').length === 1 || raw.endsWith(surname.name) || surname.name.endsWith(raw)))
     return surname;
-  return { name: raw, official: OFFICIAL.test(raw) };
+  return { name: raw, official: OFFICIAL.test(raw) && !OUT_OF_OFFICE.test(raw) };
 }
 
 /** Who a sentence attributes its words to, from its own tokens, or null. */

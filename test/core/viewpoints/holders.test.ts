@@ -46,3 +46,20 @@ describe('GIVEN the label of a claim in a news report', () => {
     expect(claimKindLabel(claim('basic math'))).toBe('quoted in a news report');
   });
 });
+
+describe('GIVEN a minister and the shadow minister who opposes her', () => {
+  const a = analyzeCorpus(
+    corpusOfTexts({
+      recall: `Ministers clash over drug recall
+
+The Health Secretary, Helen Marsh, said the recall was a clear success and that the agency should be praised.
+
+Shadow health secretary Daniel Oyelaran said the recall was a failure and that the government must apologise.`,
+    }),
+  );
+  const kindOf = (words: string) => a.claims.claims.find((c) => c.text.includes(words))?.kind;
+  it("THEN the minister's words are an official statement and the shadow minister's are not", () => {
+    expect(kindOf('clear success')).toBe('official statement');
+    expect(kindOf('must apologise')).toBe('news report');
+  });
+});
