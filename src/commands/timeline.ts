@@ -64,15 +64,32 @@ export const run: CommandModule['run'] = (options, ctx) => {
     query.documentId = source.id;
     asked.push(`source: ${source.id}`);
   }
+  // Documents without a publication date of their own: their relative dates ("on Tuesday") cannot be placed.
+  const undated = time.references
+    .filter(
+      (r) =>
+        (r.basis === 'none' || r.basis === 'mentions') &&
+        (!query.documentId || r.documentId === query.documentId),
+    )
+    .map((r) => r.documentId);
   const events = selectEvents(time.events, query);
   if (events.length === 0)
-    return userError('NO_RESULTS', { what: asked.length > 0 ? asked.join(', ') : 'a dated event' });
+    return userError('NO_RESULTS', {
+      what: asked.length > 0 ? asked.join(', ') : 'a dated event',
+      ...(query.documentId &&
+      undated.includes(query.documentId) &&
+      selectEvents(time.events, { documentId: query.documentId }).length === 0
+        ? {
+            hint: 'That source states no publication date, so its relative dates cannot be placed: give its "published" date in manifest.json.',
+          }
+        : {}),
+    });
   const hidden = { background: 0, comments: 0 };
   for (const e of selectEvents(time.events, { ...query, background: true, comments: true })) {
     if (e.background) hidden.background++;
     else if (e.comment !== null) hidden.comments++;
   }
-  const view = timelineView({ events, asked: asked.join(' · '), hidden });
+  const view = timelineView({ events, asked: asked.join(' · '), hidden, undated });
   return {
     ok: true,
     json: {
@@ -84,6 +101,7 @@ export const run: CommandModule['run'] = (options, ctx) => {
       },
       events: events.map(eventJson),
       hidden,
+      undated,
     },
     view,
   };

@@ -39,7 +39,7 @@ const MESSAGES: Record<ErrorCode, (p: Readonly<Record<string, string>>) => strin
   UNKNOWN_SOURCE: (p) => `No source in the corpus is called "${p.source ?? ''}".`,
   AMBIGUOUS_SOURCE: (p) => `Several sources match "${p.source ?? ''}": name one by its id.`,
   UNKNOWN_SPEAKER: (p) => `Nobody called "${p.speaker ?? ''}" is quoted in the corpus.`,
-  NO_RESULTS: (p) => `Nothing in the corpus matches ${p.what ?? 'that'}.`,
+  NO_RESULTS: (p) => `Nothing in the corpus matches ${p.what ?? 'that'}.${p.hint ? ` ${p.hint}` : ''}`,
   DISCORD_ONLY: (p) => `/${p.command ?? ''} works in a Discord server, not in the console.`,
   STORE_UNAVAILABLE: () =>
     'The bot cannot reach its storage right now; debates are paused. Corpus commands still work.',

@@ -12,6 +12,8 @@ export interface TimelineViewInput {
   readonly asked: string;
   /** Events left out by default (background dates, reader comments). */
   readonly hidden: { readonly background: number; readonly comments: number };
+  /** Documents that state no publication date: their relative dates ("on Tuesday") are not placed. */
+  readonly undated?: readonly string[];
   /** Draw the PNG (off in tests that only look at text). */
   readonly image?: boolean;
 }
@@ -68,6 +70,9 @@ export function timelineView(input: TimelineViewInput): View {
       ? `${plural(input.hidden.background, 'background date')} (context such as "since …" or "founded in …")`
       : null,
     input.hidden.comments > 0 ? `${plural(input.hidden.comments, 'date')} from reader comments` : null,
+    (input.undated?.length ?? 0) > 0
+      ? `relative dates ("on Tuesday") of ${plural(input.undated?.length ?? 0, 'source')} that state no publication date (${(input.undated ?? []).join(', ')}; a manifest can give it)`
+      : null,
   ].filter(Boolean);
   const title = `Timeline${input.asked ? ` — ${input.asked}` : ''}`;
   const views = input.events.some((e) => e.sources.some((s) => s.kind !== 'news'));

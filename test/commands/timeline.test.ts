@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { seedAnalysis } from '../helpers/corpus.js';
+import { corpusOfTexts, seedAnalysis } from '../helpers/corpus.js';
+import { analyzeCorpus } from '../../src/core/analysis.js';
 import { run, data, autocomplete } from '../../src/commands/timeline.js';
 import type { CommandContext, Options } from '../../src/commands/_types.js';
 import { checkOptions } from '../../src/commands/_options.js';
+import { errorText } from '../../src/presenters/errors.js';
 import { parseDateBound, selectEvents } from '../../src/core/time/query.js';
 
 async function ask(options: Options) {
@@ -108,5 +110,29 @@ describe('GIVEN date bounds', () => {
     const hits = selectEvents(time.events, window);
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.every((e) => e.date === '2014')).toBe(true);
+  });
+});
+
+describe('GIVEN sources that state no publication date', () => {
+  it('WHEN /timeline runs THEN the footer and the JSON name them, as their relative dates are not placed', async () => {
+    const outcome = await ask({});
+    if (!outcome.ok) throw new Error(outcome.code);
+    const undated = (outcome.json as { undated: string[] }).undated;
+    // The seeds' manifest leaves 000, 001 and 004 undated: they give years and months, not their own day.
+    expect(undated).toEqual(['000_abef459d8b449977', '001_bfa0798cb1b066b3', '004_7a03a6fd2fdc04b8']);
+    expect(outcome.view.footer).toContain('3 sources that state no publication date');
+  });
+
+  it('WHEN a source with no dated events is asked for THEN the error says why and what to do', () => {
+    const analysis = analyzeCorpus(
+      corpusOfTexts({
+        dated: 'Council votes\n\nThe council voted on Tuesday, March 5, 2024.',
+        undated: 'Council votes again\n\nThe council will vote again on Tuesday.',
+      }),
+    );
+    const outcome = run?.({ source: 'undated' }, { analysis, now: new Date(0) });
+    expect(outcome?.ok).toBe(false);
+    if (!outcome || outcome.ok) return;
+    expect(errorText(outcome)).toMatch(/states no publication date.*"published" date in manifest\.json/);
   });
 });
