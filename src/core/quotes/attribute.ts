@@ -548,6 +548,8 @@ export function attributeFlow(
       const ref = refOfPhrase(toks, from, e, text, base);
       if (ref?.type === 'name') {
         let n = named(ref, appositiveAfter(toks, e, text, base));
+        // "Patients First, a charity that represents …,": an appositive naming a kind of body makes the name one.
+        if (!n.org && bodyAppositive(toks, e)) n = { ...n, org: true };
         // "The employers' association, Portline," : a phrase naming a kind of body before the comma makes it one.
         if (!n.org && toks[from - 1]?.text === ',') {
           const before = phraseEndingAt(toks, from - 1, sentStart(i));
@@ -944,6 +946,26 @@ function appositiveAfter(toks: readonly Tok[], e: number, text: string, base: nu
   }
   if (k === e + 1) return null;
   return joinSlice(text, toks, e + 1, k - 1, base);
+}
+
+/** Whether the name ending before token e is followed by an appositive naming a kind of body (", a charity that"). */
+function bodyAppositive(toks: readonly Tok[], e: number): boolean {
+  if (toks[e]?.text !== ',') return false;
+  const det = toks[e + 1];
+  if (det === undefined || (det.normal !== 'a' && det.normal !== 'an' && det.normal !== 'the')) return false;
+  // The head is the last noun of the phrase ("a patients' rights charity", "the national pharmacy body").
+  let k = e + 2;
+  while (k < toks.length && k - e < 7 && (toks[k] as Tok).quote < 0) {
+    const t = toks[k] as Tok;
+    const next = toks[k + 1];
+    if (t.pos !== 'ADJ' && t.pos !== 'NOUN' && !isPossessive(t)) return false;
+    if (t.pos === 'NOUN' && (next === undefined || (next.pos !== 'NOUN' && !isPossessive(next)))) {
+      const noun = t.lemma.toLowerCase();
+      return (ORG_WORDS.has(noun) || ORG_ROLE_NOUNS.has(noun)) && !PERSON_ROLE_NOUNS.has(noun);
+    }
+    k++;
+  }
+  return false;
 }
 
 /** The subject to the left of a speech verb, with the appositive role when it has one. */

@@ -116,8 +116,15 @@ function fullFormsByLast(
   return fullByLast;
 }
 
-export function buildCatalog(all: readonly Named[]): Catalog {
+export function buildCatalog(named: readonly Named[]): Catalog {
   const formsOf = formsTable();
+  // A name the text shows to be a body once ("Patients First, a charity that …") is a body wherever it is met:
+  // "Patients First said" elsewhere is no person with the last name "First".
+  const bodies = new Set<string>();
+  for (const n of named) if (n.org) bodies.add(formsOf(n.name).clean.toLowerCase());
+  const asMet = (n: Named): Named =>
+    !n.org && bodies.size > 0 && bodies.has(formsOf(n.name).clean.toLowerCase()) ? { ...n, org: true } : n;
+  const all = bodies.size === 0 ? named : named.map(asMet);
   const placeOf = placeKeys();
   const fullByLast = fullFormsByLast(all, formsOf, placeOf);
   const entities: Entity[] = [];
@@ -196,7 +203,8 @@ export function buildCatalog(all: readonly Named[]): Catalog {
     return result;
   };
 
-  const entityOf = (n: Named): Entity => {
+  const entityOf = (met: Named): Entity => {
+    const n = asMet(met);
     const form = formsOf(n.name).clean;
     const full = fullFormOf(n, form);
     const fullForms = formsOf(full);

@@ -480,6 +480,11 @@ function nameRef(
   // "06/09/2024 08:15 AM BST": a time zone, not a body.
   if (first === last && TIME_ZONES.has(first.normal) && ACRONYM.test(first.text)) return null;
   const name = stripPossessive(joinSpan(text, first.start, last.end, base));
+  // "Chief Executive Officer of Halden Pharma": a title ending in "of" or "at" is held at the body named after it.
+  const link =
+    split.title !== null && split.nameFirst > from ? (toks[split.nameFirst - 1] as Tok).normal : '';
+  if (link === 'of' || link === 'at')
+    return { type: 'name', name, title: null, role: null, org: true, start: first.start, end: last.end };
   const title =
     extraTitle && split.title ? `${extraTitle} ${split.title}` : extraTitle || split.title || null;
   // "The employers' association, Portline, said": an appositive that names a kind of body makes the name one.

@@ -284,6 +284,24 @@ describe('GIVEN a news passage', () => {
   });
 });
 
+describe('GIVEN a body whose name reads like a person’s', () => {
+  it('("Voters First, a charity that …"; "chief executive of Norvik Mining") THEN it is listed as an organisation', () => {
+    const { qa } = analyse(
+      [
+        'Voters First, a charity that represents tenants, criticised the delay.',
+        'Voters First said it would write to every council in the region before the end of the month.',
+        '“We regret the concern this has caused,” said Jan Berg, Chief Executive Officer of Norvik Mining.',
+        'Norvik Mining said it would replace every affected part free of charge.',
+      ].join('\n\n'),
+    );
+    const voters = qa.speakers.find((s) => s.name === 'Voters First');
+    expect(voters?.kind).toBe('organisation');
+    expect(voters?.aliases).not.toContain('First');
+    expect(qa.speakers.find((s) => s.name === 'Norvik Mining')?.kind).toBe('organisation');
+    expect(quoteWith(qa, 'We regret the concern')?.speaker).toBe('Jan Berg');
+  });
+});
+
 describe('GIVEN straight apostrophes and no quotation', () => {
   it("('90s, the patients' groups, didn't) THEN no quote is made of them", () => {
     const { qa } = analyse(
