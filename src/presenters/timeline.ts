@@ -54,6 +54,10 @@ function shownOf(e: TimelineEvent): { readonly title: string; readonly item: Ite
 
 const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
+/** At most three names, then how many more: a footer must stay short whatever the corpus. */
+const someNames = (names: readonly string[]): string =>
+  names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
+
 export function timelineView(input: TimelineViewInput): View {
   const sections: ViewSection[] = [];
   for (const e of input.events) {
@@ -71,7 +75,7 @@ export function timelineView(input: TimelineViewInput): View {
       : null,
     input.hidden.comments > 0 ? `${plural(input.hidden.comments, 'date')} from reader comments` : null,
     (input.undated?.length ?? 0) > 0
-      ? `relative dates ("on Tuesday") of ${plural(input.undated?.length ?? 0, 'source')} that state no publication date (${(input.undated ?? []).join(', ')}; a manifest can give it)`
+      ? `relative dates ("on Tuesday") of ${plural(input.undated?.length ?? 0, 'source')} that state no publication date (${someNames(input.undated ?? [])}; a manifest can give it)`
       : null,
   ].filter(Boolean);
   const title = `Timeline${input.asked ? ` — ${input.asked}` : ''}`;

@@ -44,4 +44,17 @@ describe('GIVEN timeline events', () => {
     expect(view.sections[0]?.items[0]?.source).toBe('a ¶2');
     expect(view.intro).not.toContain('views');
   });
+
+  it('WHEN many sources state no date THEN the footer names three and counts the rest', () => {
+    const view = timelineView({
+      events: [event(['news'])],
+      asked: '',
+      hidden: { background: 0, comments: 0 },
+      undated: ['a', 'b', 'c', 'd', 'e'],
+      image: false,
+    });
+    expect(view.footer).toBe(
+      'Not shown: relative dates ("on Tuesday") of 5 sources that state no publication date (a, b, c and 2 more; a manifest can give it).',
+    );
+  });
 });
