@@ -52,6 +52,8 @@ export interface Named {
   readonly at: number;
   /** The words that referred to it when these were a role noun ("the ministry"). */
   alias?: string;
+  /** The acronym introduced in brackets right after the name ("the Medicines Safety Agency (MSA)"). */
+  acronym?: string;
 }
 
 export interface RawQuote {
@@ -550,6 +552,8 @@ export function attributeFlow(
         let n = named(ref, appositiveAfter(toks, e, text, base));
         // "Patients First, a charity that represents …,": an appositive naming a kind of body makes the name one.
         if (!n.org && bodyAppositive(toks, e)) n = { ...n, org: true };
+        const acronym = acronymAfter(toks, e, n.name);
+        if (acronym !== null) n = { ...n, acronym };
         // "The employers' association, Portline," : a phrase naming a kind of body before the comma makes it one.
         if (!n.org && toks[from - 1]?.text === ',') {
           const before = phraseEndingAt(toks, from - 1, sentStart(i));
@@ -946,6 +950,22 @@ function appositiveAfter(toks: readonly Tok[], e: number, text: string, base: nu
   }
   if (k === e + 1) return null;
   return joinSlice(text, toks, e + 1, k - 1, base);
+}
+
+const BRACKET_ACRONYM = /^\p{Lu}{2,8}$/u;
+const NAME_INITIAL = /(?:^|[\s-])(\p{Lu})/gu;
+/**
+ * The acronym in brackets right after a name (tokens "(", "MSA", ")" at e), when it is the initials of the name's
+ * capitalised words ("Medicines Safety Agency (MSA)", "North Atlantic Treaty Organization (NATO)"), else null;
+ * not a credit ("WASHINGTON (AP)").
+ */
+function acronymAfter(toks: readonly Tok[], e: number, name: string): string | null {
+  if (toks[e]?.text !== '(' || toks[e + 2]?.text !== ')') return null;
+  const acr = (toks[e + 1] as Tok).text;
+  if (!BRACKET_ACRONYM.test(acr) || !name.includes(' ')) return null;
+  let initials = '';
+  for (const m of name.matchAll(NAME_INITIAL)) initials += m[1];
+  return initials === acr ? acr : null;
 }
 
 /** Whether the name ending before token e is followed by an appositive naming a kind of body (", a charity that"). */

@@ -121,10 +121,21 @@ export function buildCatalog(named: readonly Named[]): Catalog {
   // A name the text shows to be a body once ("Patients First, a charity that …") is a body wherever it is met:
   // "Patients First said" elsewhere is no person with the last name "First".
   const bodies = new Set<string>();
-  for (const n of named) if (n.org) bodies.add(formsOf(n.name).clean.toLowerCase());
-  const asMet = (n: Named): Named =>
-    !n.org && bodies.size > 0 && bodies.has(formsOf(n.name).clean.toLowerCase()) ? { ...n, org: true } : n;
-  const all = bodies.size === 0 ? named : named.map(asMet);
+  // An acronym introduced in brackets ("the Medicines Safety Agency (MSA)") names the same body: "the MSA said".
+  const acronyms = new Map<string, string>();
+  for (const n of named) {
+    if (n.org) bodies.add(formsOf(n.name).clean.toLowerCase());
+    if (n.acronym !== undefined && !acronyms.has(n.acronym)) acronyms.set(n.acronym, formsOf(n.name).clean);
+  }
+  const asMet = (n: Named): Named => {
+    const full = acronyms.size > 0 ? acronyms.get(n.name) : undefined;
+    if (full !== undefined) return { ...n, name: full, org: true, alias: n.name };
+    if (n.acronym !== undefined) return { ...n, org: true, alias: n.acronym };
+    return !n.org && bodies.size > 0 && bodies.has(formsOf(n.name).clean.toLowerCase())
+      ? { ...n, org: true }
+      : n;
+  };
+  const all = bodies.size === 0 && acronyms.size === 0 ? named : named.map(asMet);
   const placeOf = placeKeys();
   const fullByLast = fullFormsByLast(all, formsOf, placeOf);
   const entities: Entity[] = [];

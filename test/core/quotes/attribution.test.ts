@@ -302,6 +302,22 @@ describe('GIVEN a body whose name reads like a person’s', () => {
   });
 });
 
+describe('GIVEN an acronym introduced in brackets', () => {
+  it('("the Coastal Water Authority (CWA)", later "The CWA said") THEN it is an alias of the body', () => {
+    const { qa } = analyse(
+      [
+        'The Coastal Water Authority (CWA) said on Monday that three reservoirs were below half their capacity.',
+        'The CWA said it would ask households to cut their use of water by a fifth.',
+        'WASHINGTON (AP) — The Senate said it would vote on the water bill before the end of the month.',
+      ].join('\n\n'),
+    );
+    expect(quoteWith(qa, 'ask households to cut')?.speaker).toBe('Coastal Water Authority');
+    const r = findSpeaker(qa, 'CWA');
+    expect(r.ok && r.speaker.name).toBe('Coastal Water Authority');
+    expect(qa.speakers.flatMap((x) => x.aliases)).not.toContain('AP');
+  });
+});
+
 describe('GIVEN straight apostrophes and no quotation', () => {
   it("('90s, the patients' groups, didn't) THEN no quote is made of them", () => {
     const { qa } = analyse(
