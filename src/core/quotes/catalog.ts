@@ -93,10 +93,11 @@ function fullFormsByLast(
   all: readonly Named[],
   formsOf: (s: string) => Forms,
   placeOf: (n: Named) => string,
+  isBody: (n: Named) => boolean,
 ): Map<string, Map<string, FullForm>> {
   const fullByLast = new Map<string, Map<string, FullForm>>();
   for (const n of all) {
-    if (n.org || !n.name.includes(' ')) continue;
+    if (!n.name.includes(' ') || isBody(n)) continue;
     const named = formsOf(n.name);
     const k = named.last;
     let forms = fullByLast.get(k);
@@ -116,28 +117,43 @@ function fullFormsByLast(
   return fullByLast;
 }
 
-export function buildCatalog(named: readonly Named[]): Catalog {
+export function buildCatalog(all: readonly Named[]): Catalog {
   const formsOf = formsTable();
   // A name the text shows to be a body once ("Patients First, a charity that …") is a body wherever it is met:
   // "Patients First said" elsewhere is no person with the last name "First".
   const bodies = new Set<string>();
   // An acronym introduced in brackets ("the Medicines Safety Agency (MSA)") names the same body: "the MSA said".
   const acronyms = new Map<string, string>();
-  for (const n of named) {
-    if (n.org) bodies.add(formsOf(n.name).clean.toLowerCase());
+  for (const n of all) {
+    if (n.org) bodies.add(formsOf(formsOf(n.name).clean).lower);
     if (n.acronym !== undefined && !acronyms.has(n.acronym)) acronyms.set(n.acronym, formsOf(n.name).clean);
   }
-  const asMet = (n: Named): Named => {
+  // How n is read here (set by `readMet`, no object per call): its name, whether it is a body, a further alias.
+  let metName = '';
+  let metOrg = false;
+  let metAlias: string | undefined;
+  const readMet = (n: Named): void => {
+    metName = n.name;
+    metOrg = n.org;
+    metAlias = n.alias;
+    if (n.acronym !== undefined) {
+      metOrg = true;
+      metAlias ??= n.acronym;
+      return;
+    }
     const full = acronyms.size > 0 ? acronyms.get(n.name) : undefined;
-    if (full !== undefined) return { ...n, name: full, org: true, alias: n.name };
-    if (n.acronym !== undefined) return { ...n, org: true, alias: n.acronym };
-    return !n.org && bodies.size > 0 && bodies.has(formsOf(n.name).clean.toLowerCase())
-      ? { ...n, org: true }
-      : n;
+    if (full !== undefined) {
+      metName = full;
+      metOrg = true;
+      metAlias = n.name;
+    } else if (!metOrg && bodies.size > 0) metOrg = bodies.has(formsOf(formsOf(n.name).clean).lower);
   };
-  const all = bodies.size === 0 && acronyms.size === 0 ? named : named.map(asMet);
+  const isBody = (n: Named): boolean => {
+    readMet(n);
+    return metOrg;
+  };
   const placeOf = placeKeys();
-  const fullByLast = fullFormsByLast(all, formsOf, placeOf);
+  const fullByLast = fullFormsByLast(all, formsOf, placeOf, isBody);
   const entities: Entity[] = [];
   const byKey = new Map<string, Entity>();
   const frequent = (list: readonly FullForm[]): string | null => {
@@ -181,8 +197,8 @@ export function buildCatalog(named: readonly Named[]): Catalog {
   let memoPlace = '';
   let memoHere = new Map<string, string>();
   /** The full form of n's name, cleaned (`name`). */
-  const fullFormOf = (n: Named, name: string): string => {
-    if (n.org) return name;
+  const fullFormOf = (n: Named, name: string, org: boolean): string => {
+    if (org) return name;
     const place = placeOf(n);
     if (place !== memoPlace) {
       memoPlace = place;
@@ -214,10 +230,12 @@ export function buildCatalog(named: readonly Named[]): Catalog {
     return result;
   };
 
-  const entityOf = (met: Named): Entity => {
-    const n = asMet(met);
-    const form = formsOf(n.name).clean;
-    const full = fullFormOf(n, form);
+  const entityOf = (n: Named): Entity => {
+    readMet(n);
+    const org = metOrg;
+    const alias = metAlias;
+    const form = formsOf(metName).clean;
+    const full = fullFormOf(n, form, org);
     const fullForms = formsOf(full);
     const key = fullForms.lower;
     let e = byKey.get(key);
@@ -228,25 +246,25 @@ export function buildCatalog(named: readonly Named[]): Catalog {
         aliases: new Set(),
         titles: new Map(),
         roles: [],
-        org: n.org || !spaced,
+        org: org || !spaced,
         quotes: 0,
       };
       byKey.set(key, e);
       entities.push(e);
     }
-    if (!n.org && (spaced || n.title)) e.org = false;
+    if (!org && (spaced || n.title)) e.org = false;
     e.aliases.add(form);
-    if (!e.org || n.org) {
-      if (spaced && !n.org) e.aliases.add(fullForms.lastWord);
+    if (!e.org || org) {
+      if (spaced && !org) e.aliases.add(fullForms.lastWord);
     }
-    if (n.title && !n.org) {
+    if (n.title && !org) {
       const t = formsOf(n.title).title;
       e.titles.set(t, (e.titles.get(t) ?? 0) + 1);
       e.aliases.add(`${t} ${form}`);
     }
     // Only the first role is ever used (speakerOf): the rest are not kept.
     if (n.role && e.roles.length === 0) e.roles.push(n.role);
-    if (n.alias) e.aliases.add(n.alias);
+    if (alias) e.aliases.add(alias);
     return e;
   };
   for (const n of all) entityOf(n);
