@@ -41,6 +41,39 @@ const isElidedYear = (text: string, i: number) =>
   /\d/.test(text[i + 2] ?? '') &&
   (text[i + 3] === 's' || !isWordChar(text[i + 3]));
 
+/**
+ * Whether the first straight ' after `from` that decides anything closes a quotation for sure (after , . ? ! and
+ * before a space, punctuation or the end, or after a word and before punctuation or the end) rather than opening one; apostrophes inside words are passed over.
+ * The answer for the last scan is kept: a later `from` before the same deciding mark gets it without a rescan.
+ */
+let sureText = '';
+let sureFrom = -1;
+let sureAt = -1;
+let sureIs = false;
+function sureCloseAfter(text: string, from: number): boolean {
+  if (text === sureText && from >= sureFrom && from < sureAt) return sureIs;
+  sureText = text;
+  sureFrom = from;
+  sureAt = text.length;
+  sureIs = false;
+  for (let j = text.indexOf("'", from + 1); j >= 0; j = text.indexOf("'", j + 1)) {
+    const prev = text[j - 1];
+    const next = text[j + 1];
+    if (isWordChar(prev) && isWordChar(next)) continue;
+    const strong =
+      ((prev === ',' || prev === '.' || prev === '?' || prev === '!') &&
+        (next === undefined || STRAIGHT_CLOSERS_AFTER.test(next))) ||
+      (isWordChar(prev) && (next === undefined || (!isSpace(next) && STRAIGHT_CLOSERS_AFTER.test(next))));
+    const opens = (prev === undefined || STRAIGHT_OPENERS_BEFORE.test(prev)) && isWordChar(next);
+    if (strong || opens) {
+      sureAt = j;
+      sureIs = strong;
+      break;
+    }
+  }
+  return sureIs;
+}
+
 /** Quote spans of every paragraph of a flow, in order; the map key is the paragraph's position in `paragraphs`. */
 export function findQuoteSpans(paragraphs: readonly Paragraph[], nextChain: () => number): QuoteSpan[][] {
   const out: QuoteSpan[][] = paragraphs.map(() => []);
@@ -146,7 +179,9 @@ export function findQuoteSpans(paragraphs: readonly Paragraph[], nextChain: () =
         singleAt >= 0 &&
         text[singleAt] === "'" &&
         (isWordChar(prev) || prev === ',' || prev === '.' || prev === '?' || prev === '!') &&
-        (next === undefined || STRAIGHT_CLOSERS_AFTER.test(next))
+        (next === undefined || STRAIGHT_CLOSERS_AFTER.test(next)) &&
+        // "'The nurses' pay must rise,' she said": a plural possessive, when a sure closing mark follows.
+        !(prev === 's' && isSpace(next) && sureCloseAfter(text, i))
       ) {
         push(singleAt, i, i + 1, false, nextChain(), false);
         singleAt = -1;

@@ -208,6 +208,12 @@ const ROWS: Row[] = [
     kinds: { 'Nobody was harmed,': 'direct' },
   },
   {
+    name: "a plural possessive inside straight single quotes ('The nurses' pay must rise,' she said)",
+    body: "Mayor Ana Ruiz spoke on Monday. 'The nurses' pay must rise this year,' she said. She called it 'the workers' deal'.",
+    expect: { "The nurses' pay must rise this year,": 'Ana Ruiz' },
+    kinds: { "The nurses' pay must rise this year,": 'direct' },
+  },
+  {
     name: 'lower-case particles inside a name ("Ursula von der Leyen", "Khalid bin Faisal Al-Saud")',
     body: [
       'Commission President Ursula von der Leyen said Europe needed “a single early-warning system for medicines”.',
