@@ -1133,7 +1133,7 @@ function indirectClause(toks: readonly Tok[], c: Cue, s0: number, s1: number): [
     while (m <= end && m - k < 6 && ['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON'].includes((toks[m] as Tok).pos))
       m++;
     if (toks[m]?.normal === 'that' && m > k) k = m;
-    else if ((toks[k] as Tok).pos === 'ADP') {
+    else if (k <= end && toks[k]?.pos === 'ADP') {
       // A time or place between them: "said on Wednesday that", "said in a note last week that", or with no
       // "that" before the clause ("said on Wednesday it would review …"). The tagger may read that "that" as a
       // determiner ("on Friday that/DET replacement stock was …"): after a whole time phrase it opens the clause.

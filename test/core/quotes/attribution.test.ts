@@ -324,6 +324,16 @@ describe('GIVEN an acronym introduced in brackets', () => {
   });
 });
 
+describe('GIVEN a speech verb ending the text', () => {
+  it('("… the 5 January warned") THEN nothing is quoted and nothing throws', () => {
+    // Found by the fuzz test: a speech verb with a speaker and no token after it.
+    const text =
+      'Headline Of The Story\n\nBy Some Writer\n\nJanuary 5, 2022\n\n' +
+      '$4.5 billion the 5 January 5 January the 5 January \uFEFFwarned \n\n““““.';
+    expect(() => analyzeQuotes(corpusOfTexts({ doc: text }))).not.toThrow();
+  });
+});
+
 describe('GIVEN straight apostrophes and no quotation', () => {
   it("('90s, the patients' groups, didn't) THEN no quote is made of them", () => {
     const { qa } = analyse(
