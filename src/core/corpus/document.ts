@@ -51,6 +51,8 @@ function commentSectionStart(lines: readonly Line[]): number {
 
 /** "WASHINGTON (AP) —", "RIVERTON, Ohio, May 16 (Reuters) -": a wire dateline naming its agency. */
 const OUTLET_DATELINE = /^[A-Z][A-Z .'’-]+(?:,\s*[^,()—–]{1,30}){0,3}\s*\(([A-Za-z][\w .&-]{0,30})\)\s*[—–-]/;
+/** An outlet's name on a line of its own: a few capitalised words ("BBC News", "The Riverton Ledger"). */
+const OUTLET_LINE = /^[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}$/;
 /** "By Nadia Brooks | Riverton Ledger": a byline naming the outlet after a bar. */
 const OUTLET_BYLINE = /^by\s+[^|]+\|\s*([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\s*$/i;
 
@@ -61,10 +63,23 @@ function inferOutlet(blocks: readonly ClassifiedLine[]): string | null {
     if (m) return m[1] === 'AP' ? 'Associated Press' : (m[1] as string);
     break;
   }
-  for (const b of blocks) {
+  for (let k = 0; k < blocks.length; k++) {
+    const b = blocks[k] as ClassifiedLine;
     if (b.role !== 'byline') continue;
     const m = OUTLET_BYLINE.exec(b.line.text);
     if (m && findFullDate(m[1] as string) === null) return m[1] as string;
+    // "By Tom Whitfield" over "BBC News": the line under a byline, in capitalised words that are not a person's name.
+    const prev = blocks[k - 1];
+    const t = b.line.text;
+    if (
+      prev?.role === 'byline' &&
+      /^by\s/i.test(prev.line.text) &&
+      !/^by\s/i.test(t) &&
+      OUTLET_LINE.test(t) &&
+      bylineName(t) === null &&
+      findFullDate(t) === null
+    )
+      return t;
   }
   for (const b of blocks) {
     const c = /^©\s*\d{4}\s+(.+?)(\s+(LLC|Inc\.?|Ltd\.?|LP))?\.?$/.exec(b.line.text);

@@ -224,6 +224,16 @@ describe('GIVEN hard layout cases written for the parser', () => {
       expect: (d) => expect(d.comments.map((c) => c.replyTo)).toEqual(['LindaB', 'Realist88', 'Marge K']),
     },
     {
+      name: 'an outlet on its own line under the byline',
+      text: 'Patients describe confusion at pharmacies\n\nBy Tom Whitfield\n\nBBC News\n\n7 September 2024\n\nPatients described long queues on Tuesday.',
+      expect: (d) => {
+        expect(d.meta.outlet).toBe('BBC News');
+        expect(d.meta.author).toBe('Tom Whitfield');
+        expect(d.meta.published).toBe('2024-09-07');
+        expect(d.body.map((p) => p.text)).toEqual(['Patients described long queues on Tuesday.']);
+      },
+    },
+    {
       name: 'numbered comments after a comment marker, with a reply mention',
       text: 'Title Here\n\nBody paragraph one.\n\nBody paragraph two.\n\nBody three.\n\n3 Comments\n\n  1. @Ann Lee\n\n    I disagree with the council.\n\n  2. Great article.\n\n  3. The council is right.',
       expect: (d) => {
