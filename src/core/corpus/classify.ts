@@ -118,7 +118,13 @@ function isDateline(text: string): boolean {
 }
 
 /** A byline: "By Jane Doe", or a person's name alone on a line. */
-export function bylineName(text: string): string | null {
+/** The line without the Markdown emphasis around it ("**By Maria Chen**", "_Staff writer_"). */
+export function unemphasised(text: string): string {
+  return text.replace(/^[*_]{1,3}(?=\S)/, '').replace(/(?<=\S)[*_]{1,3}$/, '');
+}
+
+export function bylineName(raw: string): string | null {
+  const text = unemphasised(raw);
   const by = /^by\s+(.+)$/i.exec(text);
   if (by) return (by[1] as string).replace(/\s*[|,].*$/, '').trim();
   if (/^[A-Z][a-z'’-]+(\s+[A-Z]\.)?(\s+[A-Z][a-z'’-]+){1,2}$/.test(text)) return text;
@@ -165,7 +171,7 @@ export function classifyArticleLines(lines: readonly Line[], titleHint: string |
         !/[.!?]["”’]?$/.test(next) &&
         !isSelfEvidentCaption(next) &&
         // A "By …" line below is the byline, so this line is the headline ("Port Reopens" over "By Ann Lee").
-        !/^by\s/i.test(next) &&
+        !/^by\s/i.test(unemphasised(next)) &&
         (next.length <= 3 || next.length > t.length + 10) &&
         i + 1 < out.length - 1;
       if (scrap || nameAbove) titleAt = i + 1;
@@ -182,7 +188,7 @@ export function classifyArticleLines(lines: readonly Line[], titleHint: string |
     const t = c.line.text;
     const next = out[i + 1]?.line.text ?? '';
     if (isDateline(t)) c.role = 'dateline';
-    else if (bylineName(t) !== null && /^by\s/i.test(t)) c.role = 'byline';
+    else if (bylineName(t) !== null && /^by\s/i.test(unemphasised(t))) c.role = 'byline';
     // "Rachel Pemberton Health correspondent" over "Updated 14:32 GMT, Tue 3 Sep 2024": a byline without "By".
     else if (isDateline(next) && !endsLikeSentence(t) && /^[A-Z]/.test(t) && t.split(/\s+/).length <= 6)
       c.role = 'byline';

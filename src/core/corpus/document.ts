@@ -5,6 +5,7 @@
 import { joinWrappedLines, splitLines, type Line } from './blocks.js';
 import {
   bylineName,
+  unemphasised,
   classifyArticleLines,
   findFullDate,
   isBoilerplate,
@@ -66,15 +67,15 @@ function inferOutlet(blocks: readonly ClassifiedLine[]): string | null {
   for (let k = 0; k < blocks.length; k++) {
     const b = blocks[k] as ClassifiedLine;
     if (b.role !== 'byline') continue;
-    const m = OUTLET_BYLINE.exec(b.line.text);
+    const m = OUTLET_BYLINE.exec(unemphasised(b.line.text));
     if (m && findFullDate(m[1] as string) === null) return m[1] as string;
     // "By Tom Whitfield" over "BBC News": the line under a byline, in capitalised words that are not a person's name.
     const prev = blocks[k - 1];
     const t = b.line.text;
     if (
       prev?.role === 'byline' &&
-      /^by\s/i.test(prev.line.text) &&
-      !/^by\s/i.test(t) &&
+      /^by\s/i.test(unemphasised(prev.line.text)) &&
+      !/^by\s/i.test(unemphasised(t)) &&
       OUTLET_LINE.test(t) &&
       bylineName(t) === null &&
       findFullDate(t) === null

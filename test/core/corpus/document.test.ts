@@ -234,6 +234,20 @@ describe('GIVEN hard layout cases written for the parser', () => {
       },
     },
     {
+      name: 'a Markdown article: "# Title", a bold byline naming the outlet, an italic date line, a "## heading"',
+      text: '# Tech giant cuts 4,000 jobs as union drive grows\n\n**By Maria Chen | Valley Tribune**\n\n*Published March 3, 2025*\n\nThe company announced on Monday that it would cut 4,000 jobs.\n\n## Union responds\n\nThe union said the cuts were a punishment.',
+      expect: (d) => {
+        expect(d.meta.title).toBe('Tech giant cuts 4,000 jobs as union drive grows');
+        expect(d.meta.author).toBe('Maria Chen');
+        expect(d.meta.outlet).toBe('Valley Tribune');
+        expect(d.meta.published).toBe('2025-03-03');
+        expect(d.body.map((p) => p.text)).toEqual([
+          'The company announced on Monday that it would cut 4,000 jobs.',
+          'The union said the cuts were a punishment.',
+        ]);
+      },
+    },
+    {
       name: 'numbered comments after a comment marker, with a reply mention',
       text: 'Title Here\n\nBody paragraph one.\n\nBody paragraph two.\n\nBody three.\n\n3 Comments\n\n  1. @Ann Lee\n\n    I disagree with the council.\n\n  2. Great article.\n\n  3. The council is right.',
       expect: (d) => {
