@@ -373,6 +373,9 @@ export function attributeFlow(
   const gender = new Map<string, string>();
   let lastOrg: Named | null = null;
   const chainSpeaker = new Map<number, Named>();
+  // Pieces of a quote running over paragraphs that were kept before the piece that names the speaker
+  // ("“We will not accept these cuts. …" ¶ "“Every job can be saved,” Ruiz said."): filled when it is found.
+  const chainUnnamed = new Map<number, number[]>();
   const flowSpeakers = new Set<string>();
   let prevSpeaker: Named | null = null;
   let prevIntro: Named | null = null;
@@ -700,6 +703,11 @@ export function attributeFlow(
       if (who) {
         chainSpeaker.set(span.chain, who);
         flowSpeakers.add(who.name.toLowerCase());
+        const unnamed = chainUnnamed.get(span.chain);
+        if (unnamed !== undefined) {
+          for (const q of unnamed) quotes[q] = { ...(quotes[q] as RawQuote), speaker: who };
+          chainUnnamed.delete(span.chain);
+        }
       }
       const after = closeAt >= 0 && closeAt + 1 < toks.length ? toks[closeAt + 1] : undefined;
       const kind = quoteKind(
@@ -712,6 +720,11 @@ export function attributeFlow(
       );
       if (n < 2) return;
       if (!who && (kind === 'partial' || comment !== null || n < 6)) return;
+      if (!who && span.runsOn) {
+        const unnamed = chainUnnamed.get(span.chain);
+        if (unnamed) unnamed.push(quotes.length);
+        else chainUnnamed.set(span.chain, [quotes.length]);
+      }
       quotes.push({ speaker: who, start: span.start, end: span.end, kind, paragraph: p });
     });
 

@@ -25,6 +25,15 @@ interface Row {
 
 const ROWS: Row[] = [
   {
+    name: 'a quote running over paragraphs whose speaker is named only in its last piece',
+    body: 'The union leader, Dana Ruiz, addressed workers on Monday night.\n\n“We will not accept these cuts without a fight. The company made record profits last year.\n\n“We will hold a vote on every stage of the strike.\n\n“Every one of these 4,000 jobs can be saved,” Ruiz said.\n\nThe company did not respond.',
+    expect: {
+      'We will not accept these cuts': 'Dana Ruiz',
+      'We will hold a vote': 'Dana Ruiz',
+      'Every one of these': 'Dana Ruiz',
+    },
+  },
+  {
     name: 'a person named with where they come from ("said Sen. Jon Tester of Montana")',
     body: '“The farmers in my state cannot wait another month,” said Sen. Jon Tester of Montana.',
     expect: { 'The farmers in my state': 'Jon Tester' },
