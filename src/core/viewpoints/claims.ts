@@ -221,6 +221,7 @@ const SPEAKS_FOR = new Set([
   'representative',
 ]);
 const POSSESSIVE_MARKS = new Set(["'s", '’s']);
+const JOINERS = new Set(['of', 'for', 'and', '&']);
 
 function attributionIn(
   tokens: readonly Token[],
@@ -273,6 +274,21 @@ function attributionIn(
     ) {
       const name = nameOfRun(tokens, runStartBefore(tokens, infos, b - 2), b - 1);
       if (name) return resolveName(names, name);
+    }
+    // "A Department of Health spokesperson said": the organisation named right before speaks through its spokesperson.
+    if (
+      prev &&
+      prev.pos === 'NOUN' &&
+      SPEAKS_FOR.has(prev.lemma.toLowerCase()) &&
+      b >= 1 &&
+      isNameAt(infos, b - 1)
+    ) {
+      // Over the small words inside an organisation's name ("Department of Health and Social Care").
+      let first = runStartBefore(tokens, infos, b - 1);
+      while (first >= 2 && JOINERS.has((infos[first - 1] as WordInfo).normal) && isNameAt(infos, first - 2))
+        first = runStartBefore(tokens, infos, first - 2);
+      const run = runName(tokens, first, b);
+      if (run.name && run.org) return resolveName(names, run.name);
     }
     if (prev && PRONOUNS.has(prev.normal) && last) return last;
     if (

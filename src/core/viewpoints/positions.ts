@@ -14,7 +14,14 @@ import type { Speaker } from '../quotes/types.js';
 import type { PassageIndex, SearchHit } from '../search/index.js';
 import { CLAUSE_BREAKS, GROUP_BY_ID, stem } from './lexicon.js';
 import { ContextMasks } from './context.js';
-import { ellipsisSign, frameOf, opensOnContrast, stanceOf, type TopicFrame } from './stance.js';
+import {
+  deniesByReference,
+  ellipsisSign,
+  frameOf,
+  opensOnContrast,
+  stanceOf,
+  type TopicFrame,
+} from './stance.js';
 import type {
   Claim,
   ClaimAnalysis,
@@ -326,7 +333,6 @@ function answers(
       from === undefined ||
       next === undefined ||
       next.documentId !== from.documentId ||
-      next.paragraph !== from.paragraph ||
       next.comment !== from.comment
     )
       continue;
@@ -335,11 +341,16 @@ function answers(
     const claim = claims[id] as Claim;
     const known = byClaim.get(id);
     if (known !== undefined && known.stance !== 0) continue;
+    // A denial by reference ("A spokesperson said the claim was untrue.") answers the sentence before it, in its
+    // paragraph or the one before; an elliptical answer or a contrast only within the paragraph.
+    const denial = deniesByReference(claim.reading.infos);
+    if (!denial && next.paragraph !== from.paragraph) continue;
     // The predicate's own sign in the sentence before (its stance is toward the topic's orientation).
     const affirmed = b.stance * frame.orientation > 0;
-    const sign = ellipsisSign(claim.sentence.tokens, claim.reading.infos);
+    const sign = denial ? 0 : ellipsisSign(claim.sentence.tokens, claim.reading.infos);
     let stance = 0;
-    if (sign !== 0) stance = sign * Math.abs(b.stance) * frame.orientation;
+    if (denial) stance = -b.stance;
+    else if (sign !== 0) stance = sign * Math.abs(b.stance) * frame.orientation;
     else if (affirmed && opensOnContrast(claim.reading.infos)) stance = -0.5 * frame.orientation;
     if (stance === 0) continue;
     if (known !== undefined) {

@@ -294,6 +294,78 @@ export function ellipsisSign(tokens: readonly Token[], infos: readonly WordInfo[
   return flipsBefore(tokens, infos, end, NONE);
 }
 
+/** Nouns that refer back to what someone said: "the claim", "that account", "these allegations". */
+const REFERENCE_NOUNS = new Set([
+  'claim',
+  'suggestion',
+  'allegation',
+  'accusation',
+  'account',
+  'charge',
+  'assertion',
+  'criticism',
+  'characterisation',
+  'characterization',
+  'report',
+  'idea',
+  'notion',
+]);
+const REFERRING = new Set(['the', 'that', 'this', 'these', 'those', 'such', 'its', 'his', 'her', 'their']);
+/** Words that call what a sentence refers back to false ("the claim was untrue", "X rejected that account"). */
+const DENIAL_WORDS = new Set([
+  'untrue',
+  'false',
+  'wrong',
+  'baseless',
+  'unfounded',
+  'groundless',
+  'nonsense',
+  'incorrect',
+  'inaccurate',
+  'misleading',
+  'deny',
+  'reject',
+  'dismiss',
+  'refute',
+  'dispute',
+  'rebut',
+]);
+
+/**
+ * Whether a sentence denies what was said before it by reference, not by repeating it: a referring noun phrase
+ * ("the claim", "that account") with no content clause of its own ("the suggestion that …" states what it denies),
+ * or an opening "That"/"This"/"It" + "is", and a denial word not itself negated ("was “simply untrue”", "rejected",
+ * "is false"). Such a sentence answers the claim before it, which its words do not name.
+ */
+export function deniesByReference(infos: readonly WordInfo[]): boolean {
+  let refers = false;
+  let denies = false;
+  for (let i = 0; i < infos.length; i++) {
+    const w = infos[i] as WordInfo;
+    const lemma = w.lemma.toLowerCase();
+    if (
+      REFERENCE_NOUNS.has(lemma) &&
+      w.pos === 'NOUN' &&
+      i > 0 &&
+      REFERRING.has((infos[i - 1] as WordInfo).normal) &&
+      !/^(that|of)$/.test(infos[i + 1]?.normal ?? '')
+    )
+      refers = true;
+    else if (
+      i <= 1 &&
+      /^(that|this|it)$/.test(w.normal) &&
+      (infos[i + 1] as WordInfo | undefined)?.lemma.toLowerCase() === 'be'
+    )
+      refers = true;
+    else if (
+      (DENIAL_WORDS.has(w.normal) || (w.pos === 'VERB' && DENIAL_WORDS.has(lemma))) &&
+      !(i > 0 && (infos[i - 1] as WordInfo).flags & FLIPS)
+    )
+      denies = true;
+  }
+  return refers && denies;
+}
+
 /** Whether a sentence opens on a contrast ("But they are temporary.", "However, …"). */
 export function opensOnContrast(infos: readonly WordInfo[]): boolean {
   for (const w of infos) if (w.pos !== 'PUNCT') return (w.flags & CONTRAST) !== 0;
