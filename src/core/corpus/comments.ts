@@ -47,7 +47,11 @@ export function commentHeaderAt(lines: readonly Line[], i: number): { author: st
   const line = lines[i];
   if (!line) return null;
   const says = /^(.{1,40}?)\s+(says|said|wrote|commented)(?:\s+on\s+.{1,40})?\s*:?\s*$/i.exec(line.text);
-  if (says && (says[1] as string).split(/\s+/).length <= 5) return { author: says[1] as string, size: 1 };
+  if (says && (says[1] as string).split(/\s+/).length <= 5) {
+    // "Jane Doe says:" over "March 8, 2025 at 10:12 am": the date line is part of the header, not the comment.
+    const dated = lines[i + 1] !== undefined && isTimeLine((lines[i + 1] as Line).text);
+    return { author: says[1] as string, size: dated ? 2 : 1 };
+  }
   const next = lines[i + 1];
   if (
     next &&
@@ -104,13 +108,15 @@ export function splitComments(
 }
 
 /** Comments under author headers, numbered in the order shown. */
+const REPLY_TO = /^(?:in )?reply to\s+(.{1,40})$/i;
+
 function splitHeadedComments(
   text: string,
   lines: readonly Line[],
 ): { comments: CommentBlocks[]; rest: Line[] } {
   const comments: CommentBlocks[] = [];
   const rest: Line[] = [];
-  let current: { author: string; lines: Line[] } | null = null;
+  let current: { author: string; lines: Line[]; replyTo: string | null } | null = null;
   const close = () => {
     if (!current || current.lines.length === 0) return;
     const joined = joinWrappedLines(text, current.lines);
@@ -119,16 +125,25 @@ function splitHeadedComments(
       start: (current.lines[0] as Line).start,
       end: (current.lines[current.lines.length - 1] as Line).end,
       lines: joined,
-      replyTo: mentionOf(joined),
+      replyTo: current.replyTo ?? mentionOf(joined),
       author: current.author,
     });
   };
+  let replyTo: string | null = null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as Line;
+    // "Reply to Jane Doe" right above a header: the page's reply link, naming whom the next comment answers.
+    const reply = REPLY_TO.exec(line.text);
+    if (reply && commentHeaderAt(lines, i + 1)) {
+      rest.push(line);
+      replyTo = (reply[1] as string).trim();
+      continue;
+    }
     const header = commentHeaderAt(lines, i);
     if (header) {
       close();
-      current = { author: header.author, lines: [] };
+      current = { author: header.author, lines: [], replyTo };
+      replyTo = null;
       for (let k = 0; k < header.size; k++) rest.push(lines[i + k] as Line);
       i += header.size - 1;
       continue;

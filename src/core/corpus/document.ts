@@ -222,12 +222,21 @@ export function parseDocument(
       const target = quoted.get(b.index);
       if (target !== undefined && b.replyTo && !authors.has(target)) authors.set(target, b.replyTo);
     }
+    const authorOf = (b: (typeof blocks)[number]) => b.author ?? authors.get(b.index) ?? null;
+    // Else the comment answers the latest earlier comment by the author it names ("Reply to Jane Doe", "@Jane Doe").
+    const answered = (b: (typeof blocks)[number]): number | null => {
+      const name = b.replyTo?.toLowerCase();
+      if (!name) return null;
+      let found: number | null = null;
+      for (const o of blocks) if (o.index < b.index && authorOf(o)?.toLowerCase() === name) found = o.index;
+      return found;
+    };
     for (const b of blocks) {
       comments.push({
         index: b.index,
-        author: b.author ?? authors.get(b.index) ?? null,
+        author: authorOf(b),
         replyTo: b.replyTo,
-        replyToComment: quoted.get(b.index) ?? null,
+        replyToComment: quoted.get(b.index) ?? answered(b),
         start: b.start,
         end: b.end,
         paragraphs: b.lines.map((line, i) => paragraph('comment', line, b.index, i + 1)),

@@ -57,7 +57,7 @@ export interface ReaderComment {
   readonly author: string | null;
   /** The name the comment answers (`@Name`), or null. */
   readonly replyTo: string | null;
-  /** The comment it quotes or answers, when that can be told from quoted text. */
+  /** The comment it quotes or answers, when that can be told from quoted text or from the author it names. */
   readonly replyToComment: number | null;
   readonly start: number;
   readonly end: number;

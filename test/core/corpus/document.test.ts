@@ -248,6 +248,23 @@ describe('GIVEN hard layout cases written for the parser', () => {
       },
     },
     {
+      name: 'comments under "Name says:" headers with a date line, and "Reply to Name" links',
+      text: 'Opinion: A union will not save the engineers\n\nBy Greg Lind\n\nThe organizers argue that a union would help.\n\nIt would not.\n\nWorkers should vote no.\n\n3 Comments\n\nJane Doe says:\nMarch 8, 2025 at 10:12 am\nThe union is the only reason they paused the layoffs.\n\nReply to Jane Doe\nMark Feeney says:\nMarch 8, 2025 at 11:03 am\nThe pause was a PR move.\n\nPriya Nair says:\nMarch 8, 2025 at 1:47 pm\nUnions protect seniority, not talent.',
+      expect: (d) => {
+        expect(d.comments.map((c) => [c.index, c.author, c.replyTo, c.replyToComment])).toEqual([
+          [1, 'Jane Doe', null, null],
+          [2, 'Mark Feeney', 'Jane Doe', 1],
+          [3, 'Priya Nair', null, null],
+        ]);
+        // The date lines and the reply link are not the comments' words: each comment's first paragraph is its text.
+        expect(d.comments.map((c) => c.paragraphs.map((p) => p.text))).toEqual([
+          ['The union is the only reason they paused the layoffs.'],
+          ['The pause was a PR move.'],
+          ['Unions protect seniority, not talent.'],
+        ]);
+      },
+    },
+    {
       name: 'numbered comments after a comment marker, with a reply mention',
       text: 'Title Here\n\nBody paragraph one.\n\nBody paragraph two.\n\nBody three.\n\n3 Comments\n\n  1. @Ann Lee\n\n    I disagree with the council.\n\n  2. Great article.\n\n  3. The council is right.',
       expect: (d) => {
