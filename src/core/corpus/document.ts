@@ -91,12 +91,19 @@ function inferOutlet(blocks: readonly ClassifiedLine[]): string | null {
   return null;
 }
 
+/** A turn of a transcript: a speaker's label in capitals (or Q/A) and a colon. */
+const SPEAKER_TURN = /^(?:[A-Z][A-Z.'’ -]{0,30}[A-Z]|Q|A):\s/;
+
 const FIRST_PERSON = /(^|[^“"‘\w])(I|I’m|I'm|I’ve|I've|my)\s/g;
 
 function inferKind(title: string, body: readonly string[]): DocumentKind {
   if (/^(opinion|op-ed|commentary|editorial|column|analysis|view|perspective)\b/i.test(title))
     return 'opinion';
-  if (/\b(statement|press release|readout|remarks by|communiqué)\b/i.test(title)) return 'statement';
+  if (/\b(statement|press release|readout|remarks by|communiqué|transcript)\b/i.test(title))
+    return 'statement';
+  // A transcript ("KIM: No. The selection was made by …", "Q: …"): its speakers' own words, a primary record.
+  const turns = body.filter((p) => SPEAKER_TURN.test(p)).length;
+  if (turns >= 3 && turns >= body.length / 3) return 'statement';
   // Columnists speak in the first person outside quotation marks; reporters rarely do.
   let firstPerson = 0;
   for (const p of body) {

@@ -265,6 +265,11 @@ describe('GIVEN hard layout cases written for the parser', () => {
       },
     },
     {
+      name: 'a press briefing transcript is a primary record (statement), not a columnist speaking in the first person',
+      text: "Halvorsen Labs press briefing on restructuring\n\nThe following is an edited record of a briefing held on Tuesday.\n\nREPORTER: Were union supporters singled out?\n\nKIM: No. I can tell you the selection was made by business unit.\n\nREPORTER: How do you explain the numbers?\n\nPATEL: I don't accept the numbers. I have seen the lists myself.",
+      expect: (d) => expect(d.meta.kind).toBe('statement'),
+    },
+    {
       name: 'numbered comments after a comment marker, with a reply mention',
       text: 'Title Here\n\nBody paragraph one.\n\nBody paragraph two.\n\nBody three.\n\n3 Comments\n\n  1. @Ann Lee\n\n    I disagree with the council.\n\n  2. Great article.\n\n  3. The council is right.',
       expect: (d) => {
