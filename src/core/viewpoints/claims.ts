@@ -513,6 +513,18 @@ function quoteSpeakerFinder(
   };
 }
 
+/** A sentence wholly inside quotation marks ("“The risk is tiny.”", "'We acted fast.'"). */
+const WHOLLY_QUOTED = /^\s*[“"‘'][^“”"]*[”"’'][.!?]?\s*$/u;
+
+/**
+ * A sentence's words, lower-cased, for recognising it repeated ("" when under three words: "Exactly." or "No." is
+ * said again without quoting anyone).
+ */
+function wordsKey(text: string): string {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length < 3 ? '' : words.join(' ');
+}
+
 /** Every claim of one document: body sentences, then reader comments. `firstId` numbers them. */
 export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
   const { doc, words, contexts } = src;
@@ -540,8 +552,13 @@ export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
     (passage === undefined ? undefined : src.infosByPassage[passage]) ?? s.tokens.map((t) => words.info(t));
   const names = documentNames(doc, (s) => infosOf(s, src.passageByStart.get(s.start)));
 
+  // The comments' sentences read so far (their words, lower-cased), and those of the comment being read.
+  const commentSentences = new Set<string>();
   const visit = (paragraphs: readonly Paragraph[], commentNo: number | null, titleOf: number) => {
     const visitStart = contexts.nextSlot;
+    const ownSentences: string[] = [];
+    // The sentence before was a quotation answered by this one.
+    let answering = false;
     paragraphs.forEach((p, pi) => {
       const quoted = quotedSentences(p);
       const passages = p.sentences.map((s) => src.passageByStart.get(s.start));
@@ -591,7 +608,16 @@ export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
         }
         const base = commentNo !== null || doc.meta.kind !== 'news' ? 1 : 0;
         const strength = strengthOf(sentenceInfos, s.text) + (holderInfo ? 1 : 0) + (quoted[si] ? 0.5 : 0);
-        if (strength + base < 1.5) return;
+        const answer = answering;
+        let mention = false;
+        if (commentNo !== null) {
+          const key = wordsKey(s.text);
+          mention = WHOLLY_QUOTED.test(s.text) || (key.length > 0 && commentSentences.has(key));
+          if (key.length > 0) ownSentences.push(key);
+          answering = mention;
+        }
+        // A quotation answered, and its answer, are claims however plain their words ("That is the company's own number.").
+        if (strength + base < 1.5 && !answer && !mention) return;
         let holder: string;
         let kind: ClaimKind;
         if (commentNo !== null) {
@@ -627,9 +653,11 @@ export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
           reading: sentenceReading(sentenceInfos),
           passage,
           sentence: s,
+          ...(mention ? { mention: true as const } : {}),
         });
       });
     });
+    for (const key of ownSentences) commentSentences.add(key);
   };
   visit(doc.body, null, title);
   for (const c of doc.comments) visit(c.paragraphs, c.index, -1);

@@ -296,7 +296,49 @@ function scoreClaims(
     out.push({ claim, stance: reading.stance, relevance: relevances[k] as number, focus: reading.focus });
   }
   if (frame.predicate !== undefined) answers(sources, frame, subject, out, hits, top);
+  answerMentions(sources, out);
   return { scored: out, bound: keep === null ? undefined : { read: limit, of: n } };
+}
+
+/**
+ * A comment quoting another's words back ("The risk is tiny." then "That is the company's own number.") does not
+ * hold them: the quotation takes no side, and the sentence after it, its answer, takes the other one (unless it has
+ * a stance of its own).
+ */
+function answerMentions(sources: ViewpointSources, scored: Scored[]): void {
+  const { claims, byPassage, onTopic } = sources.claims;
+  const passages = sources.index.passages;
+  let byClaim: Map<number, Scored> | null = null;
+  const count = scored.length;
+  for (let k = 0; k < count; k++) {
+    const s = scored[k] as Scored;
+    if (s.claim.mention !== true || s.stance === 0) continue;
+    const stance = -s.stance;
+    s.stance = 0;
+    const from = passages[s.claim.passage];
+    const next = passages[s.claim.passage + 1];
+    if (
+      from === undefined ||
+      next === undefined ||
+      next.documentId !== from.documentId ||
+      next.comment !== from.comment
+    )
+      continue;
+    const id = byPassage.get(next.id);
+    if (id === undefined || onTopic[id] === 0) continue;
+    if (byClaim === null) {
+      byClaim = new Map();
+      for (const t of scored) byClaim.set(t.claim.id, t);
+    }
+    const known = byClaim.get(id);
+    if (known !== undefined) {
+      if (known.stance === 0) known.stance = stance;
+      continue;
+    }
+    const answer: Scored = { claim: claims[id] as Claim, stance, relevance: s.relevance, focus: -1 };
+    byClaim.set(id, answer);
+    scored.push(answer);
+  }
 }
 
 /**
@@ -407,7 +449,8 @@ function propagate(scored: Scored[]): void {
     else if (s.stance === 0 && net.get(r)) s.stance = -0.5 * Math.sign(net.get(r) as number);
   }
   for (const s of scored) {
-    if (s.stance !== 0 || s.relevance < HOLDER_RELEVANCE) continue;
+    // A quotation answered is not its quoter's view.
+    if (s.stance !== 0 || s.relevance < HOLDER_RELEVANCE || s.claim.mention === true) continue;
     // An author's voice spans a whole piece; only named speakers and single comments carry over.
     if (!s.claim.attributed && s.claim.comment === null) continue;
     const n = net.get(s.claim.holder);
@@ -524,7 +567,9 @@ export function findViewpoints(sources: ViewpointSources, topic: string, limit =
   if (plus.length > 0) positions.push(positionOf(plus, 1));
   if (minus.length > 0) positions.push(positionOf(minus, -1));
   // Other relevant positions that take no side on the predicate, when the two sides leave room for them.
-  const others = scored.filter((s) => s.stance === 0 && s.claim.strength >= 2 && s.relevance >= 0.45);
+  const others = scored.filter(
+    (s) => s.stance === 0 && s.claim.strength >= 2 && s.relevance >= 0.45 && s.claim.mention !== true,
+  );
   if (others.length > 0 && positions.length < 2) {
     const best = order(others.map((s) => ({ ...s, stance: 0.001 }))).slice(0, 4);
     positions.push(positionOf(best, 0));
@@ -548,7 +593,13 @@ function byHolder(scored: Scored[], positions: Position[]): Position[] {
   const placed = new Set(positions.flatMap((p) => p.items.map((i) => i.claim.holder)));
   const groups = new Map<string, Scored[]>();
   for (const s of scored) {
-    if (placed.has(s.claim.holder) || s.relevance < HOLDER_RELEVANCE || s.claim.strength < 1) continue;
+    if (
+      placed.has(s.claim.holder) ||
+      s.relevance < HOLDER_RELEVANCE ||
+      s.claim.strength < 1 ||
+      s.claim.mention === true
+    )
+      continue;
     const list = groups.get(s.claim.holder) ?? [];
     list.push({ ...s, stance: s.stance === 0 ? 0.001 : s.stance });
     groups.set(s.claim.holder, list);

@@ -24,6 +24,12 @@ export interface Claim {
   readonly kind: ClaimKind;
   /** How strongly the sentence marks itself as a position (opinion markers, modals, evaluative words), 0 for none. */
   readonly strength: number;
+  /**
+   * True for a reader comment's sentence that quotes another's words back to answer them (a whole sentence in
+   * quotation marks, or an earlier comment's sentence repeated word for word): its holder does not hold it, and the
+   * sentence after it is the answer. Absent otherwise.
+   */
+  readonly mention?: true;
   /** The holder this claim answers ("…, as X has suggested"), or null. */
   readonly rebuts: string | null;
   /** Index terms (lemmas without stop words) of the sentence. */
