@@ -54,6 +54,10 @@ function commentSectionStart(lines: readonly Line[]): number {
 const OUTLET_DATELINE = /^[A-Z][A-Z .'’-]+(?:,\s*[^,()—–]{1,30}){0,3}\s*\(([A-Za-z][\w .&-]{0,30})\)\s*[—–-]/;
 /** An outlet's name on a line of its own: a few capitalised words ("BBC News", "The Riverton Ledger"). */
 const OUTLET_LINE = /^[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}$/;
+/** "By Kwame Mensah, Front Range Tribune": a byline naming the outlet after a comma (when it is no role). */
+const OUTLET_AFTER_COMMA = /^[Bb][Yy]\s+[^,|]+,\s*([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\s*$/;
+const WRITER_ROLE =
+  /\b(?:writer|correspondent|editor|reporter|staff|contributor|columnist|chief|producer|intern|fellow|journalist|analyst|professor|jr|sr|ph\.?d|md)\b\.?/i;
 /** "By Nadia Brooks | Riverton Ledger": a byline naming the outlet after a bar. */
 const OUTLET_BYLINE = /^by\s+[^|]+\|\s*([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})\s*$/i;
 
@@ -69,6 +73,10 @@ function inferOutlet(blocks: readonly ClassifiedLine[]): string | null {
     if (b.role !== 'byline') continue;
     const m = OUTLET_BYLINE.exec(unemphasised(b.line.text));
     if (m && findFullDate(m[1] as string) === null) return m[1] as string;
+    // "By Kwame Mensah, Front Range Tribune" (not "By Jane Doe, Staff Writer").
+    const c = OUTLET_AFTER_COMMA.exec(unemphasised(b.line.text));
+    if (c && !WRITER_ROLE.test(c[1] as string) && findFullDate(c[1] as string) === null)
+      return c[1] as string;
     // "By Tom Whitfield" over "BBC News": the line under a byline, in capitalised words that are not a person's name.
     const prev = blocks[k - 1];
     const t = b.line.text;

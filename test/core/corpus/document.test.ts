@@ -270,6 +270,18 @@ describe('GIVEN hard layout cases written for the parser', () => {
       expect: (d) => expect(d.meta.kind).toBe('statement'),
     },
     {
+      name: 'a byline naming the outlet after a comma, and one naming a role there',
+      text: 'Workers vote to unionise at the software maker\n\nBy Kwame Mensah, Front Range Tribune\n\nThe vote passed on Thursday.',
+      expect: (d) => {
+        expect(d.meta.outlet).toBe('Front Range Tribune');
+        expect(d.meta.author).toBe('Kwame Mensah');
+        const staff = doc(
+          'Workers vote to unionise at the software maker\n\nBy Jane Doe, Staff Writer\n\nThe vote passed on Thursday.',
+        );
+        expect(staff.meta.outlet).toBeNull();
+      },
+    },
+    {
       name: 'numbered comments after a comment marker, with a reply mention',
       text: 'Title Here\n\nBody paragraph one.\n\nBody paragraph two.\n\nBody three.\n\n3 Comments\n\n  1. @Ann Lee\n\n    I disagree with the council.\n\n  2. Great article.\n\n  3. The council is right.',
       expect: (d) => {
