@@ -45,6 +45,7 @@ function readFlows(corpus: Corpus): { raw: Found[]; named: Named[] } {
   const readFlow = (doc: CorpusDocument, paragraphs: readonly Paragraph[], comment: number | null): void => {
     const r = attributeFlow(paragraphs, doc.meta.id, comment, nextChain);
     for (const m of r.mentions) named.push(m);
+    if (comment === null) for (const q of transcriptTurns(paragraphs, r.mentions)) raw.push({ doc, q });
     for (const q of r.quotes) {
       raw.push({ doc, q });
       if (q.speaker) named.push(q.speaker);
@@ -66,6 +67,51 @@ function readFlows(corpus: Corpus): { raw: Found[]; named: Named[] } {
  * The paragraph's tokens inside [start, end). Its tokens are in text order: sentences that end before `start`
  * are skipped whole, and the walk stops at the first token starting after `end`.
  */
+/** A transcript turn: "KIM: No. The selection was made by business unit…", the speaker's label in capitals. */
+const TURN = /^([A-Z][A-Z.'’ -]{0,30}[A-Z]):\s+/;
+/** Labels of those who ask, not of a speaker whose words are quoted. */
+const ASKERS = new Set([
+  'REPORTER',
+  'REPORTERS',
+  'QUESTION',
+  'ANSWER',
+  'MODERATOR',
+  'INTERVIEWER',
+  'HOST',
+  'AUDIENCE',
+]);
+
+/**
+ * The turns of a transcript (at least three labelled paragraphs) as direct quotes, each by the person of the
+ * document whose surname or full name the label is ("KIM" -> Rachel Kim, named in the introduction); a label
+ * naming nobody the text introduces, or someone asking, gives no quote.
+ */
+function transcriptTurns(paragraphs: readonly Paragraph[], mentions: readonly Named[]): RawQuote[] {
+  const turns = paragraphs.filter((p) => TURN.test(p.text));
+  if (turns.length < 3) return [];
+  const byLabel = new Map<string, Named>();
+  for (const m of mentions) {
+    if (m.org) continue;
+    const upper = m.name.toUpperCase();
+    if (!byLabel.has(upper)) byLabel.set(upper, m);
+    const surname = upper.split(/\s+/).pop() as string;
+    if (!byLabel.has(surname)) byLabel.set(surname, m);
+  }
+  const out: RawQuote[] = [];
+  for (const p of turns) {
+    const label = TURN.exec(p.text) as RegExpExecArray;
+    const who = (label[1] as string).trim();
+    if (ASKERS.has(who)) continue;
+    const speaker = byLabel.get(who);
+    if (!speaker) continue;
+    const words = p.text.slice(label[0].length).trimEnd();
+    if (words.split(/\s+/).length < 2) continue;
+    const start = p.start + label[0].length;
+    out.push({ speaker, start, end: start + words.length, kind: 'direct', paragraph: p });
+  }
+  return out;
+}
+
 function tokensWithin(p: Paragraph, start: number, end: number): Token[] {
   const out: Token[] = [];
   for (const s of p.sentences) {

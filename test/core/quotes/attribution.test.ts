@@ -467,3 +467,17 @@ describe('GIVEN a quotation inside a quotation', () => {
     expect(qa.quotes.map((q) => q.speaker)).toEqual(['Maria Lopez']);
   });
 });
+
+describe('GIVEN a press briefing transcript', () => {
+  it('("KIM: No. …" after "Rachel Kim … answered questions") THEN each turn is a direct quote by its speaker; a reporter\'s question is none', () => {
+    const { qa, text } = analyse(
+      'The following is a transcript of a briefing held on Tuesday. Rachel Kim, the head of communications, and Sundar Patel, the chief executive, answered questions.\n\nREPORTER: Were union supporters singled out?\n\nKIM: No. The selection was made by business unit, not by individual.\n\nREPORTER: How do you explain the numbers?\n\nPATEL: We looked at every team the same way.',
+    );
+    const byText = (s: string) => qa.quotes.find((q) => q.text.startsWith(s));
+    expect(byText('No. The selection')?.speaker).toBe('Rachel Kim');
+    expect(byText('No. The selection')?.kind).toBe('direct');
+    expect(byText('We looked at every team')?.speaker).toBe('Sundar Patel');
+    expect(qa.quotes.some((q) => q.text.includes('singled out'))).toBe(false);
+    for (const q of qa.quotes) expect(text.slice(q.start, q.end)).toBe(q.text);
+  });
+});
