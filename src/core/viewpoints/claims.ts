@@ -13,7 +13,7 @@ import { sentenceTerms } from '../search/index.js';
 import { TokenTrie } from './token-trie.js';
 import { OFFICIAL, OPINION_MARKERS, TITLE_WORDS } from './lexicon.js';
 import type { ContextBuilder } from './context.js';
-import { sentenceReading } from './stance.js';
+import { judgesByContrary, sentenceReading } from './stance.js';
 import {
   ATTRIBUTION,
   CONTRAST,
@@ -294,7 +294,9 @@ function attributionIn(
     if (
       prev &&
       prev.pos === 'NOUN' &&
-      /^(statement|ministry|department|embassy|kremlin|government|office)$/.test(prev.lemma.toLowerCase())
+      /^(statement|ministry|department|embassy|kremlin|government|office|agency|regulator|company|council|commission|spokesperson|spokesman|spokeswoman)$/.test(
+        prev.lemma.toLowerCase(),
+      )
     ) {
       if (lastOrg) return lastOrg;
     }
@@ -617,7 +619,14 @@ export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
           answering = mention;
         }
         // A quotation answered, and its answer, are claims however plain their words ("That is the company's own number.").
-        if (strength + base < 1.5 && !answer && !mention) return;
+        // A named speaker's judgement in words with contraries ("said it had acted within 48 hours") is a position.
+        if (
+          strength + base < 1.5 &&
+          !answer &&
+          !mention &&
+          !(holderInfo !== null && strength + base >= 1 && judgesByContrary(sentenceInfos))
+        )
+          return;
         let holder: string;
         let kind: ClaimKind;
         if (commentNo !== null) {

@@ -672,3 +672,62 @@ export function stem(term: string): string {
   const t = term.toLowerCase().replace(/[’']s$/, '');
   return t.length > 6 ? t.slice(0, 6) : t.replace(/s$/, '');
 }
+
+/** A time limit met ("within 48 hours", "within two days"): read as a word of promptness. */
+export const WITHIN_TIME = '#within';
+
+/**
+ * Evaluative words with their contraries, for a claim no polarity group applies to ("The agency was too slow",
+ * "The recall was an overreaction"): a sentence with a word of the other side denies it ("acted within 48 hours",
+ * "the right call"), one with a word of the same side restates it. Lemmas or lower-cased forms.
+ */
+export const CONTRARY_PAIRS: readonly (readonly [readonly string[], readonly string[]])[] = [
+  [
+    ['slow', 'slowly', 'sluggish', 'belated', 'belatedly', 'delay', 'delayed', 'tardy'],
+    [
+      'quick',
+      'quickly',
+      'fast',
+      'swift',
+      'swiftly',
+      'prompt',
+      'promptly',
+      'rapid',
+      'rapidly',
+      'immediately',
+      WITHIN_TIME,
+    ],
+  ],
+  [
+    [
+      'overreaction',
+      'overreact',
+      'excessive',
+      'disproportionate',
+      'unnecessary',
+      'unwarranted',
+      'panic',
+      'overkill',
+    ],
+    ['necessary', 'need', 'justified', 'proportionate', 'warranted', 'right', 'sensible', 'appropriate'],
+  ],
+  [
+    ['tiny', 'small', 'low', 'minimal', 'negligible', 'trivial', 'slight', 'minor'],
+    ['large', 'big', 'high', 'significant', 'serious', 'substantial', 'major', 'considerable'],
+  ],
+];
+
+/** By `stem` of a word of CONTRARY_PAIRS: the stems of its side and of the other side. */
+export const CONTRARIES: ReadonlyMap<
+  string,
+  { readonly same: ReadonlySet<string>; readonly other: ReadonlySet<string> }
+> = (() => {
+  const map = new Map<string, { same: ReadonlySet<string>; other: ReadonlySet<string> }>();
+  for (const [a, b] of CONTRARY_PAIRS) {
+    const sa = new Set(a.map(stem));
+    const sb = new Set(b.map(stem));
+    for (const st of sa) map.set(st, { same: sa, other: sb });
+    for (const st of sb) map.set(st, { same: sb, other: sa });
+  }
+  return map;
+})();

@@ -253,7 +253,12 @@ function scoreClaims(
     }
   }
   // An ad-hoc predicate's words find claims as a lexicon group's words do.
-  for (const st of frame.predicate?.stems ?? []) {
+  const contraries = frame.predicate?.contraries;
+  const retrieving =
+    contraries === undefined
+      ? (frame.predicate?.stems ?? [])
+      : [...(frame.predicate?.stems ?? []), ...contraries.same, ...contraries.other];
+  for (const st of retrieving) {
     const id = sources.claims.stemIds.get(st);
     const list = id === undefined ? undefined : sources.claims.byStem[id];
     if (list === undefined) continue;

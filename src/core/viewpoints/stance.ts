@@ -7,7 +7,15 @@
  */
 import type { Token } from '../corpus/types.js';
 import { isContentToken, termOf } from '../search/index.js';
-import { EVALUATIVE_GROUPS, FLIP_SCOPE, GROUP_BY_ID, QUANTITY_WORDS, stem } from './lexicon.js';
+import {
+  CONTRARIES,
+  EVALUATIVE_GROUPS,
+  FLIP_SCOPE,
+  GROUP_BY_ID,
+  QUANTITY_WORDS,
+  WITHIN_TIME,
+  stem,
+} from './lexicon.js';
 import {
   ATTRIBUTION,
   CLAUSE_BREAK,
@@ -68,6 +76,16 @@ export interface AdHocPredicate {
    * this" is another predicate).
    */
   readonly reflexive: boolean;
+  /**
+   * When the head is an evaluative word with contraries (CONTRARIES): the stems of its side and of the other, and the
+   * subject's stems, one of which a sentence must name for a contrary or a synonym to count ("the agency acted within
+   * 48 hours" denies "the agency was too slow").
+   */
+  readonly contraries?: {
+    readonly same: ReadonlySet<string>;
+    readonly other: ReadonlySet<string>;
+    readonly subject: ReadonlySet<string>;
+  };
 }
 
 const REFLEXIVE = /^(?:it|them|him|her|my|your|our|one)sel(?:f|ves)$/;
@@ -215,12 +233,48 @@ function adHocFrame(tokens: readonly Token[], infos: readonly WordInfo[], frame:
     EVALUATIVE_GROUPS.forEach((g, k) => groups.set(g, k < 2 ? 1 : 0.7));
     return { ...frame, groups };
   }
+  const contrary = CONTRARIES.get(head);
+  const subjectTerms = subject.length > 0 ? [...new Set(subject)] : frame.subject;
   return {
     ...frame,
     orientation: flipsBefore(tokens, infos, predicateAt(infos, stems), NONE),
-    subject: subject.length > 0 ? [...new Set(subject)] : frame.subject,
-    predicate: { stems, head, reflexive },
+    subject: subjectTerms,
+    predicate: {
+      stems,
+      head,
+      reflexive,
+      ...(contrary === undefined
+        ? {}
+        : {
+            contraries: {
+              same: contrary.same,
+              other: contrary.other,
+              subject: new Set(subjectTerms.map(stem)),
+            },
+          }),
+    },
   };
+}
+
+const WITHIN_STEM = stem(WITHIN_TIME);
+const TIME_UNITS = new Set(['second', 'minute', 'hour', 'day', 'week', 'month']);
+
+/** "within 48 hours", "within two days": "within" at i, then a number, then a unit of time. */
+export function timeLimitAt(infos: readonly WordInfo[], i: number): boolean {
+  return (
+    infos[i + 1]?.pos === 'NUM' &&
+    (TIME_UNITS.has(infos[i + 2]?.lemma.toLowerCase() ?? '') ||
+      TIME_UNITS.has(infos[i + 2]?.normal.replace(/s$/, '') ?? ''))
+  );
+}
+
+/** Whether a sentence uses a word with contraries (CONTRARIES) or a time limit met: it judges something. */
+export function judgesByContrary(infos: readonly WordInfo[]): boolean {
+  for (let i = 0; i < infos.length; i++) {
+    const w = infos[i] as WordInfo;
+    if (CONTRARIES.has(w.stem) || (w.normal === 'within' && timeLimitAt(infos, i))) return true;
+  }
+  return false;
 }
 
 /** The first token of the predicate's words in a sentence, -1 when none. */
@@ -241,8 +295,25 @@ function predicateStance(
 ): StanceReading {
   let at: number[] | null = null;
   let seen: string[] | null = null;
+  const contraries = predicate.contraries;
+  // The first word of the head's side or of its contraries (+1 or -1), and whether the subject is named.
+  let alt = -1;
+  let altSign = 0;
+  let named = false;
   for (let i = 0; i < infos.length; i++) {
-    const st = (infos[i] as WordInfo).stem;
+    const w = infos[i] as WordInfo;
+    const st = w.stem;
+    if (contraries !== undefined) {
+      const key = w.normal === 'within' && timeLimitAt(infos, i) ? WITHIN_STEM : st;
+      if (contraries.subject.has(st)) named = true;
+      else if (alt < 0 && st !== predicate.head && contraries.other.has(key)) {
+        alt = i;
+        altSign = -1;
+      } else if (alt < 0 && st !== predicate.head && contraries.same.has(key)) {
+        alt = i;
+        altSign = 1;
+      }
+    }
     if (st === '' || !predicate.stems.has(st)) continue;
     (at ??= []).push(i);
     if (!(seen ??= []).includes(st)) seen.push(st);
@@ -252,8 +323,17 @@ function predicateStance(
     seen === null ||
     seen.length * 2 < predicate.stems.size ||
     !seen.includes(predicate.head)
-  )
-    return { stance: 0, focus: -1 };
+  ) {
+    // No head, but a word of its side or a contrary, about the same subject: it restates or denies the predicate.
+    if (alt < 0 || !(named || contraries?.subject.size === 0)) return { stance: 0, focus: -1 };
+    const hits = (seen?.length ?? 0) + 1;
+    if (hits * 2 < predicate.stems.size) return { stance: 0, focus: -1 };
+    return {
+      stance:
+        altSign * flipsBefore(tokens, infos, alt, at ?? NONE) * Math.min(1, hits / predicate.stems.size),
+      focus: alt,
+    };
+  }
   const first = at[0] as number;
   if (predicate.reflexive) {
     let turns = false;

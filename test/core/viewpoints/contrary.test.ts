@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeCorpus, type Analysis } from '../../../src/core/analysis.js';
+import { findCounterpoints, viewpointSources } from '../../../src/core/viewpoints/index.js';
+import { frameOf, stanceOf } from '../../../src/core/viewpoints/stance.js';
+import { segment } from '../../../src/core/nlp/segmenter.js';
+import { corpusOfTexts } from '../../helpers/corpus.js';
+
+const tokens = (text: string) => segment(text, 0).flatMap((s) => [...s.tokens]);
+
+// A made-up dispute about how fast a harbour agency answered a spill, in words no polarity group knows.
+const REPORT = `Harbour agency defends its response to fuel spill
+
+PORTVILLE (Coast Wire) — The Harbour Safety Agency said on Monday that the beaches would reopen next week.
+
+Fishermen's leader Tom Hale said the agency had been too slow and should have closed the bay at once.
+
+A spokesperson for the agency said it had closed the bay within 12 hours of the first report.`;
+
+let fixture: Analysis | undefined;
+const sources = () => {
+  fixture ??= analyzeCorpus(
+    corpusOfTexts({ report: REPORT }, { report: { kind: 'news', outlet: 'Coast Wire' } }),
+  );
+  return viewpointSources(fixture, fixture.claims);
+};
+
+describe('GIVEN a claim judged in a word with contraries', () => {
+  it.each([
+    {
+      claim: 'The agency was too slow',
+      text: 'A spokesperson said the agency acted within 48 hours.',
+      sign: -1,
+    },
+    { claim: 'The agency was too slow', text: 'The agency acted quickly.', sign: -1 },
+    { claim: 'The agency was too slow', text: 'The agency was sluggish.', sign: 1 },
+    { claim: 'The agency was too slow', text: 'The agency was not quick.', sign: 1 },
+    { claim: 'The agency was too slow', text: 'The bakery was quick.', sign: 0 },
+    { claim: 'The closure was an overreaction', text: 'The closure was the right call.', sign: -1 },
+    { claim: 'The closure was an overreaction', text: 'The closure was excessive.', sign: 1 },
+    { claim: 'The fee is tiny', text: 'The fee is not trivial.', sign: -1 },
+  ])('WHEN "$text" is read against "$claim" THEN its stance is $sign', ({ claim, text, sign }) => {
+    const frame = frameOf(tokens(claim));
+    expect(Math.sign(stanceOf(tokens(text), frame).stance)).toBe(sign);
+  });
+
+  it('WHEN the claim is countered THEN a named speaker saying the contrary is a counterpoint', () => {
+    const result = findCounterpoints(sources(), 'The agency was too slow');
+    expect(result.counterpoints.map((c) => c.claim.text)).toContain(
+      'A spokesperson for the agency said it had closed the bay within 12 hours of the first report.',
+    );
+  });
+});
