@@ -125,7 +125,8 @@ export function buildCatalog(all: readonly Named[]): Catalog {
   // An acronym introduced in brackets ("the Medicines Safety Agency (MSA)") names the same body: "the MSA said".
   const acronyms = new Map<string, string>();
   for (const n of all) {
-    if (n.org) bodies.add(formsOf(formsOf(n.name).clean).lower);
+    // (Names of two words or more: a lone surname read once as a body, "Patel", must not make the person one.)
+    if (n.org && formsOf(n.name).clean.includes(' ')) bodies.add(formsOf(formsOf(n.name).clean).lower);
     if (n.acronym !== undefined && !acronyms.has(n.acronym)) acronyms.set(n.acronym, formsOf(n.name).clean);
   }
   // How n is read here (set by `readMet`, no object per call): its name, whether it is a body, a further alias.
