@@ -272,12 +272,15 @@ export function buildCatalog(all: readonly Named[]): Catalog {
   return { entityOf, entities };
 }
 
+const HONORIFIC = /^(?:dr|prof|mr|mrs|ms|miss|mx|sir|dame)\.?$/i;
+
 export function speakerOf(e: Entity): Speaker {
   let role: string | null = null;
   let best = 0;
   for (const [t, c] of e.titles) {
     const score = c * 10 + t.split(/\s+/).length;
-    if (score > best && !/^\p{Ll}/u.test(t)) [role, best] = [t, score];
+    // An honorific alone ("Dr", "Prof.", "Mr.") says nothing of what the person does: a role the text gives does.
+    if (score > best && !/^\p{Ll}/u.test(t) && !HONORIFIC.test(t)) [role, best] = [t, score];
   }
   role ??= e.roles[0] ?? null;
   const aliases = [...new Map([...e.aliases].map((a) => [a.toLowerCase(), a])).values()].filter(

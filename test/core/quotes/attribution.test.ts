@@ -497,3 +497,16 @@ describe('GIVEN a chief executive named in full in a report, by surname in a liv
     ]);
   });
 });
+
+describe('GIVEN British titles without a full stop and a role given later', () => {
+  it('("Dr Amara Okonkwo, the agency\'s chief executive") THEN the name is without "Dr", found by "Dr Okonkwo", with the role the text gives', () => {
+    const { qa } = analyse(
+      'Dr Amara Okonkwo, the agency\'s chief executive, said: "We are acting on the evidence we have."\n\n"Patients should not stop taking their medicine without advice," Dr Okonkwo said.',
+    );
+    const okonkwo = qa.speakers.find((s) => s.name.includes('Okonkwo'));
+    expect(okonkwo?.name).toBe('Amara Okonkwo');
+    expect(okonkwo?.role).toBe("the agency's chief executive");
+    expect(findSpeaker(qa, 'Dr Okonkwo')).toMatchObject({ ok: true });
+    expect(quoteWith(qa, 'without advice')?.speaker).toBe('Amara Okonkwo');
+  });
+});
