@@ -259,8 +259,16 @@ function adHocFrame(tokens: readonly Token[], infos: readonly WordInfo[], frame:
 const WITHIN_STEM = stem(WITHIN_TIME);
 const TIME_UNITS = new Set(['second', 'minute', 'hour', 'day', 'week', 'month']);
 
-/** "within 48 hours", "within two days": "within" at i, then a number, then a unit of time. */
+/**
+ * "acted within 48 hours", "within two days": "within" at i, then a number, then a unit of time, met rather than
+ * set (no modal before it in its clause: "should report within three months" promises, it does not judge).
+ */
 export function timeLimitAt(infos: readonly WordInfo[], i: number): boolean {
+  for (let j = i - 1; j >= 0 && j >= i - FLIP_SCOPE; j--) {
+    const w = infos[j] as WordInfo;
+    if (w.flags & CLAUSE_BREAK) break;
+    if (w.flags & MODAL) return false;
+  }
   return (
     infos[i + 1]?.pos === 'NUM' &&
     (TIME_UNITS.has(infos[i + 2]?.lemma.toLowerCase() ?? '') ||

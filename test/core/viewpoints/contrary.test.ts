@@ -35,6 +35,7 @@ describe('GIVEN a claim judged in a word with contraries', () => {
     { claim: 'The agency was too slow', text: 'The agency was sluggish.', sign: 1 },
     { claim: 'The agency was too slow', text: 'The agency was not quick.', sign: 1 },
     { claim: 'The agency was too slow', text: 'The bakery was quick.', sign: 0 },
+    { claim: 'The agency was too slow', text: 'The agency will report within three weeks.', sign: 0 },
     { claim: 'The closure was an overreaction', text: 'The closure was the right call.', sign: -1 },
     { claim: 'The closure was an overreaction', text: 'The closure was excessive.', sign: 1 },
     { claim: 'The fee is tiny', text: 'The fee is not trivial.', sign: -1 },
