@@ -1,6 +1,7 @@
 /**
  * `npm run -s cli -- ask "/sources" [--json] [--corpus DIR]` and `npm run -s cli -- analyze --json [--corpus DIR]`.
- * Exit codes: 0 answered; 1 the corpus could not be loaded at all; 2 a usage error (unknown command or option);
+ * Exit codes: 0 answered; 1 the corpus could not be loaded at all; 2 not answered (a usage error, or the command's
+ * own error: a bad value, an unknown speaker, nothing matching);
  * 3 with --strict, when some corpus files were skipped. Problems with files are printed to stderr, one line each.
  */
 import { loadConfig, ConfigError } from '../config.js';
