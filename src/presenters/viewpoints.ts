@@ -21,12 +21,15 @@ export interface ViewpointItemJson {
 }
 
 /**
- * "opinion", "official statement", "news report", "quoted in a news report" (a named speaker's words in a news
- * report: theirs, not the report's) or "reader comment #n".
+ * "opinion", "official statement", "news report", "quoted in a news report" or "quoted in an opinion piece" (a
+ * named speaker's words: theirs, not the report's or the columnist's) or "reader comment #n".
  */
 export function claimKindLabel(claim: Claim): string {
   if (claim.comment !== null) return `reader comment #${claim.comment}`;
-  return claim.attributed && claim.kind === 'news report' ? 'quoted in a news report' : claim.kind;
+  if (!claim.attributed) return claim.kind;
+  if (claim.kind === 'news report') return 'quoted in a news report';
+  if (claim.kind === 'opinion') return 'quoted in an opinion piece';
+  return claim.kind;
 }
 
 export function itemJson(item: PositionItem): ViewpointItemJson {

@@ -634,7 +634,13 @@ export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
           kind = 'reader comment';
         } else if (holderInfo) {
           holder = holderInfo.name;
-          kind = holderInfo.official || doc.meta.kind === 'statement' ? 'official statement' : 'news report';
+          // A speaker quoted in an opinion piece reaches the reader through the columnist: an opinion source.
+          kind =
+            holderInfo.official || doc.meta.kind === 'statement'
+              ? 'official statement'
+              : doc.meta.kind === 'opinion'
+                ? 'opinion'
+                : 'news report';
         } else {
           ({ holder, kind } = voice());
         }

@@ -63,3 +63,26 @@ Shadow health secretary Daniel Oyelaran said the recall was a failure and that t
     expect(kindOf('must apologise')).toBe('news report');
   });
 });
+
+describe('GIVEN a speaker quoted in an opinion piece', () => {
+  const a = analyzeCorpus(
+    corpusOfTexts(
+      {
+        column: `Opinion: A union will not save the engineers
+
+I have watched this company for twenty years.
+
+"Collective bargaining in software tends to slow hiring and push the best people away," said Helen Marsh, an economist at the Cascade Institute.
+
+Workers should vote no.`,
+      },
+      { column: { kind: 'opinion' } },
+    ),
+  );
+  it('THEN the claim is hers, from an opinion source, labelled "quoted in an opinion piece"', () => {
+    const c = a.claims.claims.find((x) => x.text.includes('Collective bargaining'));
+    expect(c?.holder).toBe('Helen Marsh');
+    expect(c?.kind).toBe('opinion');
+    if (c) expect(claimKindLabel(c)).toBe('quoted in an opinion piece');
+  });
+});
