@@ -56,6 +56,21 @@ export interface Named {
   acronym?: string;
 }
 
+/** Role nouns for a business, and the words that name a public body rather than one. */
+const BUSINESS_NOUNS = new Set([
+  'company',
+  'firm',
+  'manufacturer',
+  'maker',
+  'employer',
+  'retailer',
+  'carrier',
+  'insurer',
+  'bank',
+]);
+const PUBLIC_BODY =
+  /\b(?:council|city|county|state|ministry|department|government|agency|parliament|congress|senate|court|police|commission|board|authority|regulator|union)\b/i;
+
 export interface RawQuote {
   readonly speaker: Named | null;
   readonly start: number;
@@ -474,10 +489,13 @@ export function attributeFlow(
       // "the association said" right after an organisation was named: that organisation, if it was named in
       // this paragraph or the one before. Mentions are met paragraph by paragraph: stop at the first one from
       // before the previous paragraph.
+      // "The company said" means a business: not the city council or the agency named last.
+      const business = BUSINESS_NOUNS.has(noun);
       for (let k = orgMentions.length - 1; k >= 0; k--) {
         const m = orgMentions[k] as Named;
         const para = paraOf(m);
         if (para !== undefined && para < pi - 1) break;
+        if (business && PUBLIC_BODY.test(m.name)) continue;
         if (m.at < at && (para ?? -9) >= pi - 1) return m;
       }
       if (['statement', 'communique', 'communiqué', 'release', 'report'].includes(noun)) return lastOrg;

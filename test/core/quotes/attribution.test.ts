@@ -510,3 +510,13 @@ describe('GIVEN British titles without a full stop and a role given later', () =
     expect(quoteWith(qa, 'without advice')?.speaker).toBe('Amara Okonkwo');
   });
 });
+
+describe('GIVEN "the company said" right after a city council was named', () => {
+  it('THEN the council is not taken for the company', () => {
+    const { qa } = analyse(
+      'Halvorsen Labs cut 1,200 jobs this week.\n\nWorkers gathered outside its office on Monday.\n\nDenver City Council member Luis Ortega said the city should review a tax incentive it granted two years ago.\n\nThe company said on Thursday that it would pause the layoffs at the Denver office until after the union election.',
+    );
+    const pause = quoteWith(qa, 'pause the layoffs');
+    expect(pause?.speaker ?? null).not.toBe('Denver City Council');
+  });
+});
