@@ -13,8 +13,13 @@ interface Run {
 
 /** Runs the CLI as a user would (a real process), optionally feeding standard input. */
 function cli(args: string[], input?: string): Promise<Run> {
+  return run(process.execPath, ['--import', 'tsx', join(ROOT, 'src/console/cli.ts'), ...args], input);
+}
+
+/** Runs a process from the project root, collecting its output. */
+function run(command: string, args: string[], input?: string): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/console/cli.ts'), ...args], {
+    const child = spawn(command, args, {
       cwd: ROOT,
       env: { ...process.env, DISCORD_TOKEN: '' },
     });
@@ -138,24 +143,11 @@ describe('GIVEN the interactive console', () => {
 
 describe('GIVEN a reader that closes the pipe early (`| head -c 10`)', () => {
   it('WHEN analyze --json writes more than it reads THEN the CLI ends quietly, no EPIPE trace', async () => {
-    const r = await new Promise<Run>((resolve, reject) => {
-      const cliPath = join(ROOT, 'src/console/cli.ts');
-      const child = spawn(
-        'sh',
-        ['-c', `"${process.execPath}" --import tsx "${cliPath}" analyze --json | head -c 10`],
-        {
-          cwd: ROOT,
-          env: { ...process.env, DISCORD_TOKEN: '' },
-        },
-      );
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-      child.stdin.end();
-    });
+    const cliPath = join(ROOT, 'src/console/cli.ts');
+    const r = await run('sh', [
+      '-c',
+      `"${process.execPath}" --import tsx "${cliPath}" analyze --json | head -c 10`,
+    ]);
     expect(r.stdout).toHaveLength(10);
     expect(r.stderr).not.toContain('EPIPE');
   });

@@ -11,7 +11,7 @@ import { maxOf } from '../text/max.js';
 import type { Token } from '../corpus/types.js';
 import type { Segmenter } from '../nlp/segmenter.js';
 import type { Speaker } from '../quotes/types.js';
-import type { PassageIndex, SearchHit } from '../search/index.js';
+import type { Passage, PassageIndex, SearchHit } from '../search/index.js';
 import { CLAUSE_BREAKS, GROUP_BY_ID, stem } from './lexicon.js';
 import { ContextMasks } from './context.js';
 import {
@@ -320,15 +320,8 @@ function answerMentions(sources: ViewpointSources, scored: Scored[]): void {
     if (s.claim.mention !== true || s.stance === 0) continue;
     const stance = -s.stance;
     s.stance = 0;
-    const from = passages[s.claim.passage];
-    const next = passages[s.claim.passage + 1];
-    if (
-      from === undefined ||
-      next === undefined ||
-      next.documentId !== from.documentId ||
-      next.comment !== from.comment
-    )
-      continue;
+    const next = nextInFlow(passages, s.claim.passage);
+    if (next === null) continue;
     const id = byPassage.get(next.id);
     if (id === undefined || onTopic[id] === 0) continue;
     if (byClaim === null) {
@@ -374,15 +367,8 @@ function answers(
     if (stance !== 0) before.push({ passage: h.passage.id, stance, relevance: (h.score / top) * 0.3 });
   }
   for (const b of before) {
-    const from = passages[b.passage];
-    const next = passages[b.passage + 1];
-    if (
-      from === undefined ||
-      next === undefined ||
-      next.documentId !== from.documentId ||
-      next.comment !== from.comment
-    )
-      continue;
+    const next = nextInFlow(passages, b.passage);
+    if (next === null) continue;
     const id = byPassage.get(next.id);
     if (id === undefined || onTopic[id] === 0) continue;
     const claim = claims[id] as Claim;
@@ -391,7 +377,7 @@ function answers(
     // A denial by reference ("A spokesperson said the claim was untrue.") answers the sentence before it, in its
     // paragraph or the one before; an elliptical answer or a contrast only within the paragraph.
     const denial = deniesByReference(claim.reading.infos);
-    if (!denial && next.paragraph !== from.paragraph) continue;
+    if (!denial && next.paragraph !== (passages[b.passage] as Passage).paragraph) continue;
     // The predicate's own sign in the sentence before (its stance is toward the topic's orientation).
     const affirmed = b.stance * frame.orientation > 0;
     const sign = denial ? 0 : ellipsisSign(claim.sentence.tokens, claim.reading.infos);
@@ -659,4 +645,14 @@ export function suggestTopics(claims: ClaimAnalysis, typed: string, limit = 25):
     .filter((d) => words.every((w) => d.topic.toLowerCase().includes(w)))
     .map((d) => d.topic);
   return matching.slice(0, limit);
+}
+
+/** The passage after passage `id` when it is in the same flow (the article body, or the same reader comment). */
+function nextInFlow<
+  P extends { readonly id: number; readonly documentId: string; readonly comment: number | null },
+>(passages: readonly P[], id: number): P | null {
+  const from = passages[id];
+  const next = passages[id + 1];
+  if (from === undefined || next === undefined) return null;
+  return next.documentId === from.documentId && next.comment === from.comment ? next : null;
 }
