@@ -9,7 +9,7 @@ import type { Citation, Corpus, DocumentKind, Sentence, Token } from '../corpus/
 import { passages } from '../corpus/corpus.js';
 import type { Segmenter } from '../nlp/segmenter.js';
 import type { Speaker } from '../quotes/types.js';
-import { STOP_WORDS } from './stopwords.js';
+import { POSSESSIVE_ENDINGS, STOP_WORDS } from './stopwords.js';
 import { BestHits, EMPTY_TOKEN, passageStats, type PassageStats, type QueryShape } from './best-hits.js';
 import { walkGatedPostings } from './gated-postings.js';
 
@@ -165,8 +165,6 @@ function containsWord(text: string, word: string): boolean {
     from = i + 1;
   }
 }
-
-const POSSESSIVE = new Set(["'s", '’s']);
 
 /** A hyphenated compound ("anti-terrorist", "russia-led", "shoot-to-kill"): words joined by hyphens. */
 const COMPOUND = /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+$/u;
@@ -356,7 +354,7 @@ export function buildPassageIndex(
   const termsOf = (text: string): string[] =>
     segment(text, 0)
       .flatMap((s) => s.tokens)
-      .filter((t) => isContentToken(t) && !POSSESSIVE.has(t.normal))
+      .filter((t) => isContentToken(t) && !POSSESSIVE_ENDINGS.has(t.normal))
       .map(termOf);
   const aliasesOf = aliasExpansion(speakers, termsOf);
 

@@ -9,3 +9,6 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'said say says told tell according mr ms mrs dr'
   ).split(/\s+/),
 );
+
+/** The possessive ending, a token of its own ("Moody" "'s"). */
+export const POSSESSIVE_ENDINGS: ReadonlySet<string> = new Set(["'s", '’s']);

@@ -10,6 +10,7 @@ import type { CorpusDocument, Paragraph, Sentence, Token } from '../corpus/types
 import type { Quote } from '../quotes/types.js';
 import type { PassageIndex } from '../search/index.js';
 import { sentenceTerms } from '../search/index.js';
+import { POSSESSIVE_ENDINGS } from '../search/stopwords.js';
 import { TokenTrie } from './token-trie.js';
 import { OFFICIAL, OPINION_MARKERS, TITLE_WORDS } from './lexicon.js';
 import type { ContextBuilder } from './context.js';
@@ -220,7 +221,6 @@ const SPEAKS_FOR = new Set([
   'attorney',
   'representative',
 ]);
-const POSSESSIVE_MARKS = new Set(["'s", '’s']);
 const JOINERS = new Set(['of', 'for', 'and', '&']);
 
 function attributionIn(
@@ -269,7 +269,7 @@ function attributionIn(
       prev.pos === 'NOUN' &&
       SPEAKS_FOR.has(prev.lemma.toLowerCase()) &&
       b >= 2 &&
-      POSSESSIVE_MARKS.has((infos[b - 1] as WordInfo).normal) &&
+      POSSESSIVE_ENDINGS.has((infos[b - 1] as WordInfo).normal) &&
       isNameAt(infos, b - 2)
     ) {
       const name = nameOfRun(tokens, runStartBefore(tokens, infos, b - 2), b - 1);
