@@ -118,7 +118,32 @@ function inferKind(title: string, body: readonly string[]): DocumentKind {
     const unquoted = p.replace(/[“"][^”"]*[”"]/g, ' ');
     firstPerson += (unquoted.match(FIRST_PERSON) ?? []).length;
   }
-  return firstPerson >= 2 ? 'opinion' : 'news';
+  if (firstPerson >= 2) return 'opinion';
+  return writersOwnVoice(body) ? 'opinion' : 'news';
+}
+
+/** A reporter's attribution: who said or wrote what ("said", "told", "according to", "a spokeswoman"). */
+const REPORTING =
+  /\b(?:said|says|saying|told|tells|according to|added|adds|announced|stated|reported|wrote|writes|tweeted|confirmed|declined to comment|spokes(?:man|woman|person))\b/i;
+/** The writer arguing in their own voice, outside quotation marks: obligation, a question put to the reader. */
+const OWN_VOICE = /\b(?:should|must|ought to|needs to|need to|has to|have to)\b|\?(?:\s|$)/gi;
+const QUOTED = /[“"][^”"]*[”"]/g;
+
+/**
+ * A column without an "Opinion:" label: a news report attributes what it tells in most paragraphs (half to nine in
+ * ten of a wire story's paragraphs name who said it), a column argues in the writer's voice. At least five body
+ * paragraphs, fewer than a third with an attribution, and the writer's own voice (an obligation or a question,
+ * outside quotation marks) at least twice.
+ */
+function writersOwnVoice(body: readonly string[]): boolean {
+  if (body.length < 5) return false;
+  let attributed = 0;
+  let voice = 0;
+  for (const p of body) {
+    if (REPORTING.test(p)) attributed++;
+    voice += (p.replace(QUOTED, ' ').match(OWN_VOICE) ?? []).length;
+  }
+  return attributed * 3 < body.length && voice >= 2;
 }
 
 function metaFrom(

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { doc, seedAnalysis } from '../../helpers/corpus.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { doc, SEEDS, seedAnalysis } from '../../helpers/corpus.js';
 import type { CorpusDocument, Paragraph } from '../../../src/core/corpus/types.js';
 
 const roles = (d: CorpusDocument) => [...d.other, ...d.captions].map((p) => [p.role, p.text.slice(0, 40)]);
@@ -79,6 +81,15 @@ describe('GIVEN each seed document', () => {
     }
   });
 
+  it('THEN read without the manifest, each is the kind its manifest gives (two columns carry no Opinion: label)', () => {
+    const manifest = JSON.parse(readFileSync(join(SEEDS, 'manifest.json'), 'utf8')) as {
+      documents: { file: string; kind: string }[];
+    };
+    const inferred = manifest.documents.map((m) => doc(readFileSync(join(SEEDS, m.file), 'utf8')).meta.kind);
+    expect(inferred).toEqual(manifest.documents.map((m) => m.kind));
+    expect(inferred).toEqual(['opinion', 'opinion', 'news', 'news', 'opinion']);
+  });
+
   it('THEN photo captions, credits and tag lines of 003 are not body paragraphs', async () => {
     const { corpus } = await seedAnalysis();
     const d = corpus.byId.get('003_288f76d67bc71bf5') as CorpusDocument;
@@ -154,6 +165,21 @@ describe('GIVEN hard layout cases written for the parser', () => {
       name: 'an Opinion: label makes an opinion piece, a wire dateline names the agency',
       text: 'Opinion: The Bridge Should Stay Open\n\nI think the council is wrong.',
       expect: (d) => expect(d.meta.kind).toBe('opinion'),
+    },
+    {
+      name: 'a column without an Opinion: label (few attributions, the writer asking and urging) is an opinion piece',
+      text: `The Bridge Deal Is a Mistake\n\nThe council's vote on the bridge tolls last week was the wrong answer to a real problem.\n\nTolls fall hardest on the workers who cross twice a day, and the city knows it.\n\nWhy should a nurse pay more to reach the hospital than a tourist pays to see the river?\n\nThe money could come from the parking levy the council shelved in 2019.\n\nInstead, the plan locks in tolls for thirty years with no review.\n\nThe mayor, to her credit, said the tolls were a last resort.\n\nThe council must reopen the vote before the contract is signed.`,
+      expect: (d) => expect(d.meta.kind).toBe('opinion'),
+    },
+    {
+      name: 'a report attributing most paragraphs stays news even when its sources urge and ask',
+      text: `Council Approves Bridge Tolls\n\nThe city council voted 7-2 on Tuesday to charge tolls on the Harbour Bridge.\n\nThe mayor said the tolls were a last resort to pay for repairs.\n\nOpponents said the tolls should be dropped and asked why nurses must pay.\n\nThe toll will be $2 for cars, according to the city's transport office.\n\nWork on the deck starts in May, a spokeswoman for the contractor said.\n\nCouncillor Dan Ruiz told reporters he would seek a review in 2027.`,
+      expect: (d) => expect(d.meta.kind).toBe('news'),
+    },
+    {
+      name: 'an explainer with few attributions but no argument of its own stays news',
+      text: `What the Bridge Tolls Mean for Drivers\n\nThe Harbour Bridge opened in 1962 and carries 40,000 cars a day.\n\nTolls will be $2 for cars and $5 for trucks from July.\n\nDrivers can pay with a tag or by plate, with a fee for plate billing.\n\nResidents of the two riverside districts get a discount of half.\n\nThe money pays for the deck repairs, planned to last four years.`,
+      expect: (d) => expect(d.meta.kind).toBe('news'),
     },
     {
       name: 'a wire dateline names the outlet',
