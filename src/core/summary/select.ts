@@ -40,6 +40,13 @@ const CORPUS_CANDIDATES = 200;
 const TOPIC_HITS = 60;
 const MAX_COMMENTS_IN_TOPIC = 1;
 /**
+ * A long corpus summary presents an opinion piece by its argument, not by the facts it retells: each opinion piece's
+ * thesis (its most salient sentence in the writer's own voice, not reporting what someone said, among its opening
+ * paragraphs) gains this much, so the main claims on each side are heard, labelled as opinion.
+ */
+const THESIS_BONUS = 0.2;
+const THESIS_PARAGRAPHS = 3;
+/**
  * Concept coverage (after Gillick & Favre's concept-based multi-document summarisation): a concept is a pair of
  * adjacent content lemmas ("fuel price", "shoot kill"), worth the number of documents that use it when two or more
  * do. A candidate gains the worth of the concepts no chosen point covers yet, per square root of its length, so
@@ -87,7 +94,16 @@ export function summarise(
     1e-12,
   );
   const pool = candidates.map((c) => ({ s: c.s, salience: c.salience / max }));
-  const chosen = mmr(model, pool, size, options.documentId === undefined);
+  // Only a long corpus summary has room for each side's argument beside what happened.
+  const withTheses =
+    options.documentId === undefined && options.topic === undefined && options.length === 'long';
+  const chosen = mmr(
+    model,
+    pool,
+    size,
+    options.documentId === undefined,
+    withTheses ? thesesOf(model) : null,
+  );
   const ordered =
     options.documentId !== undefined && options.topic === undefined
       ? [...chosen].sort((a, b) => a.s.passage.id - b.s.passage.id)
@@ -100,6 +116,7 @@ function mmr(
   pool: readonly Candidate[],
   size: number,
   acrossDocuments: boolean,
+  theses: ReadonlySet<number> | null,
 ): { s: SummarySentence; score: number }[] {
   const n = pool.length;
   const state = new Selection(model, pool);
@@ -118,6 +135,7 @@ function mmr(
       if (taken[i] === 1 || (state.redundancy[i] as number) > DUPLICATE) continue;
       if (c.s.kind === 'comment' && comments >= MAX_COMMENTS_IN_TOPIC) continue;
       let score = state.gain(i);
+      if (theses?.has(c.s.passage.id) === true) score += THESIS_BONUS;
       if (acrossDocuments) score -= SAME_DOCUMENT_CHARGE * (perDocument.get(c.s.passage.documentId) ?? 0);
       if (paragraphs.has(keys[i] as string)) score -= SAME_PARAGRAPH_CHARGE;
       const sameAspect = aspects.get(c.s.aspect) ?? 0;
@@ -263,6 +281,29 @@ class Selection {
     }
     return g / (this.lengthNorm[i] as number);
   }
+}
+
+const thesesByModel = new WeakMap<SummaryModel, ReadonlySet<number>>();
+
+/** Each opinion piece's thesis sentence (see THESIS_BONUS), by passage id; computed once per model. */
+function thesesOf(model: SummaryModel): ReadonlySet<number> {
+  let theses = thesesByModel.get(model);
+  if (theses !== undefined) return theses;
+  const found = new Set<number>();
+  for (const ids of model.byDocument.values()) {
+    // Each document's eligible sentences, most salient first.
+    for (const id of ids) {
+      const s = model.sentences[id] as SummarySentence;
+      if (s.kind === 'comment') continue;
+      if (s.kind !== 'opinion') break;
+      if (s.aspect === 'claim' || s.passage.role !== 'body' || s.passage.paragraph > THESIS_PARAGRAPHS)
+        continue;
+      found.add(id);
+      break;
+    }
+  }
+  thesesByModel.set(model, (theses = found));
+  return theses;
 }
 
 function paragraphKey(s: SummarySentence): string {
