@@ -35,6 +35,30 @@ const PLAN_WORDS = new Set([
   'intends',
   'hopes',
 ]);
+/** Verbs whose infinitive ("asked the council to vote …") names something still to come when they were said. */
+const PROJECTING = new Set([
+  'expect',
+  'plan',
+  'ask',
+  'urge',
+  'want',
+  'hope',
+  'intend',
+  'schedule',
+  'aim',
+  'agree',
+  'promise',
+  'pledge',
+  'vow',
+  'decide',
+  'threaten',
+  'prepare',
+  'order',
+  'invite',
+  'call',
+  'tell',
+  'allow',
+]);
 const CLAUSE_BREAK = new Set([';', ':', '—', '–', '(', ')', '“', '”', '"']);
 const QUOTE_MARKS = new Set(['“', '"']);
 
@@ -70,8 +94,15 @@ export function tenseOfVerb(tokens: readonly Token[], i: number, depth = 0): Ten
   if (before && before.normal === 'to' && depth < 2) {
     const head = tokens[i - 2];
     if (head && PLAN_WORDS.has(head.normal)) return 'future';
-    for (let k = i - 2; k >= 0 && i - k <= 5; k--)
-      if (isVerb(tokens[k] as Token)) return tenseOfVerb(tokens, k, depth + 1);
+    for (let k = i - 2; k >= 0 && i - k <= 5; k--) {
+      const head = tokens[k] as Token;
+      if (!isVerb(head)) continue;
+      const tense = tenseOfVerb(tokens, k, depth + 1);
+      if (!PROJECTING.has(head.lemma.toLowerCase())) return tense;
+      // "expected the board to schedule the vote for early April": what was expected lies after the expecting,
+      // so a past expectation puts it on either side of the page's date (nearest), a present one ahead.
+      return tense === 'past' ? 'modal' : tense === 'present' ? 'future' : tense;
+    }
     return 'unknown';
   }
   if (v.pos === 'AUX') {

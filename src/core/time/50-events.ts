@@ -234,14 +234,53 @@ function isAdvice(s: Sentence, verb: Token | null): boolean {
   return false;
 }
 
-function paragraphCandidates(
+/** What may precede an entry's date stamp: "Update, March 7 —", "Updated: March 6 —". */
+const STAMP_HEAD = /^(?:(?:update[d]?|posted|edited|correction)[,:]?\s+)?/i;
+/** What may follow it before the dash: a time of day ("March 6, 2:15 p.m. —", "March 6 at 9:14 EST —"). */
+const STAMP_TAIL =
+  /^,?\s*(?:(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)?(?:\s+[A-Z]{2,4})?)?\s*[—–-]\s/i;
+
+/**
+ * A live blog's entry that opens with its own date stamp ("Update, March 7 — The labor board said on Friday …"):
+ * the stamp is when the entry was written, not an event, and the entry's relative dates count from it rather
+ * than from the page's date. Returns the stamp's end and the entry's reference, or null.
+ */
+function entryStamp(
   p: Paragraph,
   ref: Reference,
   mentionsOf: MentionsOf,
+): { end: number; ref: Reference } | null {
+  const first = p.sentences[0];
+  if (!first || ref.date === null) return null;
+  const head = STAMP_HEAD.exec(p.text);
+  const m = mentionsOf(first)[0];
+  if (!m || m.start !== p.start + (head?.[0].length ?? 0)) return null;
+  if (m.value.kind !== 'full' && m.value.kind !== 'monthDay') return null;
+  const tail = STAMP_TAIL.exec(p.text.slice(m.end - p.start));
+  if (!tail) return null;
+  // A stamp is read nearest the page's date, whichever side: a blog runs on after the date its page shows.
+  const day = resolveMention(m, {
+    reference: ref.date,
+    dayLevel: true,
+    anchor: null,
+    tense: 'modal',
+    caption: false,
+  });
+  if (!day || day.precision !== 'day') return null;
+  return { end: m.end, ref: { ...ref, date: day.first, dayLevel: true } };
+}
+
+function paragraphCandidates(
+  p: Paragraph,
+  pageRef: Reference,
+  mentionsOf: MentionsOf,
   kind: SourceKind,
   out: Candidate[],
-  datelineEnd = -1,
+  pageDatelineEnd = -1,
 ): void {
+  const stamp = p.role === 'body' ? entryStamp(p, pageRef, mentionsOf) : null;
+  const ref = stamp?.ref ?? pageRef;
+  const datelineEnd = stamp?.end ?? pageDatelineEnd;
   const caption = p.role === 'caption';
   // In an opinion piece or a reader comment, a date after "should" is the writer's advice, not an event.
   const views = kind === 'opinion' || kind === 'comment';

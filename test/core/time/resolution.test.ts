@@ -40,6 +40,22 @@ const table: readonly Row[] = [
     date: '2022-03-24',
   },
   {
+    name: 'a month someone said they expected a thing to happen in lies ahead when that is nearer ("expected the board to schedule the vote for early April")',
+    published: '2025-03-03',
+    body: 'The union said it expected the labor board to schedule the vote for early April.',
+    words: 'schedule',
+    date: '2025-04',
+    precision: 'month',
+  },
+  {
+    name: 'a month a past request was for stays behind when that is nearer ("asked the board to hold the vote in April", said in June)',
+    published: '2025-06-10',
+    body: 'The union asked the labor board to hold the vote in April.',
+    words: 'hold',
+    date: '2025-04',
+    precision: 'month',
+  },
+  {
     name: '"next Monday" said on a Wednesday is the coming Monday (next week\'s)',
     published: '2022-03-16',
     body: 'The council will vote next Monday on the plan.',
@@ -222,6 +238,14 @@ describe('GIVEN a sentence and its reference date', () => {
     expect(
       hits.filter((e) => !e.background).every((e) => e.date === row.date || (row.background ?? false)),
     ).toBe(true);
+  });
+
+  it('a live-blog entry stamped with its own date ("Update, March 7 — … on Friday") THEN its weekday counts from the stamp, and the stamp is no event', () => {
+    const { events } = eventsOf(
+      'Update, March 7 — The labor board said on Friday that it had set the election for April 10.',
+      '2025-03-06',
+    );
+    expect(find(events, 'labor board').map((e) => e.date)).toEqual(['2025-03-07', '2025-04-10']);
   });
 });
 
