@@ -246,6 +246,9 @@ function attributionIn(
       if (name) return resolveName(names, name);
     }
     if (!(w.pos === 'VERB' && (w.flags & ATTRIBUTION) !== 0)) continue;
+    // "…,” he continued." speaks; "patients should continue to take their medicine" does not.
+    if (w.lemma.toLowerCase() === 'continue' && infos[i + 1] !== undefined && infos[i + 1]?.pos !== 'PUNCT')
+      continue;
     // "X said", "X has suggested"
     let b = i - 1;
     while (b >= 0 && ((infos[b] as WordInfo).pos === 'AUX' || (infos[b] as WordInfo).pos === 'ADV')) b--;
@@ -527,6 +530,15 @@ function wordsKey(text: string): string {
   return words.length < 3 ? '' : words.join(' ');
 }
 
+/** "Statement by the Medicines Safety Agency on the recall …": who issued it ("the Medicines Safety Agency"). */
+const ISSUED_BY =
+  /^(?:[Jj]oint\s+)?(?:STATEMENT|[Ss]tatement)\s+(?:by|from)\s+(the\s+)?(\p{Lu}[^,:;]*?)(?:\s+(?:on|about|regarding|concerning|following|after)\s|[,:;]|$)/u;
+
+function issuerOf(title: string): string | null {
+  const m = ISSUED_BY.exec(title.trim());
+  return m ? `${m[1] ?? ''}${m[2] as string}` : null;
+}
+
 /** Every claim of one document: body sentences, then reader comments. `firstId` numbers them. */
 export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
   const { doc, words, contexts } = src;
@@ -545,7 +557,10 @@ export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
     if (doc.meta.kind === 'opinion')
       return { holder: doc.meta.author ?? `the columnist of ${title}`, kind: 'opinion' };
     if (doc.meta.kind === 'statement')
-      return { holder: doc.meta.outlet ?? doc.meta.author ?? title, kind: 'official statement' };
+      return {
+        holder: doc.meta.outlet ?? doc.meta.author ?? issuerOf(doc.meta.title) ?? title,
+        kind: 'official statement',
+      };
     return { holder: doc.meta.outlet ?? `the reporter of ${title}`, kind: 'news report' };
   };
   let last: NameInfo | null = null;

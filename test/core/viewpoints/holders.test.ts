@@ -86,3 +86,29 @@ Workers should vote no.`,
     if (c) expect(claimKindLabel(c)).toBe('quoted in an opinion piece');
   });
 });
+
+describe('GIVEN an agency statement with no byline', () => {
+  const a = analyzeCorpus(
+    corpusOfTexts(
+      {
+        statement: `Statement by the Medicines Safety Agency on the recall of Corvastin
+
+The agency has today published the full list of batches affected by the recall.
+
+Patients who take Corvastin should continue to take their medicine until they have spoken to a pharmacist.
+
+"Patient safety is our first priority," the agency's chief executive, Dr Amara Okonkwo, said. "We will not accept less," she continued.`,
+      },
+      { statement: { kind: 'statement' } },
+    ),
+  );
+  const holderOf = (words: string) => a.claims.claims.find((c) => c.text.includes(words))?.holder;
+
+  it('WHEN a sentence says someone should "continue to take" something THEN "continue" attributes nothing: the statement holds it, named by its title', () => {
+    expect(holderOf('should continue to take')).toBe('the Medicines Safety Agency');
+  });
+
+  it('WHEN "…,” she continued." THEN "continued" still attributes the words', () => {
+    expect(holderOf('We will not accept less')).toBe('Amara Okonkwo');
+  });
+});
