@@ -299,7 +299,7 @@ export function buildSummaryModel(
     const kind: PointKind = p.role === 'comment' ? 'comment' : p.kind;
     const surface = surfaces[i] as Surface;
     const claimants = claimantsOf[i] ?? NONE;
-    const slice = trimmed(p, surface.words);
+    const slice = quotationRun(corpus, list, i) ?? trimmed(p, surface.words);
     const position = positionOf(
       p,
       paragraphsOf.get(p.documentId) ?? 1,
@@ -1079,6 +1079,66 @@ function ineligibleGiven(p: Passage, shape: QuoteShape, words: number): Ineligib
     return 'fragment';
   const { quoted, balanced, attributed } = shape;
   if (!attributed && (quoted / words > 0.5 || !balanced)) return 'unattributed-quote';
+  return null;
+}
+
+/** Whether a quotation is open after `tokens`, given whether one was open before them. */
+function openAfter(tokens: readonly Token[], open: boolean): boolean {
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k] as Token;
+    if (t.text === "'") {
+      // A straight single quotation mark (British style) opens before a word it touches and closes after one.
+      const before = tokens[k - 1];
+      const after = tokens[k + 1];
+      const touchesAfter = after !== undefined && after.start === t.end;
+      const touchesBefore = before !== undefined && before.end === t.start;
+      if (!open && touchesAfter && !touchesBefore) open = true;
+      else if (open && touchesBefore && !touchesAfter) open = false;
+    } else if (OPEN_QUOTES.has(t.text) || (t.text === '"' && !open)) open = true;
+    else if ((CLOSE_QUOTES.has(t.text) && (t.text !== '’' || open)) || (t.text === '"' && open)) open = false;
+  }
+  return open;
+}
+
+function wordCount(tokens: readonly Token[]): number {
+  let n = 0;
+  for (const t of tokens) if (t.type === 'word') n++;
+  return n;
+}
+
+/** A point may run on over this many words to close the quotation it opens. */
+const QUOTATION_RUN_WORDS = 70;
+
+/**
+ * A sentence that opens a quotation the next sentences of its paragraph close ("…, said: 'We are acting on the
+ * precautionary principle. The risk is small.'"): the point runs on to the sentence that closes it, still one
+ * verbatim slice, so it never ends inside someone's words. Null when the quotation does not close within three
+ * more sentences of the paragraph and QUOTATION_RUN_WORDS words.
+ */
+function quotationRun(
+  corpus: Corpus,
+  list: readonly Passage[],
+  i: number,
+): { start: number; end: number; text: string } | null {
+  const p = list[i] as Passage;
+  if (!openAfter(p.sentence.tokens, false)) return null;
+  let words = wordCount(p.sentence.tokens);
+  for (let j = i + 1; j <= i + 3 && j < list.length; j++) {
+    const q = list[j] as Passage;
+    if (
+      q.documentId !== p.documentId ||
+      q.paragraph !== p.paragraph ||
+      q.comment !== p.comment ||
+      q.role !== p.role
+    )
+      return null;
+    words += wordCount(q.sentence.tokens);
+    if (words > QUOTATION_RUN_WORDS) return null;
+    if (!openAfter(q.sentence.tokens, true)) {
+      const text = corpus.byId.get(p.documentId)?.text.slice(p.start, q.end);
+      return text === undefined ? null : { start: p.start, end: q.end, text };
+    }
+  }
   return null;
 }
 

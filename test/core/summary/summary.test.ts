@@ -128,3 +128,38 @@ describe('GIVEN the seed corpus', () => {
     }
   });
 });
+
+describe('GIVEN a sentence that opens a quotation the next sentence of its paragraph closes', () => {
+  const a = analyzeCorpus(
+    corpusOfTexts({
+      recall: `Regulator recalls heart drug
+
+The regulator ordered the recall of the heart drug on Tuesday after tests found an impurity in several batches.
+
+Dr Amara Okonkwo, the agency's chief executive, said: 'We are acting on the precautionary principle. Patients should not stop taking their medicine without speaking to a pharmacist first.'
+
+The minister said: “The agency acted quickly. We will review the rules.”
+
+The company said it would replace every affected pack free of charge.`,
+    }),
+  );
+  const sentenceOf = (words: string) => {
+    const s = a.summary.sentences.find((x) => x.passage.text.includes(words));
+    if (!s) throw new Error(words);
+    return s;
+  };
+
+  it.each([
+    ['a straight single quotation mark (British style)', 'precautionary principle', "pharmacist first.'"],
+    ['curly double quotation marks', 'acted quickly', 'review the rules.”'],
+  ])('with %s THEN its point runs on to the closing mark, still verbatim', (_name, opening, closing) => {
+    const s = sentenceOf(opening);
+    expect(s.text.endsWith(closing)).toBe(true);
+    expect(a.corpus.byId.get('recall')?.text.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it('THEN a sentence that opens no quotation keeps its own end', () => {
+    const s = sentenceOf('replace every affected pack');
+    expect(s.text).toBe('The company said it would replace every affected pack free of charge.');
+  });
+});
