@@ -8,7 +8,8 @@
  * (the text is the file itself, just read and hashed), `v8.serialize`d and deflated (zlib, whose checksum
  * catches a damaged entry). Entries are written to a temporary file and renamed into place; an unreadable or
  * corrupt entry is ignored and rebuilt; entries the current corpus no longer uses are deleted after each load. Parsed documents are also kept in memory, so a
- * reload in the same process touches the disk only for files that changed.
+ * reload in the same process touches the disk only for files that changed. Beside the entries, one snapshot holds
+ * the cross-document engines' outputs for the corpus as last loaded (`analysis`, see analysis-snapshot.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
@@ -18,10 +19,19 @@ import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { COMPACT_FORMAT, compactDocument, expandDocument, type CompactDocument } from '../core/corpus/compact.js';
+import { analyzeCorpus, type Analysis } from '../core/analysis.js';
 import type { CorpusInput } from '../core/corpus/corpus.js';
 import { parseDocument } from '../core/corpus/document.js';
-import type { CorpusDocument } from '../core/corpus/types.js';
+import type { Corpus, CorpusDocument } from '../core/corpus/types.js';
 import { segment as winkSegment, type Segmenter } from '../core/nlp/segmenter.js';
+import {
+  decodeSnapshot,
+  encodeSnapshot,
+  readSnapshot,
+  snapshotKey,
+  writeSnapshot,
+  type SnapshotOutcome,
+} from './analysis-snapshot.js';
 import { parseOnWorker, queueOrder, worthAWorker } from './parse-pool.js';
 import type { ParsedDocument } from './parse-worker.js';
 import { newQueue, takeNext } from './parse-queue.js';
@@ -50,6 +60,14 @@ export interface CacheStats {
   readonly pruned: number;
   /** Bytes on disk of the entries the corpus uses (those read or written in this load). */
   readonly bytes: number;
+  /**
+   * What the load did with the engines' snapshot (analysis-snapshot.ts): restored the analysis from it, computed
+   * the analysis (no snapshot for this corpus and these engines; one is written), or found it damaged (computed
+   * and rewritten). Absent from `documents` alone.
+   */
+  readonly snapshot?: SnapshotOutcome;
+  /** Bytes on disk of the snapshot read or written (0 when none). */
+  readonly snapshotBytes?: number;
 }
 
 let versionPromise: Promise<string> | undefined;
@@ -147,7 +165,7 @@ export class AnalysisCache {
   /** The parsed documents of `inputs`, in input order, reusing every entry whose key still matches. */
   async documents(
     inputs: readonly CorpusInput[],
-  ): Promise<{ documents: CorpusDocument[]; stats: CacheStats }> {
+  ): Promise<{ documents: CorpusDocument[]; stats: CacheStats; keys: string[] }> {
     const version = await cacheVersion();
     const keys = inputs.map((input) => entryKey(version, input));
     const dirReady = this.dir !== null && (await this.ensureDir());
@@ -266,6 +284,7 @@ export class AnalysisCache {
     const pruned = dirReady ? await this.prune(new Set(keys)) : 0;
     return {
       documents,
+      keys,
       stats: {
         documents: inputs.length,
         memoryHits,
@@ -278,6 +297,37 @@ export class AnalysisCache {
         bytes,
       },
     };
+  }
+
+  /**
+   * The analysis of `corpus`, whose documents' entry keys are `keys` (as `documents` gives them): restored from the
+   * snapshot when it is this corpus's under the current engines, computed (and the snapshot rewritten) otherwise.
+   * A snapshot that cannot be read or restored only costs the computation.
+   */
+  async analysis(
+    corpus: Corpus,
+    keys: readonly string[],
+  ): Promise<{ analysis: Analysis; snapshot: SnapshotOutcome; snapshotBytes: number }> {
+    if (this.dir === null || !(await this.ensureDir()))
+      return { analysis: analyzeCorpus(corpus), snapshot: 'computed', snapshotBytes: 0 };
+    const key = await snapshotKey(keys);
+    const found = await readSnapshot(this.dir, key);
+    let damaged = false;
+    if (found.body !== null) {
+      try {
+        return { analysis: decodeSnapshot(found.body, corpus, winkSegment), snapshot: 'restored', snapshotBytes: found.bytes };
+      } catch {
+        damaged = true;
+      }
+    } else damaged = found.damaged;
+    const analysis = analyzeCorpus(corpus);
+    let snapshotBytes = 0;
+    try {
+      snapshotBytes = await writeSnapshot(this.dir, key, encodeSnapshot(analysis));
+    } catch {
+      // An analysis of a shape the snapshot cannot hold (a bug to fix there) only costs the next warm start.
+    }
+    return { analysis, snapshot: damaged ? 'rejected' : 'computed', snapshotBytes };
   }
 
   private entryPath(key: string): string {

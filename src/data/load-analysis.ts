@@ -1,6 +1,6 @@
 /** Folder -> corpus -> analysis, with the problems met on the way; parsed documents come from the analysis cache. */
 import { corpusOf } from '../core/corpus/corpus.js';
-import { analyzeCorpus, type Analysis } from '../core/analysis.js';
+import type { Analysis } from '../core/analysis.js';
 import { loadCorpusFolder, type LoadProblem } from './corpus-loader.js';
 import { AnalysisCache, DEFAULT_CACHE_DIR, type CacheStats } from './analysis-cache.js';
 
@@ -25,11 +25,16 @@ export async function loadAnalysis(dir: string, options: LoadOptions = {}): Prom
   return loadAnalysisWith(dir, cache);
 }
 
-/** Loads (or reloads) the corpus in `dir` through `cache`: only files whose content changed are parsed again. */
+/**
+ * Loads (or reloads) the corpus in `dir` through `cache`: only files whose content changed are parsed again, and
+ * an unchanged corpus has its engines' outputs restored from the snapshot instead of computed. The engines are
+ * cross-document, so any change computes them all again.
+ */
 export async function loadAnalysisWith(dir: string, cache: AnalysisCache): Promise<LoadedAnalysis> {
   const folder = await loadCorpusFolder(dir);
-  const { documents, stats } = await cache.documents(folder.inputs);
+  const { documents, stats, keys } = await cache.documents(folder.inputs);
   // Same order as buildCorpus gives.
   const corpus = corpusOf([...documents].sort((a, b) => a.meta.id.localeCompare(b.meta.id)));
-  return { analysis: analyzeCorpus(corpus), problems: folder.problems, cache, cacheStats: stats };
+  const { analysis, snapshot, snapshotBytes } = await cache.analysis(corpus, keys);
+  return { analysis, problems: folder.problems, cache, cacheStats: { ...stats, snapshot, snapshotBytes } };
 }
