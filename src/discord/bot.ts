@@ -135,7 +135,7 @@ export async function startBot(config: Readonly<Config>, options: BotOptions = {
   let current: LoadedAnalysis = loaded;
   const analysis = () => current.analysis;
   log.info(
-    `corpus: ${analysis().corpus.documents.length} documents; commands: ${[...commands.keys()].map((k) => `/${k}`).join(' ')}`,
+    `corpus: ${analysis().corpus.documents.length} documents (${loaded.cacheStats?.parsed ?? 0} parsed, snapshot ${loaded.cacheStats?.snapshot ?? 'computed'}); commands: ${[...commands.keys()].map((k) => `/${k}`).join(' ')}`,
   );
 
   const client = new Client(clientOptions(config, options));
@@ -163,7 +163,7 @@ export async function startBot(config: Readonly<Config>, options: BotOptions = {
     }
     current = next;
     log.info(
-      `corpus reloaded (${why}): ${documents} documents, ${next.cacheStats?.parsed ?? documents} parsed again, ${next.problems.length} problem(s), ${Math.round(ms)} ms`,
+      `corpus reloaded (${why}): ${documents} documents, ${next.cacheStats?.parsed ?? documents} parsed again, snapshot ${next.cacheStats?.snapshot ?? 'computed'}, ${next.problems.length} problem(s), ${Math.round(ms)} ms`,
     );
     return true;
   };
