@@ -698,7 +698,8 @@ export function attributeFlow(
         // A short quoted phrase belongs to a speech verb close before it, or right after it ("…," she said).
         if (short)
           return (
-            (c.i < openTok && openTok - c.i <= 16) || (closeAt >= 0 && c.i > closeAt && c.i - closeAt <= 4)
+            (c.i < openTok && openTok - c.i <= 16) ||
+            (closeAt >= 0 && c.i > closeAt && c.i - closeAt <= 16 && subjectOnlyBetween(toks, closeAt, c.i))
           );
         return true;
       });
@@ -823,6 +824,19 @@ function quoteKind(
 }
 
 /** How far token i lies outside the quotation toks[open..last] (0 inside it). */
+/**
+ * Whether only the speaker's phrase stands between a closing mark and a speech verb ("…," port operator chief
+ * executive Jens Albrecht said): no other verb, quotation or sentence break.
+ */
+function subjectOnlyBetween(toks: readonly Tok[], close: number, cue: number): boolean {
+  for (let k = close + 1; k < cue; k++) {
+    const t = toks[k] as Tok;
+    if (t.quote >= 0 || t.pos === 'VERB' || t.pos === 'AUX' || BOUNDARY.has(t.text) || t.text === '.')
+      return false;
+  }
+  return true;
+}
+
 function distance(i: number, open: number, last: number): number {
   return i < open ? open - i : i > last ? i - last : 0;
 }

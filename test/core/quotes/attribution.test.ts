@@ -282,6 +282,15 @@ const ROWS: Row[] = [
     },
   },
   {
+    name: 'a short quotation followed by a speaker named with a title of several words ("…," port operator chief executive Jens Albrecht said)',
+    body: '"This is unacceptable," port operator chief executive Jens Albrecht said. "We will take the matter to the labour court."\n\n"Not this week," the port operator’s chief executive, Jens Albrecht, said on Friday when asked about a deal.',
+    expect: {
+      'This is unacceptable': 'Jens Albrecht',
+      'labour court': 'Jens Albrecht',
+      'Not this week': 'Jens Albrecht',
+    },
+  },
+  {
     name: 'a local title is a title, not part of the name ("Councilwoman Ada Park")',
     body: '“We will not sign a blank check for anybody,” said Councilwoman Ada Park.',
     expect: { 'We will not sign a blank check': 'Ada Park' },
