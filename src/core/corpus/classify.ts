@@ -50,6 +50,10 @@ export function findFullDate(text: string): string | null {
 const FOOTER_START =
   /^(?:-?\s*ends\s*-?|#+\s*ends|notes? (?:to|for) editors:?|about (?:the )?[A-Z][\w&.'’ -]{1,60}:?|media (?:contact|enquiries|inquiries)\b.*|press (?:contact|office)\b.*|for (?:further|more) information\b.*)$/i;
 
+/** Lines only a press release carries: its release line and its footer's notes for editors and press contact. */
+export const PRESS_RELEASE_MARK =
+  /^(?:for immediate release\b.*|embargoed (?:until|for)\b.*|-?\s*ends\s*-?|#+\s*ends|notes? (?:to|for) editors:?|media (?:contact|enquiries|inquiries)\b.*|press (?:contact|office)\b.*)$/i;
+
 const BOILERPLATE =
   /^(leave a (comment|reply)|give a comment|post a comment|add a comment|your email address will not be published|required fields are marked|subscribe\b|sign up\b|share this|share on|related( articles| stories)?:?$|read more\b|advertisement$|click here|follow us|©|\(c\) \d{4}|copyright\b|all rights reserved|shareplay video$|\d+ comments? \/ \d+ comments?$|comments?$|reply$|print$|email$|tweet$)/i;
 

@@ -10,6 +10,7 @@ import {
   findFullDate,
   isBoilerplate,
   isCommentMarker,
+  PRESS_RELEASE_MARK,
   type ClassifiedLine,
 } from './classify.js';
 import { commentHeaderAt, findQuotedComments, splitComments } from './comments.js';
@@ -104,11 +105,13 @@ const SPEAKER_TURN = /^(?:[A-Z][A-Z.'’ -]{0,30}[A-Z]|Q|A):\s/;
 
 const FIRST_PERSON = /(^|[^“"‘\w])(I|I’m|I'm|I’ve|I've|my)\s/g;
 
-function inferKind(title: string, body: readonly string[]): DocumentKind {
+function inferKind(title: string, body: readonly string[], pressRelease: boolean): DocumentKind {
   if (/^(opinion|op-ed|commentary|editorial|column|analysis|view|perspective)\b/i.test(title))
     return 'opinion';
   if (/\b(statement|press release|readout|remarks by|communiqué|transcript)\b/i.test(title))
     return 'statement';
+  // "FOR IMMEDIATE RELEASE", "Notes to editors", "Media contact": the sender's own words, whatever the title.
+  if (pressRelease) return 'statement';
   // A transcript ("KIM: No. The selection was made by …", "Q: …"): its speakers' own words, a primary record.
   const turns = body.filter((p) => SPEAKER_TURN.test(p)).length;
   if (turns >= 3 && turns >= body.length / 3) return 'statement';
@@ -179,6 +182,7 @@ function metaFrom(
       inferKind(
         title,
         blocks.filter((b) => b.role === 'body').map((b) => b.line.text),
+        blocks.some((b) => PRESS_RELEASE_MARK.test(b.line.text)),
       ),
   };
 }

@@ -182,6 +182,23 @@ describe('GIVEN hard layout cases written for the parser', () => {
       expect: (d) => expect(d.meta.kind).toBe('news'),
     },
     {
+      name: 'a press release whose title does not say so ("FOR IMMEDIATE RELEASE", "Notes to editors") is a statement',
+      text: `Operators table final offer to dock workers
+
+FOR IMMEDIATE RELEASE
+
+2025-06-12
+
+We tabled our final offer yesterday afternoon. It includes a 14% wage increase over four years.
+
+"Our offer protects every current job at this port," said Rachel Ng, spokesperson for the association.
+
+Notes to editors
+
+The association represents 14 terminal operators.`,
+      expect: (d) => expect(d.meta.kind).toBe('statement'),
+    },
+    {
       name: 'a wire dateline names the outlet',
       text: 'Port Reopens\n\nROTTERDAM (AP) — The port reopened on Thursday.',
       expect: (d) => {
