@@ -78,16 +78,21 @@ export function splitComments(
   let current: { index: number; indent: number; lines: Line[] } | null = null;
   const close = () => {
     if (!current || current.lines.length === 0) return;
-    const first = current.lines[0] as Line;
-    const lastLine = current.lines[current.lines.length - 1] as Line;
-    const joined = joinWrappedLines(text, current.lines);
+    // "1. Jane Doe says:" over "June 14, 2025 at 10:02 am": a numbered comment may open with its author's header.
+    const header = commentHeaderAt(current.lines, 0);
+    const body = header ? current.lines.slice(header.size) : current.lines;
+    if (header) rest.push(...current.lines.slice(0, header.size));
+    if (body.length === 0) return;
+    const first = body[0] as Line;
+    const lastLine = body[body.length - 1] as Line;
+    const joined = joinWrappedLines(text, body);
     comments.push({
       index: current.index,
       start: first.start,
       end: lastLine.end,
       lines: joined,
       replyTo: mentionOf(joined),
-      author: null,
+      author: header?.author ?? null,
     });
   };
   for (const line of lines) {

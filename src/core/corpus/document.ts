@@ -267,20 +267,28 @@ export function parseDocument(
       if (target !== undefined && b.replyTo && !authors.has(target)) authors.set(target, b.replyTo);
     }
     const authorOf = (b: (typeof blocks)[number]) => b.author ?? authors.get(b.index) ?? null;
-    // Else the comment answers the latest earlier comment by the author it names ("Reply to Jane Doe", "@Jane Doe").
-    const answered = (b: (typeof blocks)[number]): number | null => {
+    // Else the comment answers the latest earlier comment by the author it names ("Reply to Jane Doe", "@Jane Doe"),
+    // or by the author whose name begins the words after "@" ("@Realistic Rita Rotterdam is automated …": the
+    // commenter "Realistic Rita", then the comment's own words).
+    const answered = (b: (typeof blocks)[number]): { to: number; name: string } | null => {
       const name = b.replyTo?.toLowerCase();
       if (!name) return null;
-      let found: number | null = null;
-      for (const o of blocks) if (o.index < b.index && authorOf(o)?.toLowerCase() === name) found = o.index;
+      let found: { to: number; name: string } | null = null;
+      for (const o of blocks) {
+        const author = o.index < b.index ? authorOf(o) : null;
+        const a = author?.toLowerCase();
+        if (!author || !a || (a !== name && !name.startsWith(`${a} `))) continue;
+        if (found === null || author.length >= found.name.length) found = { to: o.index, name: author };
+      }
       return found;
     };
     for (const b of blocks) {
+      const answer = answered(b);
       comments.push({
         index: b.index,
         author: authorOf(b),
-        replyTo: b.replyTo,
-        replyToComment: quoted.get(b.index) ?? answered(b),
+        replyTo: answer?.name ?? b.replyTo,
+        replyToComment: quoted.get(b.index) ?? answer?.to ?? null,
         start: b.start,
         end: b.end,
         paragraphs: b.lines.map((line, i) => paragraph('comment', line, b.index, i + 1)),

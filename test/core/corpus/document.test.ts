@@ -308,6 +308,22 @@ The association represents 14 terminal operators.`,
       },
     },
     {
+      name: 'numbered comments under "1. Name says:" headers, and "@" before a commenter\'s name of two words that the comment runs on from',
+      text: 'Port deal ends strike\n\nThe union and the employers reached a deal on Saturday.\n\nMembers will vote on it next week.\n\n3 Comments\n\n  1. Rita Vance says:\n  June 14, 2025 at 10:02 am\n\n  Every other country keeps its ports open.\n\n  2. Old Stevedore says:\n  June 14, 2025 at 11:05 am\n\n  @Rita Vance Rotterdam is automated and it still has strikes.\n\n  3. Rita Vance says:\n  June 14, 2025 at 11:30 am\n\n  @Old Stevedore Fair point.',
+      expect: (d) => {
+        expect(d.comments.map((c) => [c.index, c.author, c.replyTo, c.replyToComment])).toEqual([
+          [1, 'Rita Vance', null, null],
+          [2, 'Old Stevedore', 'Rita Vance', 1],
+          [3, 'Rita Vance', 'Old Stevedore', 2],
+        ]);
+        expect(d.comments.map((c) => c.paragraphs.map((p) => p.text))).toEqual([
+          ['Every other country keeps its ports open.'],
+          ['@Rita Vance Rotterdam is automated and it still has strikes.'],
+          ['@Old Stevedore Fair point.'],
+        ]);
+      },
+    },
+    {
       name: 'a press briefing transcript is a primary record (statement), not a columnist speaking in the first person',
       text: "Halvorsen Labs press briefing on restructuring\n\nThe following is an edited record of a briefing held on Tuesday.\n\nREPORTER: Were union supporters singled out?\n\nKIM: No. I can tell you the selection was made by business unit.\n\nREPORTER: How do you explain the numbers?\n\nPATEL: I don't accept the numbers. I have seen the lists myself.",
       expect: (d) => expect(d.meta.kind).toBe('statement'),
