@@ -18,6 +18,7 @@ const FUTURE_AUX = new Set(['will', "'ll", '’ll', 'shall', 'wo']);
 const MODAL_AUX = new Set(['would', 'could', 'might', 'should', 'may', 'must', 'can', "'d", '’d']);
 const PAST_AUX = new Set(['was', 'were', 'had', 'did', "'d"]);
 const PERFECT_AUX = new Set(['has', 'have', "'ve", '’ve']);
+const INFINITIVE_AUX = new Set(['be', 'been', 'have', 'being']);
 const PRESENT_AUX = new Set(['is', 'are', 'am', "'s", '’s', "'re", '’re', 'does', 'do']);
 /** "is set to meet", "plans to travel": the infinitive after these is a plan. */
 const PLAN_WORDS = new Set([
@@ -78,13 +79,20 @@ function isPastForm(t: Token): boolean {
 export function tenseOfVerb(tokens: readonly Token[], i: number, depth = 0): Tense {
   const v = tokens[i] as Token;
   const aux: string[] = [];
+  let firstAux = -1;
   let j = i - 1;
   for (; j >= 0 && i - j <= 4; j--) {
     const t = tokens[j] as Token;
-    if (t.pos === 'AUX' || FUTURE_AUX.has(t.normal) || MODAL_AUX.has(t.normal)) aux.push(t.normal);
+    if (t.pos === 'AUX' || FUTURE_AUX.has(t.normal) || MODAL_AUX.has(t.normal)) {
+      aux.push(t.normal);
+      firstAux = j;
+    } else if (t.normal === 'to') break;
     else if (t.pos === 'ADV' || t.pos === 'PART') continue;
     else break;
   }
+  // A passive or perfect infinitive ("expected the backlog to be cleared by mid-July"): read as the infinitive it is.
+  if (firstAux > 0 && tokens[firstAux - 1]?.normal === 'to' && aux.every((a) => INFINITIVE_AUX.has(a)))
+    return tenseOfVerb(tokens, firstAux, depth);
   if (aux.some((a) => FUTURE_AUX.has(a))) return 'future';
   if (aux.some((a) => MODAL_AUX.has(a))) return 'modal';
   if (aux.some((a) => PAST_AUX.has(a) || PERFECT_AUX.has(a))) return 'past';

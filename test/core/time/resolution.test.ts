@@ -48,6 +48,22 @@ const table: readonly Row[] = [
     precision: 'month',
   },
   {
+    name: 'a passive infinitive after a verb of expecting ("expected the backlog to be cleared by mid-July") lies ahead when that is nearer',
+    published: '2025-06-14',
+    body: 'The port authority said it expected the backlog to be cleared by mid-July.',
+    words: 'backlog',
+    date: '2025-07',
+    precision: 'month',
+  },
+  {
+    name: '"is going to be held in July" is a plan, not a past event',
+    published: '2025-06-14',
+    body: 'The vote is going to be held in July, the union said.',
+    words: 'vote',
+    date: '2025-07',
+    precision: 'month',
+  },
+  {
     name: 'a month a past request was for stays behind when that is nearer ("asked the board to hold the vote in April", said in June)',
     published: '2025-06-10',
     body: 'The union asked the labor board to hold the vote in April.',
