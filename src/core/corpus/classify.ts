@@ -15,6 +15,8 @@ const FULL_DATE = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+
 const DAY_FIRST_DATE = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_RE}\\.?,?\\s+(\\d{4})\\b`, 'i');
 const NUMERIC_DATE = /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/;
 const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/;
+/** Day, month and year with dots, as European outlets write it: "12.06.2025". */
+const DOTTED_DATE = /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/;
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -44,6 +46,8 @@ export function findFullDate(text: string): string | null {
   }
   const n = NUMERIC_DATE.exec(text);
   if (n) return validDate(Number(n[3]), Number(n[1]), Number(n[2]));
+  const d = DOTTED_DATE.exec(text);
+  if (d) return validDate(Number(d[3]), Number(d[2]), Number(d[1]));
   return null;
 }
 
@@ -112,6 +116,9 @@ function endsLikeSentence(text: string): boolean {
     (/[.!?…]["”’]?\s*\(?[^()]*\)?$/.test(text) && /[.!?]/.test(text.slice(-3)))
   );
 }
+
+/** "Published June 11, 2025", "First published on 3 Sep 2024": when the page went out (some pages say so last). */
+export const PUBLISHED_LINE = /^(?:first\s+)?(?:published|posted)\b/i;
 
 function isDateline(text: string): boolean {
   if (text.length > 70) return false;
@@ -209,7 +216,10 @@ export function classifyArticleLines(lines: readonly Line[], titleHint: string |
     const isLast = k === out.length - 1;
     if (isBoilerplate(t)) c.role = 'boilerplate';
     else if (isLast && t.split(/\s+/).length <= 3 && !/[/.!?]/.test(t)) c.role = 'boilerplate';
-    else if (isDateline(t) && (/\|/.test(t) || (k <= titleAt + 5 && !endsLikeSentence(t))))
+    else if (
+      isDateline(t) &&
+      (/\|/.test(t) || (k <= titleAt + 5 && !endsLikeSentence(t)) || (isLast && PUBLISHED_LINE.test(t)))
+    )
       c.role = 'dateline';
     else if (isTagLine(t)) c.role = 'tags';
     else if (isCredit(t) && prev !== undefined && (prev.role === 'caption' || !endsLikeSentence(t)))

@@ -11,6 +11,7 @@ import {
   isBoilerplate,
   isCommentMarker,
   PRESS_RELEASE_MARK,
+  PUBLISHED_LINE,
   type ClassifiedLine,
 } from './classify.js';
 import { commentHeaderAt, findQuotedComments, splitComments } from './comments.js';
@@ -160,8 +161,13 @@ function metaFrom(
   let published: string | null = hint?.published ?? null;
   let publishedInferred = false;
   if (hint?.published === undefined) {
-    for (const b of blocks) {
-      if (b.role !== 'dateline') continue;
+    // A line saying when the page was published wins over one saying when it was updated, wherever it stands.
+    const datelines = blocks.filter((b) => b.role === 'dateline');
+    const ordered = [
+      ...datelines.filter((b) => PUBLISHED_LINE.test(b.line.text)),
+      ...datelines.filter((b) => !PUBLISHED_LINE.test(b.line.text)),
+    ];
+    for (const b of ordered) {
       published = findFullDate(b.line.text);
       if (published) {
         publishedInferred = true;

@@ -199,6 +199,35 @@ The association represents 14 terminal operators.`,
       expect: (d) => expect(d.meta.kind).toBe('statement'),
     },
     {
+      name: 'a dotted date line ("Updated 12.06.2025 07:05") is read day first, and a last line "Published June 11, 2025" is the publication date',
+      text: `Farmers count the cost of the port strike
+
+By Colin Reyes | The Western Ledger
+
+Updated 12.06.2025 07:05
+
+Wheat growers say the strike has already cost them buyers.
+
+The council will ask the government on Thursday to declare grain an essential service.
+
+Canola prices fell for a third day on Wednesday.
+
+The union offered on Tuesday to keep the grain terminal working.
+
+The employers turned the offer down within an hour.
+
+Published June 11, 2025`,
+      expect: (d) => {
+        expect(d.meta.published).toBe('2025-06-11');
+        expect(d.body.map((p) => p.text)).not.toContain('Published June 11, 2025');
+      },
+    },
+    {
+      name: 'a dotted date line alone gives the date, day first',
+      text: 'Farmers count the cost of the port strike\n\nUpdated 12.06.2025 07:05\n\nWheat growers say the strike has already cost them buyers.',
+      expect: (d) => expect(d.meta.published).toBe('2025-06-12'),
+    },
+    {
       name: 'a wire dateline names the outlet',
       text: 'Port Reopens\n\nROTTERDAM (AP) — The port reopened on Thursday.',
       expect: (d) => {
