@@ -10,7 +10,7 @@
  * passage ids, and a claim's word infos are indices into one table of distinct infos, so restoring makes a few
  * objects per claim rather than deserialising thousands of small arrays. The quotes and the time engine's outputs
  * (small) are kept as they are. The passage index is rebuilt from the corpus (a pure function of it, and its
- * passages are the sentences' own objects). Objects the engines share by identity are shared again: a summary
+ * passages are the sentences' own objects), given each passage's stored index terms. Objects the engines share by identity are shared again: a summary
  * sentence's passage is the index's, a claim's sentence is its passage's, its terms the memo `sentenceTerms`
  * gives, its word infos one object per distinct word, and summary sentences reprinted verbatim share one vector.
  * Derived parts are restored by the engines' own functions (`sentenceReading`), not re-implemented here.
@@ -20,16 +20,23 @@
  * snapshot that does not match, does not check or does not decode is ignored, and the analysis is computed.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { Analysis } from '../core/analysis.js';
+import { passages as paragraphsOf } from '../core/corpus/corpus.js';
 import type { Corpus, Sentence } from '../core/corpus/types.js';
 import type { Segmenter } from '../core/nlp/segmenter.js';
 import type { QuoteAnalysis } from '../core/quotes/index.js';
-import { buildPassageIndex, sentenceTerms, type Passage, type PassageIndex } from '../core/search/index.js';
+import {
+  buildPassageIndex,
+  rememberSentenceTerms,
+  sentenceTerms,
+  type Passage,
+  type PassageIndex,
+} from '../core/search/index.js';
 import type {
   Aspect,
   ConceptIndex,
@@ -73,14 +80,16 @@ export async function sourcesHash(dir: string): Promise<string> {
 let versionPromise: Promise<string> | undefined;
 
 /**
- * The engines' version: a hash of every source file under src/core (the engines and the corpus model they read),
- * of the versions of the packages they use and of the snapshot format. A few milliseconds, once per process.
+ * The engines' version: a hash of every source file under src/core (the engines and the corpus model they read)
+ * and of this file, of the versions of the packages the engines use and of the snapshot format. A few milliseconds, once per process.
  */
 export function engineVersion(): Promise<string> {
   versionPromise ??= (async () => {
     const h = createHash('sha256').update(`snapshot-${SNAPSHOT_FORMAT}\0`);
     try {
       h.update(await sourcesHash(fileURLToPath(new URL('../core/', import.meta.url))));
+      // And this file: the columnar form is its code.
+      h.update(await readFile(fileURLToPath(import.meta.url)));
     } catch {
       h.update(FALLBACK_VERSION);
     }
@@ -637,9 +646,72 @@ function restoreClaims(c: ClaimColumns, passages: readonly Passage[]): ClaimAnal
   };
 }
 
+/**
+ * Each passage's index terms, so the rebuilt index does not read every token again: passage i is the corpus's
+ * sentence number `sentence[i]` (counting every paragraph's sentences, document by document, as `passages` lists
+ * the paragraphs), and its terms are `codes[start[i]..start[i + 1])` in `strings`.
+ */
+interface PassageTerms {
+  readonly strings: readonly string[];
+  readonly sentence: Int32Array;
+  readonly start: Int32Array;
+  readonly codes: Uint16Array | Int32Array;
+}
+
+/** Every sentence of the corpus, document by document, paragraph by paragraph (the numbering of `PassageTerms`). */
+function sentencesOf(corpus: Corpus): Sentence[] {
+  const out: Sentence[] = [];
+  for (const doc of corpus.documents) for (const p of paragraphsOf(doc)) for (const s of p.sentences) out.push(s);
+  return out;
+}
+
+function passageTerms(corpus: Corpus, passages: readonly Passage[]): PassageTerms {
+  const number = new Map<Sentence, number>();
+  sentencesOf(corpus).forEach((s, i) => number.set(s, i));
+  const strings = new Strings();
+  const n = passages.length;
+  const sentence = new Int32Array(n);
+  const start = new Int32Array(n + 1);
+  const codes: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const p = passages[i] as Passage;
+    const k = number.get(p.sentence);
+    if (k === undefined) throw new Error('passage of no sentence');
+    sentence[i] = k;
+    start[i] = codes.length;
+    for (const t of p.terms) codes.push(strings.code(t));
+  }
+  start[n] = codes.length;
+  return {
+    strings: strings.values,
+    sentence,
+    start,
+    codes: strings.values.length <= 0xffff ? Uint16Array.from(codes) : Int32Array.from(codes),
+  };
+}
+
+/** Gives each passage's sentence its stored terms; returns the sentences, in passage order. */
+function rememberTerms(corpus: Corpus, stored: PassageTerms): Sentence[] {
+  const all = sentencesOf(corpus);
+  const n = stored.sentence.length;
+  if (stored.start.length !== n + 1 || stored.start[n] !== stored.codes.length) throw new Error('bad terms');
+  const located = new Array<Sentence>(n);
+  for (let i = 0; i < n; i++) {
+    const s = all[stored.sentence[i] as number];
+    if (s === undefined) throw new Error('terms of another corpus');
+    const terms: string[] = [];
+    for (let k = stored.start[i] as number; k < (stored.start[i + 1] as number); k++)
+      terms.push(stringAt(stored.strings, stored.codes[k] as number));
+    rememberSentenceTerms(s, terms);
+    located[i] = s;
+  }
+  return located;
+}
+
 interface SnapshotBody {
   readonly format: number;
   readonly passages: number;
+  readonly terms: PassageTerms;
   readonly quotes: QuoteAnalysis;
   readonly time: TimeAnalysis;
   readonly summary: SummaryColumns;
@@ -652,6 +724,7 @@ export function encodeSnapshot(analysis: Analysis): Buffer {
   const body: SnapshotBody = {
     format: SNAPSHOT_FORMAT,
     passages: passages.length,
+    terms: passageTerms(analysis.corpus, passages),
     quotes: analysis.quotes,
     time: analysis.time,
     summary: summaryColumns(analysis.summary, passages),
@@ -668,8 +741,10 @@ export function decodeSnapshot(bytes: Uint8Array, corpus: Corpus, segment: Segme
   const body = deserialize(bytes) as SnapshotBody;
   if (typeof body !== 'object' || body === null || body.format !== SNAPSHOT_FORMAT) throw new Error('not a snapshot');
   const quotes = body.quotes;
+  const sentences = rememberTerms(corpus, body.terms);
   const index: PassageIndex = buildPassageIndex(corpus, segment, quotes.speakers);
-  if (index.passages.length !== body.passages) throw new Error('snapshot of another corpus');
+  if (index.passages.length !== body.passages || index.passages.some((p, i) => p.sentence !== sentences[i]))
+    throw new Error('snapshot of another corpus');
   const summary = restoreSummary(body.summary, index.passages);
   const claims = restoreClaims(body.claims, index.passages);
   return { corpus, quotes, time: body.time, index, summary, segment, claims };
@@ -703,7 +778,15 @@ export async function writeSnapshot(dir: string, key: Buffer, body: Buffer): Pro
   const sum = createHash('sha256').update(body).digest();
   const tmp = join(dir, `.${SNAPSHOT_FILE}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await writeFile(tmp, Buffer.concat([MAGIC, key, sum, body]));
+    // The body is tens of megabytes on a large corpus: written after the head as it is, not copied behind it.
+    const file = await open(tmp, 'w');
+    try {
+      const parts = [MAGIC, key, sum, body];
+      const { bytesWritten } = await file.writev(parts);
+      if (bytesWritten !== parts.reduce((n, b) => n + b.length, 0)) throw new Error('short write');
+    } finally {
+      await file.close();
+    }
     await rename(tmp, join(dir, SNAPSHOT_FILE));
     return MAGIC.length + KEY_BYTES + SUM_BYTES + body.length;
   } catch {

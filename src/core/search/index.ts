@@ -98,6 +98,14 @@ function foldAccents(term: string): string {
 // Each sentence's index terms, computed once and shared by every engine that reads them (search, claims).
 const termsBySentence = new WeakMap<Sentence, readonly string[]>();
 
+/**
+ * Gives `s` these index terms unless it has some already: terms `sentenceTerms` gave for the same sentence under
+ * the same code, kept in a snapshot of the analysis (src/data), so a warm start does not read every token again.
+ */
+export function rememberSentenceTerms(s: Sentence, terms: readonly string[]): void {
+  if (!termsBySentence.has(s)) termsBySentence.set(s, terms);
+}
+
 /** A sentence's index terms (its content tokens' `termOf`, in order), remembered per sentence: do not mutate. */
 export function sentenceTerms(s: Sentence): readonly string[] {
   let terms = termsBySentence.get(s);
