@@ -68,10 +68,10 @@ const TIME_UNIT = 's|sec|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|
 
 /** The first gate, as it has always been: without one of these a sentence has no mention. */
 const DATE_WORD =
-  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|yesterday|tomorrow|tonight|day|days|week|weeks|month|months|year|years|ago|earlier|later)\b|\d/i;
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|yesterday|tomorrow|tonight|day|days|week|weeks|month|months|year|years|ago|earlier|later)\b|\bthis\s+(?:morning|afternoon|evening)\b|\d/i;
 const DIRECT = new RegExp(
   [
-    'today|tonight|tomorrow|yesterday|last night|this morning',
+    'today|tonight|tomorrow|yesterday|last night|this (?:morning|afternoon|evening)',
     '(?:mon|tues|wednes|thurs|fri|satur|sun)day',
     '(?:last|this|next|coming)\\s+(?:week|month|year)',
     `(?:\\d|a|an|${NUMBER_WORD})\\s+(?:day|week|month|year)s?\\s+(?:ago|earlier|later|before|after)`,
@@ -124,6 +124,7 @@ function amountOf(word: string): number | null {
 const RELATIVE = /^(?:the\s+)?(last|this|next|coming)\s+(week|month|year)$/i;
 const SHIFT =
   /^(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week|month|year)s?\s+(ago|earlier|later|before|after)$/i;
+const PART_OF_DAY = /^(today|yesterday|tomorrow|this)\s+(?:morning|afternoon|evening|night)$/;
 const CASUAL: Record<string, number> = {
   today: 0,
   tonight: 0,
@@ -131,6 +132,7 @@ const CASUAL: Record<string, number> = {
   tomorrow: 1,
   'last night': -1,
   'this morning': 0,
+  this: 0,
 };
 
 /**
@@ -142,7 +144,8 @@ function readChrono(r: chrono.ParsedResult, sentenceText: string): Hit | null {
   // chrono keeps a trailing comma ("August,"); the mention ends at the date itself.
   const start = r.index;
   const end = r.index + r.text.replace(/[,\s]+$/, '').length;
-  const lower = text.toLowerCase();
+  // "yesterday afternoon", "this evening": the day the part of the day belongs to.
+  const lower = text.toLowerCase().replace(PART_OF_DAY, '$1');
   const after = sentenceText.slice(r.index + r.text.length, r.index + r.text.length + 2);
   if (lower in CASUAL) {
     if (/^['’]s/.test(after)) return null; // "today's world" is no date

@@ -64,6 +64,20 @@ const table: readonly Row[] = [
     precision: 'month',
   },
   {
+    name: 'a part of a day after a casual day ("yesterday afternoon") is that day',
+    published: '2025-06-12',
+    body: 'We tabled our final offer yesterday afternoon.',
+    words: 'tabled',
+    date: '2025-06-11',
+  },
+  {
+    name: '"this evening" is the reference day',
+    published: '2025-06-12',
+    body: 'The union will respond to the offer this evening.',
+    words: 'respond',
+    date: '2025-06-12',
+  },
+  {
     name: 'a month a past request was for stays behind when that is nearer ("asked the board to hold the vote in April", said in June)',
     published: '2025-06-10',
     body: 'The union asked the labor board to hold the vote in April.',
