@@ -62,9 +62,15 @@ const HOLDER_RELEVANCE = 0.3;
  */
 export const MAX_READ = 2000;
 const ARTICLE_ITEMS = 6;
+/** Flags of a claim in a query's `seen`: found by the predicate's words, a search hit, relevant enough to read. */
+const FOUND = 1;
+const HIT = 2;
+const RELEVANT = 4;
 const COMMENT_ITEMS = 3;
 
 interface Scored {
+  /** The claim's id (read without touching the claim object, which on a large corpus is likely a cache miss). */
+  readonly id: number;
   readonly claim: Claim;
   stance: number;
   readonly relevance: number;
@@ -121,8 +127,9 @@ interface Subject {
 }
 
 /**
- * Corpus-sized arrays a query fills and reads, kept per claim analysis and zeroed before each use: allocating them
- * per query (several per call, each the size of the claim list) was most of a call's garbage.
+ * Corpus-sized arrays a query fills and reads, kept per claim analysis and zeroed before each use (or stamped with
+ * the query's number, or zeroed after it): allocating them per query (several per call, each the size of the claim
+ * list) was most of a call's garbage, and maps keyed by claim or holder cost more than arrays indexed by number.
  */
 interface Scratch {
   /** Per block of 32 subject words: claim masks, paragraph-slot masks and title masks. */
@@ -133,6 +140,64 @@ interface Scratch {
   readonly candidates: Int32Array;
   readonly ids: Int32Array;
   readonly relevances: Float64Array;
+  /** By claim id: a relevant candidate's coverage of the subject (read only where `seen` has RELEVANT). */
+  readonly coverages: Float64Array;
+  /** By claim id: the BM25 score (over the best hit's) of a hit's claim; read only where `seen` has HIT. */
+  readonly bm25: Float64Array;
+  /**
+   * By claim id (a `sameReading` representative): the query that last computed its stance (`epoch`), with the
+   * stance and focus found.
+   */
+  readonly stanceEpoch: Int32Array;
+  readonly stanceValue: Float64Array;
+  readonly stanceFocus: Int32Array;
+  /** By claim id: the query that last placed it in the scored list (`epoch`), and its index there. */
+  readonly scoredEpoch: Int32Array;
+  readonly scoredAt: Int32Array;
+  /** Bumped by each query, so the stamped arrays above need no clearing. */
+  epoch: number;
+  /**
+   * By claim id: its holder's number and the number of the holder its rebuttal names (-1: none), holders and
+   * rebutted names numbered together (one number per name); -2 until the claim is first scored.
+   */
+  readonly holderOf: Int32Array;
+  readonly rebutOf: Int32Array;
+  /** The holder numbers given so far. */
+  readonly holderNumbers: Map<string, number>;
+  /** By holder number: the net stance of a query's claims (zero between queries). */
+  net: Float64Array;
+  /** By claim id: 1 for a mention (`Claim.mention`), read when the claim is first scored. */
+  readonly mentions: Uint8Array;
+  /**
+   * By `sameReading` representative: whether the sentence denies by reference (0: not read yet, 1: no, 2: yes).
+   * A pure function of the sentence's word infos, so kept across queries.
+   */
+  readonly denials: Uint8Array;
+}
+
+/**
+ * Numbers a scored claim's holder and rebutted holder, and notes whether it is a mention, the first time it is
+ * scored (read from the claim object then, rather than from every claim at the first query).
+ */
+function numberHolders(scratch: Scratch, id: number, claim: Claim): void {
+  if ((scratch.holderOf[id] as number) !== -2) return;
+  scratch.holderOf[id] = holderNumber(scratch, claim.holder);
+  scratch.rebutOf[id] = claim.rebuts === null ? -1 : holderNumber(scratch, claim.rebuts);
+  if (claim.mention === true) scratch.mentions[id] = 1;
+}
+
+function holderNumber(scratch: Scratch, name: string): number {
+  let n = scratch.holderNumbers.get(name);
+  if (n === undefined) {
+    n = scratch.holderNumbers.size;
+    scratch.holderNumbers.set(name, n);
+    if (n >= scratch.net.length) {
+      const net = new Float64Array(scratch.net.length * 2);
+      net.set(scratch.net);
+      scratch.net = net;
+    }
+  }
+  return n;
 }
 
 const scratches = new WeakMap<ClaimAnalysis, Scratch>();
@@ -149,10 +214,49 @@ function scratchOf(analysis: ClaimAnalysis): Scratch {
       candidates: new Int32Array(n),
       ids: new Int32Array(n),
       relevances: new Float64Array(n),
+      coverages: new Float64Array(n),
+      bm25: new Float64Array(n),
+      stanceEpoch: new Int32Array(n),
+      stanceValue: new Float64Array(n),
+      stanceFocus: new Int32Array(n),
+      scoredEpoch: new Int32Array(n),
+      scoredAt: new Int32Array(n),
+      epoch: 0,
+      holderOf: new Int32Array(n).fill(-2),
+      rebutOf: new Int32Array(n).fill(-2),
+      holderNumbers: new Map(),
+      net: new Float64Array(64),
+      mentions: new Uint8Array(n),
+      denials: new Uint8Array(n),
     };
     scratches.set(analysis, s);
   }
   return s;
+}
+
+/** The next query's number for the stamped arrays (which are cleared when the numbers run out). */
+function nextEpoch(scratch: Scratch): number {
+  if (scratch.epoch === 0x7fffffff) {
+    scratch.stanceEpoch.fill(0);
+    scratch.scoredEpoch.fill(0);
+    scratch.epoch = 0;
+  }
+  return ++scratch.epoch;
+}
+
+/** Adds `s` to the query's scored list, where `scoredOf` finds it by claim id. */
+function addScored(scratch: Scratch, scored: Scored[], s: Scored): void {
+  numberHolders(scratch, s.id, s.claim);
+  scratch.scoredEpoch[s.id] = scratch.epoch;
+  scratch.scoredAt[s.id] = scored.length;
+  scored.push(s);
+}
+
+/** The scored item of claim `id` in this query's list, if it has one. */
+function scoredOf(scratch: Scratch, scored: readonly Scored[], id: number): Scored | undefined {
+  if (scratch.scoredEpoch[id] !== scratch.epoch) return undefined;
+  const s = scored[scratch.scoredAt[id] as number];
+  return s !== undefined && s.id === id ? s : undefined;
 }
 
 function subjectOf(frame: TopicFrame, analysis: ClaimAnalysis, scratch: Scratch): Subject {
@@ -197,13 +301,14 @@ function coverageOf(id: number, slot: number, subject: Subject): number {
   for (let block = 0; block * 32 < words.length; block++) {
     const own = (subject.own[block] as Uint32Array)[id] as number;
     const around = (subject.around[block] as ContextMasks).of(slot);
-    // Neither the sentence nor its context has any of this block's words.
-    if (own === 0 && around === 0) continue;
-    const end = Math.min(words.length, block * 32 + 32);
-    for (let j = block * 32; j < end; j++) {
-      const bit = 1 << (j & 31);
+    // The words the sentence or its context has, lowest bit first: the words' order, so the same sum as adding
+    // word by word (most candidates have none).
+    for (let bits = own | around; bits !== 0;) {
+      const bit = bits & -bits;
+      const j = block * 32 + 31 - Math.clz32(bit);
       if (own & bit) got += subject.weights[j] as number;
-      else if (around & bit) got += 0.4 * (subject.weights[j] as number);
+      else got += 0.4 * (subject.weights[j] as number);
+      bits ^= bit;
     }
   }
   // Most candidates (found by the predicate's words alone) have none: a small integer, no boxed double.
@@ -220,6 +325,7 @@ function scoreClaims(
 ): { scored: Scored[]; bound: ReadBound | undefined } {
   const { claims, byTerm, byPassage } = sources.claims;
   const scratch = scratchOf(sources.claims);
+  const epoch = nextEpoch(scratch);
   const subject = subjectOf(frame, sources.claims, scratch);
   const lexicon = [...frame.groups.keys()].flatMap((g) => {
     const group = GROUP_BY_ID.get(g);
@@ -227,19 +333,20 @@ function scoreClaims(
   });
   const hits = sources.index.search(text, { limit: 120, expand: speakerExpansion(sources.speakers, text) });
   const top = hits[0]?.score ?? 1;
-  const bm25 = new Map<number, number>();
-  for (const h of hits) {
-    const id = byPassage.get(h.passage.id);
-    if (id !== undefined) bm25.set(id, h.score / top);
-  }
   // The hits' claims, then the claims using the predicate's words, each once, in that order.
   const seen = scratch.seen.fill(0);
   const candidates = scratch.candidates;
+  const bm25 = scratch.bm25;
   let count = 0;
-  // 2: a hit (has a BM25 score), 1: found by the predicate's words only.
-  for (const id of bm25.keys()) {
-    seen[id] = 2;
-    candidates[count++] = id;
+  // HIT: a hit (has a BM25 score), FOUND: found by the predicate's words only.
+  for (const h of hits) {
+    const id = byPassage.get(h.passage.id);
+    if (id === undefined) continue;
+    bm25[id] = h.score / top;
+    if (seen[id] !== HIT) {
+      seen[id] = HIT;
+      candidates[count++] = id;
+    }
   }
   for (const w of lexicon) {
     const list = byTerm.get(w);
@@ -247,7 +354,7 @@ function scoreClaims(
     for (let k = 0; k < list.length; k++) {
       const id = list[k] as number;
       if (seen[id] === 0) {
-        seen[id] = 1;
+        seen[id] = FOUND;
         candidates[count++] = id;
       }
     }
@@ -265,40 +372,67 @@ function scoreClaims(
     for (let k = 0; k < list.length; k++) {
       const c = list[k] as number;
       if (seen[c] === 0) {
-        seen[c] = 1;
+        seen[c] = FOUND;
         candidates[count++] = c;
       }
     }
   }
-  // Relevance of each candidate first (cheap: bit masks), stance only for those read.
+  // Relevance of each candidate first (cheap: bit masks), stance only for those read. The coverages are computed in
+  // claim order, so the masks, slots and context arrays are read in sequence rather than at random (on a large
+  // corpus each random read is likely a cache miss); the relevant candidates are marked in `seen` (RELEVANT) and
+  // then taken in retrieval order.
   const { slots, onTopic } = sources.claims;
+  const coverages = scratch.coverages;
+  let lowest = claims.length;
+  let highest = -1;
+  for (let c = 0; c < count; c++) {
+    const id = candidates[c] as number;
+    if (id < lowest) lowest = id;
+    if (id > highest) highest = id;
+  }
+  for (let id = lowest; id <= highest; id++) {
+    const found = seen[id] as number;
+    if (found === 0 || onTopic[id] === 0) continue;
+    const coverage = coverageOf(id, slots[id] as number, subject);
+    if (coverage < MIN_RELEVANCE) continue;
+    coverages[id] = coverage;
+    seen[id] = found | RELEVANT;
+  }
   const ids = scratch.ids;
   const all = scratch.relevances;
   let n = 0;
   for (let c = 0; c < count; c++) {
     const id = candidates[c] as number;
-    if (onTopic[id] === 0) continue;
-    const coverage = coverageOf(id, slots[id] as number, subject);
-    if (coverage < MIN_RELEVANCE) continue;
+    const found = seen[id] as number;
+    if ((found & RELEVANT) === 0) continue;
     ids[n] = id;
-    all[n++] = coverage * 0.8 + (seen[id] === 2 ? (bm25.get(id) as number) * 0.3 : 0);
+    all[n++] = (coverages[id] as number) * 0.8 + (found & HIT ? (bm25[id] as number) * 0.3 : 0);
   }
   const relevances = all.subarray(0, n);
   const keep = mostRelevant(relevances, limit);
   const out: Scored[] = [];
-  // A stance depends only on the sentence's word infos: claims that read the same share it.
+  // A stance depends only on the sentence's word infos: claims that read the same share it (computed once per
+  // query, kept in stamped arrays rather than a map).
   const { sameReading } = sources.claims;
-  const stances = new Map<number, { stance: number; focus: number }>();
+  const { stanceEpoch, stanceValue, stanceFocus } = scratch;
   for (let k = 0; k < n; k++) {
     if (keep !== null && keep[k] === 0) continue;
-    const claim = claims[ids[k] as number] as Claim;
-    const same = sameReading[claim.id] as number;
-    let reading = stances.get(same);
-    if (reading === undefined) {
-      reading = stanceOf(claim.sentence.tokens, frame, claim.reading);
-      stances.set(same, reading);
+    const id = ids[k] as number;
+    const claim = claims[id] as Claim;
+    const same = sameReading[id] as number;
+    if (stanceEpoch[same] !== epoch) {
+      const reading = stanceOf(claim.sentence.tokens, frame, claim.reading);
+      stanceEpoch[same] = epoch;
+      stanceValue[same] = reading.stance;
+      stanceFocus[same] = reading.focus;
     }
-    out.push({ claim, stance: reading.stance, relevance: relevances[k] as number, focus: reading.focus });
+    addScored(scratch, out, {
+      id,
+      claim,
+      stance: stanceValue[same] as number,
+      relevance: relevances[k] as number,
+      focus: stanceFocus[same] as number,
+    });
   }
   if (frame.predicate !== undefined) answers(sources, frame, subject, out, hits, top);
   answerMentions(sources, out);
@@ -313,29 +447,24 @@ function scoreClaims(
 function answerMentions(sources: ViewpointSources, scored: Scored[]): void {
   const { claims, byPassage, onTopic } = sources.claims;
   const passages = sources.index.passages;
-  let byClaim: Map<number, Scored> | null = null;
+  const scratch = scratchOf(sources.claims);
+  const { mentions } = scratch;
   const count = scored.length;
   for (let k = 0; k < count; k++) {
     const s = scored[k] as Scored;
-    if (s.claim.mention !== true || s.stance === 0) continue;
+    if (mentions[s.id] === 0 || s.stance === 0) continue;
     const stance = -s.stance;
     s.stance = 0;
     const next = nextInFlow(passages, s.claim.passage);
     if (next === null) continue;
     const id = byPassage.get(next.id);
     if (id === undefined || onTopic[id] === 0) continue;
-    if (byClaim === null) {
-      byClaim = new Map();
-      for (const t of scored) byClaim.set(t.claim.id, t);
-    }
-    const known = byClaim.get(id);
+    const known = scoredOf(scratch, scored, id);
     if (known !== undefined) {
       if (known.stance === 0) known.stance = stance;
       continue;
     }
-    const answer: Scored = { claim: claims[id] as Claim, stance, relevance: s.relevance, focus: -1 };
-    byClaim.set(id, answer);
-    scored.push(answer);
+    addScored(scratch, scored, { id, claim: claims[id] as Claim, stance, relevance: s.relevance, focus: -1 });
   }
 }
 
@@ -354,10 +483,10 @@ function answers(
   hits: readonly SearchHit[],
   top: number,
 ): void {
-  const { claims, byPassage, onTopic, slots } = sources.claims;
+  const { claims, byPassage, onTopic, slots, sameReading } = sources.claims;
   const passages = sources.index.passages;
-  const byClaim = new Map<number, Scored>();
-  for (const s of scored) byClaim.set(s.claim.id, s);
+  const scratch = scratchOf(sources.claims);
+  const denials = scratch.denials;
   const before: { passage: number; stance: number; relevance: number }[] = [];
   for (const s of scored)
     if (s.stance !== 0) before.push({ passage: s.claim.passage, stance: s.stance, relevance: s.relevance });
@@ -371,12 +500,15 @@ function answers(
     if (next === null) continue;
     const id = byPassage.get(next.id);
     if (id === undefined || onTopic[id] === 0) continue;
-    const claim = claims[id] as Claim;
-    const known = byClaim.get(id);
+    const known = scoredOf(scratch, scored, id);
     if (known !== undefined && known.stance !== 0) continue;
+    const claim = claims[id] as Claim;
     // A denial by reference ("A spokesperson said the claim was untrue.") answers the sentence before it, in its
-    // paragraph or the one before; an elliptical answer or a contrast only within the paragraph.
-    const denial = deniesByReference(claim.reading.infos);
+    // paragraph or the one before; an elliptical answer or a contrast only within the paragraph. Read once per
+    // sentence reading, whatever the query.
+    const same = sameReading[id] as number;
+    if (denials[same] === 0) denials[same] = deniesByReference(claim.reading.infos) ? 2 : 1;
+    const denial = denials[same] === 2;
     if (!denial && next.paragraph !== (passages[b.passage] as Passage).paragraph) continue;
     // The predicate's own sign in the sentence before (its stance is toward the topic's orientation).
     const affirmed = b.stance * frame.orientation > 0;
@@ -392,9 +524,13 @@ function answers(
     }
     const coverage = coverageOf(id, slots[id] as number, subject);
     if (coverage < MIN_RELEVANCE && b.relevance < MIN_RELEVANCE) continue;
-    const s: Scored = { claim, stance, relevance: Math.max(coverage * 0.8, b.relevance), focus: -1 };
-    byClaim.set(id, s);
-    scored.push(s);
+    addScored(scratch, scored, {
+      id,
+      claim,
+      stance,
+      relevance: Math.max(coverage * 0.8, b.relevance),
+      focus: -1,
+    });
   }
 }
 
@@ -423,29 +559,39 @@ export function mostRelevant(relevances: ArrayLike<number>, limit: number): Uint
 }
 
 /** Holders carry their stance to their other relevant claims; a rebuttal puts the rebutted holder on the other side. */
-function propagate(scored: Scored[]): void {
-  const net = new Map<string, number>();
+function propagate(scored: Scored[], scratch: Scratch): void {
+  // Each holder's net stance, by holder number (a holder no claim gave a stance to has 0, as an absent one would).
+  const { holderOf, rebutOf, net, mentions } = scratch;
   for (const s of scored)
-    if (s.stance !== 0) net.set(s.claim.holder, (net.get(s.claim.holder) ?? 0) + s.stance);
+    if (s.stance !== 0) {
+      const h = holderOf[s.id] as number;
+      net[h] = (net[h] as number) + s.stance;
+    }
   // A rebuttal stands against the holder it answers, whatever its words' polarity says.
   for (const s of scored) {
-    const r = s.claim.rebuts;
-    const other = r === null ? 0 : (net.get(r) ?? 0);
+    const r = rebutOf[s.id] as number;
+    const other = r < 0 ? 0 : (net[r] as number);
     if (s.stance !== 0 && other !== 0 && Math.sign(s.stance) === Math.sign(other)) s.stance = -s.stance;
   }
   for (const s of scored) {
-    const r = s.claim.rebuts;
-    if (r === null || r === s.claim.holder) continue;
-    if (s.stance !== 0 && !net.get(r)) net.set(r, -Math.sign(s.stance));
-    else if (s.stance === 0 && net.get(r)) s.stance = -0.5 * Math.sign(net.get(r) as number);
+    const r = rebutOf[s.id] as number;
+    if (r < 0 || r === holderOf[s.id]) continue;
+    if (s.stance !== 0 && !net[r]) net[r] = -Math.sign(s.stance);
+    else if (s.stance === 0 && net[r]) s.stance = -0.5 * Math.sign(net[r] as number);
   }
   for (const s of scored) {
     // A quotation answered is not its quoter's view.
-    if (s.stance !== 0 || s.relevance < HOLDER_RELEVANCE || s.claim.mention === true) continue;
+    if (s.stance !== 0 || s.relevance < HOLDER_RELEVANCE || mentions[s.id] === 1) continue;
     // An author's voice spans a whole piece; only named speakers and single comments carry over.
     if (!s.claim.attributed && s.claim.comment === null) continue;
-    const n = net.get(s.claim.holder);
+    const n = net[holderOf[s.id] as number] as number;
     if (n) s.stance = 0.5 * Math.sign(n);
+  }
+  // Zeroed for the next query: every holder number written is a scored claim's holder or the one it rebuts.
+  for (const s of scored) {
+    net[holderOf[s.id] as number] = 0;
+    const r = rebutOf[s.id] as number;
+    if (r >= 0) net[r] = 0;
   }
 }
 
@@ -551,7 +697,7 @@ function positionOf(items: Scored[], side: 1 | -1 | 0): Position {
 export function findViewpoints(sources: ViewpointSources, topic: string, limit = MAX_READ): ViewpointsResult {
   const frame = frameOf(tokensOf(sources, topic));
   const { scored, bound } = scoreClaims(sources, topic, frame, limit);
-  propagate(scored);
+  propagate(scored, scratchOf(sources.claims));
   const plus = scored.filter((s) => s.stance > 0);
   const minus = scored.filter((s) => s.stance < 0);
   const positions: Position[] = [];
@@ -620,10 +766,17 @@ export function findCounterpoints(
   const { scored, bound } = scoreClaims(sources, text, frame, limit);
   // With an ad-hoc predicate, a sentence that itself affirms the claim (a restatement of it) is never against it,
   // whatever its holder's other sentences or a rebuttal make of it.
-  const restating =
-    frame.predicate === undefined ? null : new Set(scored.filter((s) => Math.sign(s.stance) === own));
-  propagate(scored);
-  const against = order(scored.filter((s) => Math.sign(s.stance) === -own && !restating?.has(s)));
+  // (Flags by position: propagating changes stances only, not the list.)
+  let restating: Uint8Array | null = null;
+  if (frame.predicate !== undefined) {
+    restating = new Uint8Array(scored.length);
+    for (let k = 0; k < scored.length; k++)
+      if (Math.sign((scored[k] as Scored).stance) === own) restating[k] = 1;
+  }
+  propagate(scored, scratchOf(sources.claims));
+  const against = order(
+    scored.filter((s, k) => Math.sign(s.stance) === -own && (restating === null || restating[k] === 0)),
+  );
   return withBound(
     {
       claim: text,
