@@ -228,6 +228,16 @@ Published June 11, 2025`,
       expect: (d) => expect(d.meta.published).toBe('2025-06-12'),
     },
     {
+      name: 'a wire story\'s credit line ("(Reporting by …; Editing by …)") is not body',
+      text: 'Port strike halts cargo\n\nVANCOUVER (Reuters) - Dock workers walked off the job on Friday.\n\nThe port handled C$150 billion in cargo last year.\n\n(Reporting by Julia Marchetti in Vancouver; Editing by Diane Craft)',
+      expect: (d) => {
+        expect(d.body.map((p) => p.text.slice(0, 12))).toEqual(['VANCOUVER (R', 'The port han']);
+        expect(d.other.some((p) => p.role === 'boilerplate' && p.text.startsWith('(Reporting by'))).toBe(
+          true,
+        );
+      },
+    },
+    {
       name: 'a wire dateline names the outlet',
       text: 'Port Reopens\n\nROTTERDAM (AP) — The port reopened on Thursday.',
       expect: (d) => {
