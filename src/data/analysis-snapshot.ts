@@ -194,6 +194,14 @@ function arraysOf(lists: Lists, shared?: readonly number[]): (number[] | undefin
   return out;
 }
 
+/**
+ * A copy of a typed array the analysis keeps: a deserialised one may be a view into the snapshot's bytes, which
+ * would keep the whole file in memory for as long as the analysis.
+ */
+function own<T extends Int32Array | Uint8Array | Float64Array>(a: T): T {
+  return a.slice() as T;
+}
+
 /** The numbers as an array (a loop: Array.from goes through the iterator). */
 function plain(values: ArrayLike<number>): number[] {
   const out: number[] = [];
@@ -370,7 +378,9 @@ function restoreSummary(c: SummaryColumns, passages: readonly Passage[]): Summar
   const vectorCount = c.vecStart.length - 1;
   if (c.vecStart[vectorCount] !== c.vecIds.length || c.vecWeights.length !== c.vecIds.length)
     throw new Error('bad vectors');
-  // One object per distinct vector, views into the two stored buffers, as the model makes them.
+  // One object per distinct vector, views into two buffers, as the model makes them (copies: see `own`).
+  const vecIds = own(c.vecIds);
+  const vecWeights = own(c.vecWeights);
   const vectors = new Array<TermVector | undefined>(vectorCount);
   const vectorAt = (v: number): TermVector => {
     if (v < 0 || v >= vectorCount) throw new Error('bad vector');
@@ -378,7 +388,7 @@ function restoreSummary(c: SummaryColumns, passages: readonly Passage[]): Summar
     if (vec === undefined) {
       const from = c.vecStart[v] as number;
       const to = c.vecStart[v + 1] as number;
-      vec = { ids: c.vecIds.subarray(from, to), weights: c.vecWeights.subarray(from, to) };
+      vec = { ids: vecIds.subarray(from, to), weights: vecWeights.subarray(from, to) };
       vectors[v] = vec;
     }
     return vec;
@@ -421,13 +431,13 @@ function restoreSummary(c: SummaryColumns, passages: readonly Passage[]): Summar
     sentences,
     ranked: plain(c.ranked),
     byDocument: new Map(c.byDocument.keys.map((k, i) => [k, arrayAt(byDocLists, i)])),
-    centroid: c.centroidVector,
+    centroid: own(c.centroidVector),
     maxCloseness: c.maxCloseness,
     entityWeight,
     maxEntityWeight: c.maxEntityWeight,
-    claimantWeight: c.claimantWeight,
+    claimantWeight: own(c.claimantWeight),
     maxClaimantWeight: c.maxClaimantWeight,
-    concepts: c.concepts,
+    concepts: { start: own(c.concepts.start), ids: own(c.concepts.ids), worth: own(c.concepts.worth) },
   };
 }
 
@@ -653,9 +663,9 @@ function restoreClaims(c: ClaimColumns, passages: readonly Passage[]): ClaimAnal
     stemIds: new Map(c.stemIds2.keys.map((k, i) => [k, c.stemIds2.values[i] as number])),
     context,
     byStem: arraysOf(c.byStem),
-    slots: c.slots,
-    onTopic: c.onTopic,
-    sameReading: c.sameReading,
+    slots: own(c.slots),
+    onTopic: own(c.onTopic),
+    sameReading: own(c.sameReading),
     disputes: c.disputes,
   };
 }
