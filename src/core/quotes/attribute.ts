@@ -1059,6 +1059,9 @@ function subjectBefore(
   }
   if (t.pos === 'NOUN' || t.pos === 'PROPN' || nameAt(toks, j)) {
     const from = phraseEndingAt(toks, j + 1, floor);
+    // "growers on the Prairies say", "residents in Almaty said": the place is where the speakers are, not who.
+    if (from > floor && PLACE_PREPOSITIONS.has((toks[from - 1] as Tok).normal))
+      return { ref: null, role: null };
     const person = personBeforeOf(toks, from, floor);
     if (person) {
       const ref = refOfPhrase(toks, titleStart(toks, person[0], floor), person[1], text, base);
@@ -1153,6 +1156,19 @@ function phraseAfter(
   return { ref, role };
 }
 
+const NOMINAL_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
+/** Prepositions of place ("growers on the Prairies"); not "at" or "of", which also say whom one works for. */
+const PLACE_PREPOSITIONS = new Set([
+  'on',
+  'in',
+  'near',
+  'across',
+  'around',
+  'outside',
+  'inside',
+  'throughout',
+]);
+
 /** Token range of the reported clause of a speech verb, or null. */
 function indirectClause(toks: readonly Tok[], c: Cue, s0: number, s1: number): [number, number] | null {
   let end = s1;
@@ -1219,19 +1235,35 @@ function indirectClause(toks: readonly Tok[], c: Cue, s0: number, s1: number): [
   }
   // A bare clause: a subject (pronoun or short noun phrase) followed by a verb.
   let m = k;
+  let modified = false;
   const first = toks[m];
   if (!first) return null;
   if (first.pos === 'PRON' && ['he', 'she', 'it', 'they', 'we', 'i', 'there', 'you'].includes(first.normal))
     m++;
   else
-    while (
-      m <= end &&
-      m - k < 5 &&
-      (['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes((toks[m] as Tok).pos) ||
-        (toks[m] as Tok).normal === '’s' ||
-        (toks[m] as Tok).normal === "'s")
-    )
-      m++;
+    while (m <= end && m - k < 12) {
+      const t = toks[m] as Tok;
+      if (NOMINAL_POS.has(t.pos) || t.normal === '’s' || t.normal === "'s") {
+        if (m - k >= 5 && !modified) break;
+        m++;
+        continue;
+      }
+      // A subject with its modifiers: "the damage to Canada's reputation as a reliable supplier could …".
+      const prev = toks[m - 1];
+      const next = toks[m + 1];
+      if (
+        t.pos === 'ADP' &&
+        m > k &&
+        (prev?.pos === 'NOUN' || prev?.pos === 'PROPN') &&
+        next !== undefined &&
+        NOMINAL_POS.has(next.pos)
+      ) {
+        modified = true;
+        m++;
+        continue;
+      }
+      break;
+    }
   if (m === k || m > end) return null;
   while (m <= end && (toks[m] as Tok).pos === 'ADV') m++;
   const v = toks[m];

@@ -314,11 +314,20 @@ export function refOfPhrase(
   const first = toks[s] as Tok;
   if (to - s === 1 && first.pos === 'PRON')
     return { type: 'pronoun', word: first.normal, start: first.start };
-  // A possessor names the speaker: "Putin's remarks".
+  // A possessor names the speaker: "Putin's remarks"; "the minister's office" speaks for the minister.
   for (let k = s; k < to; k++) {
     if (isPossessive(toks[k + 1]) || endsPossessive((toks[k] as Tok).text)) {
       const rs = runStart(toks, k, s);
       if (rs <= k && isNameToken(toks[k])) return nameRef(toks, rs, k + 1, text, base, null);
+      const t = toks[k] as Tok;
+      const owned = toks[to - 1] as Tok;
+      if (
+        t.pos === 'NOUN' &&
+        TITLE_WORDS.has(t.normal) &&
+        to - k <= 3 &&
+        (owned.normal === 'office' || VOICE_NOUNS.has(owned.lemma.toLowerCase()))
+      )
+        return { type: 'role', noun: t.normal, start: (toks[s] as Tok).start };
     }
   }
   // "Sen. Jon Tester of Montana", "Mayor Ana Ruiz from Riverton": a person's name followed by where they come

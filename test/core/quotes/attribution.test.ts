@@ -291,6 +291,22 @@ const ROWS: Row[] = [
     },
   },
   {
+    name: 'reported speech whose subject carries modifiers ("said the damage to Canada\'s reputation as a reliable supplier could …")',
+    body: "Miriam Achebe, an agricultural economist, said the damage to Canada's reputation as a reliable supplier could outlast the strike.",
+    expect: { "the damage to Canada's reputation": 'Miriam Achebe' },
+    kinds: { "the damage to Canada's reputation": 'indirect' },
+  },
+  {
+    name: 'a place the speakers are in is not a speaker ("growers on the Prairies say", "a minister in Ottawa announces")',
+    body: 'Wheat and canola growers on the Prairies say the strike at the port has already cost them buyers.\n\nEvery few years a minister in Ottawa announces that the patience of the nation has run out.',
+    expect: { 'the strike at the port': null, 'the patience of the nation': null },
+  },
+  {
+    name: 'a title\'s office speaks for the titled person ("The minister\'s office said …")',
+    body: "Labour Minister Priya Sandhu met both sides on Monday.\n\nMiriam Achebe, an economist at the University of Saskatchewan, said the damage could outlast the strike.\n\nThe minister's office said Sandhu would meet grain and farm groups on Friday.",
+    expect: { 'would meet grain and farm groups': 'Priya Sandhu' },
+  },
+  {
     name: 'a local title is a title, not part of the name ("Councilwoman Ada Park")',
     body: '“We will not sign a blank check for anybody,” said Councilwoman Ada Park.',
     expect: { 'We will not sign a blank check': 'Ada Park' },
