@@ -1191,7 +1191,13 @@ function indirectClause(toks: readonly Tok[], c: Cue, s0: number, s1: number): [
   // An object between the verb and "that": "told CNN that", "warned Putin that".
   if (toks[k]?.normal !== 'that') {
     let m = k;
-    while (m <= end && m - k < 6 && ['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON'].includes((toks[m] as Tok).pos))
+    // ("that" may be tagged a determiner: "told Reuters that/DET farmers were …".)
+    while (
+      m <= end &&
+      m - k < 6 &&
+      (toks[m] as Tok).normal !== 'that' &&
+      ['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON'].includes((toks[m] as Tok).pos)
+    )
       m++;
     if (toks[m]?.normal === 'that' && m > k) k = m;
     else if (k <= end && toks[k]?.pos === 'ADP') {

@@ -545,3 +545,12 @@ describe('GIVEN "the company said" right after a city council was named', () => 
     expect(pause?.speaker ?? null).not.toBe('Denver City Council');
   });
 });
+
+describe('GIVEN "told Reuters that/DET farmers were …"', () => {
+  it('THEN the reported words start after "that", not at the outlet', () => {
+    const { qa } = analyse(
+      'Lorne Bauer, executive director of the council, told Reuters that farmers were already losing sales.',
+    );
+    expect(qa.quotes.map((q) => q.text)).toEqual(['farmers were already losing sales']);
+  });
+});
