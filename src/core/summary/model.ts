@@ -1073,6 +1073,8 @@ function ineligibleGiven(p: Passage, shape: QuoteShape, words: number): Ineligib
   // Cheap tests first: no '?', no question; an ASCII letter first is the first letter.
   if (text.includes('?') && /\?\W*$/u.test(text)) return 'question';
   if (words < MIN_WORDS) return 'fragment';
+  // "In a letter dated Tuesday, Bauer wrote:" introduces what the next paragraph says; alone it says nothing.
+  if (text.endsWith(':')) return 'fragment';
   const c = text.charCodeAt(0);
   const firstLetter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? text[0] : text.match(/\p{L}/u)?.[0];
   if (firstLetter && firstLetter === firstLetter.toLowerCase() && firstLetter !== firstLetter.toUpperCase())

@@ -163,3 +163,22 @@ The company said it would replace every affected pack free of charge.`,
     expect(s.text).toBe('The company said it would replace every affected pack free of charge.');
   });
 });
+
+describe('GIVEN a sentence that ends with a colon, introducing the paragraph after it', () => {
+  it('THEN it cannot stand alone as a point', () => {
+    const a = analyzeCorpus(
+      corpusOfTexts({
+        letter: `Farmers write to the minister
+
+Grain shippers asked the government on Tuesday to end the port strike.
+
+In a letter to Labour Minister Priya Sandhu dated Tuesday, the council's director wrote:
+
+"Our members have contracts with buyers in Japan that were signed months ago."`,
+      }),
+    );
+    const p = a.index.passages.find((x) => x.text.startsWith('In a letter'));
+    if (!p) throw new Error('no passage');
+    expect(ineligibility(p)).toBe('fragment');
+  });
+});
