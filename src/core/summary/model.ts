@@ -299,7 +299,7 @@ export function buildSummaryModel(
     const kind: PointKind = p.role === 'comment' ? 'comment' : p.kind;
     const surface = surfaces[i] as Surface;
     const claimants = claimantsOf[i] ?? NONE;
-    const slice = quotationRun(corpus, list, i) ?? trimmed(p, surface.words);
+    const slice = withoutDateline(p, quotationRun(corpus, list, i) ?? trimmed(p, surface.words));
     const position = positionOf(
       p,
       paragraphsOf.get(p.documentId) ?? 1,
@@ -1142,6 +1142,28 @@ function quotationRun(
     }
   }
   return null;
+}
+
+/**
+ * A wire dateline opening a story ("RIVERTON, Ohio (AP) — ", "BRUSSELS, Sept 4 - ", "Vancouver, B.C. - "): a
+ * place in capitals, or a place with its region, then perhaps a date and the agency, then a dash.
+ */
+const DATELINE_PREFIX = new RegExp(
+  "^(?:[A-Z][A-Z.'’-]+(?:\\s+[A-Z][A-Z.'’-]+){0,3}(?:,\\s*[A-Z][\\w.'’]*(?:\\s+[A-Z][\\w.'’]*){0,2}){0,2}" +
+    "|[A-Z][a-z]+(?:\\s+[A-Z][a-z]+){0,2}(?:,\\s*[A-Z][\\w.'’]*(?:\\s+[A-Z][\\w.'’]*){0,2}){1,2})" +
+    '(?:,\\s*[A-Z][a-z]{2,8}\\.?\\s+\\d{1,2}(?:,\\s*\\d{4})?)?\\s*(?:\\([A-Za-z][\\w .&-]{0,30}\\)\\s*)?[—–-]{1,2}\\s+(?=[A-Z“"‘])',
+);
+
+/** The point without the wire dateline its story opens with: still verbatim, the words after it. */
+function withoutDateline(
+  p: Passage,
+  slice: { start: number; end: number; text: string },
+): { start: number; end: number; text: string } {
+  if (p.role !== 'body' || p.paragraph !== 1) return slice;
+  const m = DATELINE_PREFIX.exec(slice.text);
+  if (!m) return slice;
+  const cut = m[0].length;
+  return { start: slice.start + cut, end: slice.end, text: slice.text.slice(cut) };
 }
 
 /** The sentence, or its head up to the first clause boundary (; : — –) when it runs very long. */

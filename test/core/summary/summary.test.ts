@@ -182,3 +182,31 @@ In a letter to Labour Minister Priya Sandhu dated Tuesday, the council's directo
     expect(ineligibility(p)).toBe('fragment');
   });
 });
+
+describe('GIVEN stories opening with a wire dateline', () => {
+  const a = analyzeCorpus(
+    corpusOfTexts({
+      ap: 'Council approves arena\n\nRIVERTON, Ohio (AP) — The Riverton City Council narrowly approved $410 million for a new arena late Tuesday.\n\nOpponents said they would start a petition.',
+      wire: 'EU to review drug batches\n\nBRUSSELS, Sept 4 - The European Commission said on Wednesday it would review all batches of the drug.\n\nThe review will take a month.',
+      release:
+        'Operators table final offer\n\nVancouver, B.C. - The terminal operators today called on the union to put the final offer to a vote.\n\nThe union did not reply.',
+      plain:
+        'Mayor speaks\n\nMayor Ana Ruiz - a former teacher - said the arena deal was the best the city could get.\n\nShe spoke for an hour.',
+    }),
+  );
+  const first = (id: string) => {
+    const s = a.summary.sentences.find((x) => x.passage.documentId === id && x.passage.paragraph === 1);
+    if (!s) throw new Error(id);
+    return s;
+  };
+  it.each([
+    ['ap', 'The Riverton City Council narrowly approved'],
+    ['wire', 'The European Commission said on Wednesday'],
+    ['release', 'The terminal operators today called'],
+    ['plain', 'Mayor Ana Ruiz - a former teacher - said'],
+  ])('%s THEN the point starts at the news, not the dateline, and stays verbatim', (id, opening) => {
+    const s = first(id);
+    expect(s.text.startsWith(opening)).toBe(true);
+    expect(a.corpus.byId.get(id)?.text.slice(s.start, s.end)).toBe(s.text);
+  });
+});
