@@ -2,18 +2,20 @@
  * A snapshot of the cross-document engines' outputs (quotes, time, summary model, claims), so an unchanged corpus
  * starts without running them again: the per-document cache (analysis-cache.ts) spares wink-nlp, this spares the
  * engines. A snapshot is keyed by every document entry's key (so any change to any file, its manifest entry, the
- * parser or the NLP packages makes a new key) and by the engines' version (a hash of src/core, the packages they
- * use and the snapshot format). Any other corpus recomputes everything: the engines are cross-document.
+ * parser or the NLP packages makes a new key) and by the engines' version (a hash of src/core, of this file, of the
+ * packages the engines use and of the snapshot format). Any other corpus recomputes everything: the engines are
+ * cross-document.
  *
  * The outputs are stored columnar, as compact.ts stores documents: a claim's or a summary sentence's fields are
  * columns of typed arrays and codes into string tables, a claim's sentence and a summary sentence's passage are
  * passage ids, and a claim's word infos are indices into one table of distinct infos, so restoring makes a few
  * objects per claim rather than deserialising thousands of small arrays. The quotes and the time engine's outputs
  * (small) are kept as they are. The passage index is rebuilt from the corpus (a pure function of it, and its
- * passages are the sentences' own objects), given each passage's stored index terms. Objects the engines share by identity are shared again: a summary
- * sentence's passage is the index's, a claim's sentence is its passage's, its terms the memo `sentenceTerms`
- * gives, its word infos one object per distinct word, and summary sentences reprinted verbatim share one vector.
- * Derived parts are restored by the engines' own functions (`sentenceReading`), not re-implemented here.
+ * passages are the sentences' own objects), given each passage's stored index terms. Objects the engines share by
+ * identity are shared again: a summary sentence's passage is the index's, a claim's sentence is its passage's, its
+ * terms the memo `sentenceTerms` gives, its word infos one object per distinct word, and summary sentences
+ * reprinted verbatim share one vector. Derived parts are restored by the engines' own functions
+ * (`sentenceReading`), not re-implemented here.
  *
  * On disk: one file per corpus folder, `analysis.snapshot` beside the document entries: a magic line, the key, the
  * SHA-256 of the body, then the body (`v8.serialize`). Written to a temporary file and renamed into place; a
@@ -81,7 +83,8 @@ let versionPromise: Promise<string> | undefined;
 
 /**
  * The engines' version: a hash of every source file under src/core (the engines and the corpus model they read)
- * and of this file, of the versions of the packages the engines use and of the snapshot format. A few milliseconds, once per process.
+ * and of this file, of the versions of the packages the engines use and of the snapshot format. A few
+ * milliseconds, once per process.
  */
 export function engineVersion(): Promise<string> {
   versionPromise ??= (async () => {
@@ -106,7 +109,7 @@ export function engineVersion(): Promise<string> {
   return versionPromise;
 }
 
-/** The snapshot key of a corpus whose document entries have `entryKeys` (in any order), under engines of `version`. */
+/** The snapshot key of a corpus whose document entries have `entryKeys` (any order), under engines of `version`. */
 export async function snapshotKey(entryKeys: readonly string[], version?: string): Promise<Buffer> {
   const h = createHash('sha256').update(version ?? (await engineVersion()));
   for (const key of [...entryKeys].sort()) h.update('\0').update(key);
@@ -231,7 +234,7 @@ function valueOf<T>(values: readonly T[], code: number): T {
   return values[code] as T;
 }
 
-/** How a stored text is found again: the passage's text (0), its first `textLength` characters (1), or a string. */
+/** How a stored text is found again: its passage's text, the first `end - start` characters of it, or a string. */
 const WHOLE = -1;
 const PREFIX = -2;
 
@@ -797,7 +800,7 @@ export async function readSnapshot(
   return { body, bytes: data.length };
 }
 
-/** Writes the snapshot atomically (temporary file, then rename), replacing the previous one; returns its size or 0. */
+/** Writes the snapshot atomically (temporary file, then rename), replacing the last one; returns its size or 0. */
 export async function writeSnapshot(dir: string, key: Buffer, body: Buffer): Promise<number> {
   const sum = createHash('sha256').update(body).digest();
   const tmp = join(dir, `.${SNAPSHOT_FILE}.${randomBytes(4).toString('hex')}.tmp`);
