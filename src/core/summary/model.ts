@@ -299,7 +299,12 @@ export function buildSummaryModel(
     const kind: PointKind = p.role === 'comment' ? 'comment' : p.kind;
     const surface = surfaces[i] as Surface;
     const claimants = claimantsOf[i] ?? NONE;
-    const slice = withoutDateline(p, quotationRun(corpus, list, i) ?? trimmed(p, surface.words));
+    const slice = withAntecedent(
+      corpus,
+      list,
+      i,
+      withoutDateline(p, quotationRun(corpus, list, i) ?? trimmed(p, surface.words)),
+    );
     const position = positionOf(
       p,
       paragraphsOf.get(p.documentId) ?? 1,
@@ -1082,6 +1087,46 @@ function ineligibleGiven(p: Passage, shape: QuoteShape, words: number): Ineligib
   const { quoted, balanced, attributed } = shape;
   if (!attributed && (quoted / words > 0.5 || !balanced)) return 'unattributed-quote';
   return null;
+}
+
+/** Pronouns that point back at a thing or a group named before ("It includes …", "They said …", "This means …"). */
+const ANAPHORS = new Set(['it', 'they', 'this', 'these', 'those']);
+/** A point may take in the sentence before it, to name what its pronoun means, up to this many words in all. */
+const ANTECEDENT_RUN_WORDS = 60;
+
+/**
+ * A sentence that opens on a pronoun pointing back ("It includes a 14% wage increase …" after "We tabled our final
+ * offer yesterday afternoon."): the point takes in the sentence before it in the same paragraph, still one verbatim
+ * slice, so the reader knows what "it" is. Not an empty "it" ("It is too early to say …") nor a person's pronoun
+ * (the speaker of "He said …" is named beside the point). The slice unchanged otherwise.
+ */
+function withAntecedent(
+  corpus: Corpus,
+  list: readonly Passage[],
+  i: number,
+  slice: { start: number; end: number; text: string },
+): { start: number; end: number; text: string } {
+  const p = list[i] as Passage;
+  const tokens = p.sentence.tokens;
+  const first = tokens[0];
+  if (!first || slice.start !== p.start || !ANAPHORS.has(first.normal)) return slice;
+  const next = tokens[1];
+  // "It is unclear …", "It was too early …", "This is why …": no thing named before is meant.
+  if (first.normal === 'it' && next?.pos === 'AUX' && ['ADJ', 'ADV'].includes(tokens[2]?.pos ?? ''))
+    return slice;
+  if (first.pos === 'DET' && next !== undefined && (next.pos === 'NOUN' || next.pos === 'ADJ')) return slice;
+  const prev = list[i - 1];
+  if (
+    !prev ||
+    prev.documentId !== p.documentId ||
+    prev.paragraph !== p.paragraph ||
+    prev.comment !== p.comment ||
+    prev.role !== p.role
+  )
+    return slice;
+  if (wordCount(prev.sentence.tokens) + wordCount(tokens) > ANTECEDENT_RUN_WORDS) return slice;
+  const text = corpus.byId.get(p.documentId)?.text.slice(prev.start, slice.end);
+  return text === undefined ? slice : { start: prev.start, end: slice.end, text };
 }
 
 /** Whether a quotation is open after `tokens`, given whether one was open before them. */

@@ -133,6 +133,8 @@ function mmr(
     for (let i = 0; i < n; i++) {
       const c = pool[i] as Candidate;
       if (taken[i] === 1 || (state.redundancy[i] as number) > DUPLICATE) continue;
+      // A point that runs on over a neighbour (to close a quotation, or to name what "it" means) never repeats one.
+      if (overlapsChosen(c.s, chosen)) continue;
       if (c.s.kind === 'comment' && comments >= MAX_COMMENTS_IN_TOPIC) continue;
       let score = state.gain(i);
       if (theses?.has(c.s.passage.id) === true) score += THESIS_BONUS;
@@ -304,6 +306,13 @@ function thesesOf(model: SummaryModel): ReadonlySet<number> {
   }
   thesesByModel.set(model, (theses = found));
   return theses;
+}
+
+function overlapsChosen(s: SummarySentence, chosen: readonly { s: SummarySentence }[]): boolean {
+  for (const c of chosen)
+    if (c.s.passage.documentId === s.passage.documentId && c.s.start < s.end && s.start < c.s.end)
+      return true;
+  return false;
 }
 
 function paragraphKey(s: SummarySentence): string {

@@ -210,3 +210,45 @@ describe('GIVEN stories opening with a wire dateline', () => {
     expect(a.corpus.byId.get(id)?.text.slice(s.start, s.end)).toBe(s.text);
   });
 });
+
+describe('GIVEN a sentence opening on a pronoun that points back ("It includes …")', () => {
+  const a = analyzeCorpus(
+    corpusOfTexts({
+      offer: `Operators table final offer
+
+The terminal operators called on the union on Thursday to put their final offer to a vote.
+
+We tabled our final offer yesterday afternoon. It includes a 14% wage increase over four years and a fund for retraining.
+
+It is too early to say whether the union will accept the offer this week.
+
+The union said it would study the offer before the weekend.`,
+    }),
+  );
+  const sentenceOf = (words: string) => {
+    const s = a.summary.sentences.find((x) => x.passage.text.includes(words));
+    if (!s) throw new Error(words);
+    return s;
+  };
+
+  it('THEN its point takes in the sentence before it, still verbatim', () => {
+    const s = sentenceOf('It includes a 14% wage increase');
+    expect(s.text).toBe(
+      'We tabled our final offer yesterday afternoon. It includes a 14% wage increase over four years and a fund for retraining.',
+    );
+    expect(a.corpus.byId.get('offer')?.text.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it('THEN an empty "it" ("It is too early to say …") keeps its own sentence', () => {
+    expect(sentenceOf('too early to say').text.startsWith('It is too early')).toBe(true);
+  });
+
+  it('THEN no summary repeats the words of another of its points', () => {
+    for (const length of ['short', 'medium', 'long'] as const) {
+      const r = summarise(a.summary, a.index, { length });
+      if (!r.ok) throw new Error('no summary');
+      for (const p of r.points)
+        for (const q of r.points) if (p !== q) expect(p.start < q.end && q.start < p.end).toBe(false);
+    }
+  });
+});
