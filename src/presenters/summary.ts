@@ -33,7 +33,7 @@ export function summaryView(corpus: Corpus, input: SummaryViewInput): View {
   const opinions = input.points.filter((p) => p.kind !== 'news').length;
   return {
     title: `Summary of ${input.scope}`,
-    intro: `${input.points.length} point${input.points.length === 1 ? '' : 's'}, each a sentence quoted from its source.${
+    intro: `${input.points.length} point${input.points.length === 1 ? '' : 's'}, each quoted word for word from its source.${
       opinions > 0
         ? ' Points labelled opinion, statement or reader comment are views, not reported fact.'
         : ''
