@@ -85,6 +85,11 @@ export interface AdHocPredicate {
     readonly same: ReadonlySet<string>;
     readonly other: ReadonlySet<string>;
     readonly subject: ReadonlySet<string>;
+    /**
+     * The evaluative word is not the head but judges it ("acted too slowly"): a sentence with the head and a contrary
+     * ("acted within 48 hours") denies the predicate, and one with the head needs no subject word ("it acted quickly").
+     */
+    readonly judgesHead?: true;
   };
 }
 
@@ -192,7 +197,11 @@ function adHocFrame(tokens: readonly Token[], infos: readonly WordInfo[], frame:
   let verb = -1;
   for (let i = 0; i < infos.length; i++) {
     const w = infos[i] as WordInfo;
-    const copula = w.pos === 'AUX' && w.lemma.toLowerCase() === 'be' && infos[i + 1]?.pos !== 'VERB';
+    const copula =
+      w.pos === 'AUX' &&
+      w.lemma.toLowerCase() === 'be' &&
+      infos[i + 1]?.pos !== 'VERB' &&
+      !(i === 0 && participleAfter(infos, i));
     if ((w.pos === 'VERB' || copula) && !(w.flags & (MODAL | FLIPS))) {
       verb = i;
       // "The mayor says the arena will pay …": the reported clause is the predicate.
@@ -233,7 +242,15 @@ function adHocFrame(tokens: readonly Token[], infos: readonly WordInfo[], frame:
     EVALUATIVE_GROUPS.forEach((g, k) => groups.set(g, k < 2 ? 1 : 0.7));
     return { ...frame, groups };
   }
-  const contrary = CONTRARIES.get(head);
+  // The head's contraries, else those of an evaluative word after it ("acted too slowly", "responded quickly").
+  let judged = head;
+  if (!CONTRARIES.has(head))
+    for (const st of stems)
+      if (CONTRARIES.has(st)) {
+        judged = st;
+        break;
+      }
+  const contrary = CONTRARIES.get(judged);
   const subjectTerms = subject.length > 0 ? [...new Set(subject)] : frame.subject;
   return {
     ...frame,
@@ -250,10 +267,24 @@ function adHocFrame(tokens: readonly Token[], infos: readonly WordInfo[], frame:
               same: contrary.same,
               other: contrary.other,
               subject: new Set(subjectTerms.map(stem)),
+              ...(judged === head ? {} : { judgesHead: true as const }),
             },
           }),
     },
   };
+}
+
+/**
+ * Whether a verb follows the "be" at i in its clause: a question's inverted auxiliary ("Was the recall handled well?",
+ * "Is the council still hiring?") is not the copula, the participle after its subject is the predicate.
+ */
+function participleAfter(infos: readonly WordInfo[], i: number): boolean {
+  for (let j = i + 1; j < infos.length; j++) {
+    const w = infos[j] as WordInfo;
+    if (w.flags & CLAUSE_BREAK) return false;
+    if (w.pos === 'VERB') return !(w.flags & (MODAL | FLIPS));
+  }
+  return false;
 }
 
 const WITHIN_STEM = stem(WITHIN_TIME);
@@ -326,14 +357,20 @@ function predicateStance(
     (at ??= []).push(i);
     if (!(seen ??= []).includes(st)) seen.push(st);
   }
+  // "acted within 48 hours" against "acted too slowly": the head with a contrary of its judging word.
+  const judgedOtherwise =
+    contraries?.judgesHead === true && altSign < 0 && seen !== null && seen.includes(predicate.head);
   if (
     at === null ||
     seen === null ||
+    judgedOtherwise ||
     seen.length * 2 < predicate.stems.size ||
     !seen.includes(predicate.head)
   ) {
     // No head, but a word of its side or a contrary, about the same subject: it restates or denies the predicate.
-    if (alt < 0 || !(named || contraries?.subject.size === 0)) return { stance: 0, focus: -1 };
+    if (alt < 0 || !(named || judgedOtherwise || contraries?.subject.size === 0))
+      return { stance: 0, focus: -1 };
+    // The word of a side stands for the judging word it restates or contradicts.
     const hits = (seen?.length ?? 0) + 1;
     if (hits * 2 < predicate.stems.size) return { stance: 0, focus: -1 };
     return {
@@ -419,11 +456,16 @@ const DENIAL_WORDS = new Set([
   'rebut',
 ]);
 
+/** Words that call what a sentence refers back to true; negated ("That is not correct.") they deny it. */
+const TRUTH_WORDS = new Set(['true', 'correct', 'accurate', 'right', 'case']);
+
 /**
  * Whether a sentence denies what was said before it by reference, not by repeating it: a referring noun phrase
  * ("the claim", "that account") with no content clause of its own ("the suggestion that …" states what it denies),
  * or an opening "That"/"This"/"It" + "is", and a denial word not itself negated ("was “simply untrue”", "rejected",
- * "is false"). Such a sentence answers the claim before it, which its words do not name.
+ * "is false") or a truth word negated that ends its clause ("is not correct.", "is not the case.", but not "is not
+ * true that …", which states its own claim, nor "is not the right time"). Such a sentence answers the claim before
+ * it, which its words do not name.
  */
 export function deniesByReference(infos: readonly WordInfo[]): boolean {
   let refers = false;
@@ -450,8 +492,20 @@ export function deniesByReference(infos: readonly WordInfo[]): boolean {
       !(i > 0 && (infos[i - 1] as WordInfo).flags & FLIPS)
     )
       denies = true;
+    else if (TRUTH_WORDS.has(w.normal) && negatedAt(infos, i) && (infos[i + 1]?.pos ?? 'PUNCT') === 'PUNCT')
+      denies = true;
   }
   return refers && denies;
+}
+
+/** Whether the word at i is negated right before it ("not correct", "n't the case", "simply not true"). */
+function negatedAt(infos: readonly WordInfo[], i: number): boolean {
+  for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+    const w = infos[j] as WordInfo;
+    if (w.flags & FLIPS) return true;
+    if (w.flags & CLAUSE_BREAK || w.pos === 'VERB' || w.pos === 'NOUN') return false;
+  }
+  return false;
 }
 
 /** Whether a sentence opens on a contrast ("But they are temporary.", "However, …"). */

@@ -39,6 +39,15 @@ describe('GIVEN a claim judged in a word with contraries', () => {
     { claim: 'The closure was an overreaction', text: 'The closure was the right call.', sign: -1 },
     { claim: 'The closure was an overreaction', text: 'The closure was excessive.', sign: 1 },
     { claim: 'The fee is tiny', text: 'The fee is not trivial.', sign: -1 },
+    // The judging word after the verb, not the verb, has the contraries.
+    { claim: 'The council responded too slowly', text: 'The council responded within 24 hours.', sign: -1 },
+    {
+      claim: 'The council responded too slowly',
+      text: 'A spokesman said it had responded quickly.',
+      sign: -1,
+    },
+    { claim: 'The council responded too slowly', text: 'The council responded slowly.', sign: 1 },
+    { claim: 'The council responded too slowly', text: 'The bakery opened quickly.', sign: 0 },
   ])('WHEN "$text" is read against "$claim" THEN its stance is $sign', ({ claim, text, sign }) => {
     const frame = frameOf(tokens(claim));
     expect(Math.sign(stanceOf(tokens(text), frame).stance)).toBe(sign);
@@ -49,5 +58,22 @@ describe('GIVEN a claim judged in a word with contraries', () => {
     expect(result.counterpoints.map((c) => c.claim.text)).toContain(
       'A spokesperson for the agency said it had closed the bay within 12 hours of the first report.',
     );
+  });
+});
+
+describe('GIVEN a question whose first word is the auxiliary of its verb', () => {
+  it.each([
+    // The participle is the predicate: a sentence that only names the subject takes no side.
+    { topic: 'Was the cleanup handled well?', text: 'The cleanup will cost more next month.', sign: 0 },
+    {
+      topic: 'Was the cleanup handled well?',
+      text: 'I have rarely seen a cleanup handled so badly.',
+      sign: -1,
+    },
+    { topic: 'Is the ferry still running?', text: 'The ferry was painted blue.', sign: 0 },
+    { topic: 'Is the ferry still running?', text: 'The ferry is not running this week.', sign: -1 },
+  ])('WHEN "$text" is read against "$topic" THEN its stance is $sign', ({ topic, text, sign }) => {
+    const frame = frameOf(tokens(topic));
+    expect(Math.sign(stanceOf(tokens(text), frame).stance)).toBe(sign);
   });
 });

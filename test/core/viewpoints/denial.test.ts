@@ -17,7 +17,17 @@ Councillor Ana Ruiz accused the board of "sacking the wardens who keep our beach
 
 A Ministry of Transport spokesperson said the claim was "simply untrue" and that the board's budget had grown.`;
 
+// A statement that reports the other side's claim, then denies it by reference with a negated truth word.
+const STATEMENT = `Ferry operator answers the crews
+
+FOR IMMEDIATE RELEASE
+
+The Bayline Ferry Company today published its new timetable for the winter season.
+
+We keep hearing the crews' union say that our timetable contains no rest breaks. That is not correct. Every crossing longer than two hours ends with a paid break.`;
+
 let fixture: Analysis | undefined;
+let statement: Analysis | undefined;
 const sources = () => {
   fixture ??= analyzeCorpus(
     corpusOfTexts({ report: REPORT }, { report: { kind: 'news', outlet: 'Coast Wire' } }),
@@ -30,6 +40,10 @@ describe('GIVEN a sentence that denies what was said before it by reference', ()
     { text: 'A spokesperson said the claim was "simply untrue".', denies: true },
     { text: 'The agency rejected that account.', denies: true },
     { text: 'That is false.', denies: true },
+    { text: 'That is not correct.', denies: true },
+    { text: 'This is simply not the case.', denies: true },
+    { text: 'It is not the right moment to strike.', denies: false },
+    { text: 'It is not true that the ferry was late.', denies: false },
     { text: 'The ministry disputes the suggestion that the plant was unsafe.', denies: false },
     { text: 'A spokesperson said the claim was not untrue.', denies: false },
     { text: 'The claim was made on Monday.', denies: false },
@@ -42,5 +56,16 @@ describe('GIVEN a sentence that denies what was said before it by reference', ()
     expect(result.counterpoints.map((c) => [c.claim.holder, c.claim.text.slice(0, 30)])).toEqual([
       ['Ministry of Transport', 'A Ministry of Transport spokes'],
     ]);
+  });
+
+  it('WHEN a statement reports a claim and answers "That is not correct." THEN that answer is a counterpoint to the claim', () => {
+    statement ??= analyzeCorpus(
+      corpusOfTexts({ statement: STATEMENT }, { statement: { kind: 'statement', outlet: 'Bayline' } }),
+    );
+    const result = findCounterpoints(
+      viewpointSources(statement, statement.claims),
+      "The company's timetable contains no rest breaks",
+    );
+    expect(result.counterpoints.map((c) => c.claim.text)).toContain('That is not correct.');
   });
 });
