@@ -43,9 +43,31 @@ function shortName(text: string): boolean {
  * A comment header at line i: "Jane Doe says:" (one line), or a short name line followed by a date or time line
  * (two lines). Returns the author and how many lines the header takes.
  */
+/** How long ago a comment was posted: "2 hours ago", "3h", "5 min", "yesterday", "just now". */
+const AGE =
+  /^(?:\d+\s*(?:s|m|h|d|w|mo|y|secs?|mins?|hrs?|seconds?|minutes?|hours?|days?|weeks?|months?|years?)(?:\s+ago)?|an?\s+(?:minute|hour|day|week|month|year)\s+ago|just now|yesterday|today)$/i;
+/** A reply marker before a reply's header: "↳ Ilona S. · 2h". */
+const REPLY_MARK = /^[↳└⤷>]\s*/u;
+
+/**
+ * "Marta K. • 2 hours ago", "↳ Petr Holub · 3h": a one-line header, the author and when they posted, as comment
+ * widgets show them. The author, or null.
+ */
+function agedHeader(text: string): { author: string; reply: boolean } | null {
+  const reply = REPLY_MARK.test(text);
+  const m = /^(.{1,40}?)\s+[•·|–—-]\s+(.{1,30})$/u.exec(text.replace(REPLY_MARK, ''));
+  if (!m) return null;
+  const when = (m[2] as string).trim();
+  if (!AGE.test(when) && findFullDate(when) === null) return null;
+  const author = (m[1] as string).trim();
+  return author.split(/\s+/).length <= 5 && /^[\p{L}@_]/u.test(author) ? { author, reply } : null;
+}
+
 export function commentHeaderAt(lines: readonly Line[], i: number): { author: string; size: number } | null {
   const line = lines[i];
   if (!line) return null;
+  const aged = agedHeader(line.text);
+  if (aged) return { author: aged.author, size: 1 };
   const says = /^(.{1,40}?)\s+(says|said|wrote|commented)(?:\s+on\s+.{1,40})?\s*:?\s*$/i.exec(line.text);
   if (says && (says[1] as string).split(/\s+/).length <= 5) {
     // "Jane Doe says:" over "March 8, 2025 at 10:12 am": the date line is part of the header, not the comment.
@@ -122,6 +144,9 @@ function splitHeadedComments(
   const comments: CommentBlocks[] = [];
   const rest: Line[] = [];
   let current: { author: string; lines: Line[]; replyTo: string | null } | null = null;
+  // The authors of the comments above, with their headers' indents: an indented reply answers the nearest one
+  // less indented ("↳" or indentation, with no "Reply to" line).
+  const above: { author: string; indent: number }[] = [];
   const close = () => {
     if (!current || current.lines.length === 0) return;
     const joined = joinWrappedLines(text, current.lines);
@@ -147,7 +172,18 @@ function splitHeadedComments(
     const header = commentHeaderAt(lines, i);
     if (header) {
       close();
-      current = { author: header.author, lines: [], replyTo };
+      const marked = REPLY_MARK.test(line.text);
+      let parent: string | null = null;
+      if (replyTo === null && (line.indent > 0 || marked))
+        for (let k = above.length - 1; k >= 0; k--) {
+          const a = above[k] as { author: string; indent: number };
+          if (a.indent < line.indent || (marked && a.indent <= line.indent)) {
+            parent = a.author;
+            break;
+          }
+        }
+      above.push({ author: header.author, indent: line.indent });
+      current = { author: header.author, lines: [], replyTo: replyTo ?? parent };
       replyTo = null;
       for (let k = 0; k < header.size; k++) rest.push(lines[i + k] as Line);
       i += header.size - 1;

@@ -363,6 +363,30 @@ Published June 11, 2025`,
       },
     },
     {
+      name: 'comments under one-line "Name • 2 hours ago" headers, replies by indentation, "↳" and "Reply to Name"',
+      text: 'Recount narrows lead\n\nThe lead fell to 1,187 votes on Saturday.\n\nThe commission has until Friday to finish.\n\n47 Comments\n\nMarta K. • 2 hours ago\nIf that is the error rate here, recount the whole region.\n\n    Dusan R. • 1 hour ago\n    Those ballots were removed before the preliminary results.\n\nPetr Holub · 3h\nThe judge got it right.\n\n    ↳ Ilona S. · 2h\n    And the other side would demand the same.\n\n    Reply to Marta K.\n    Jana Novak • 2 hours ago\n    Read the fact check first.',
+      expect: (d) => {
+        expect(d.comments.map((c) => [c.index, c.author, c.replyTo, c.replyToComment])).toEqual([
+          [1, 'Marta K.', null, null],
+          [2, 'Dusan R.', 'Marta K.', 1],
+          [3, 'Petr Holub', null, null],
+          [4, 'Ilona S.', 'Petr Holub', 3],
+          [5, 'Jana Novak', 'Marta K.', 1],
+        ]);
+        expect(d.comments.map((c) => c.paragraphs.map((p) => p.text))).toEqual([
+          ['If that is the error rate here, recount the whole region.'],
+          ['Those ballots were removed before the preliminary results.'],
+          ['The judge got it right.'],
+          ['And the other side would demand the same.'],
+          ['Read the fact check first.'],
+        ]);
+        expect(d.body.map((p) => p.text)).toEqual([
+          'The lead fell to 1,187 votes on Saturday.',
+          'The commission has until Friday to finish.',
+        ]);
+      },
+    },
+    {
       name: 'a press briefing transcript is a primary record (statement), not a columnist speaking in the first person',
       text: "Halvorsen Labs press briefing on restructuring\n\nThe following is an edited record of a briefing held on Tuesday.\n\nREPORTER: Were union supporters singled out?\n\nKIM: No. I can tell you the selection was made by business unit.\n\nREPORTER: How do you explain the numbers?\n\nPATEL: I don't accept the numbers. I have seen the lists myself.",
       expect: (d) => expect(d.meta.kind).toBe('statement'),
