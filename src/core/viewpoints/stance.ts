@@ -254,7 +254,8 @@ function adHocFrame(tokens: readonly Token[], infos: readonly WordInfo[], frame:
   const subjectTerms = subject.length > 0 ? [...new Set(subject)] : frame.subject;
   return {
     ...frame,
-    orientation: flipsBefore(tokens, infos, predicateAt(infos, stems), NONE),
+    orientation: (flipsBefore(tokens, infos, predicateAt(infos, stems), NONE) *
+      flipsWithin(infos, predicateWords(infos, stems))) as 1 | -1,
     subject: subjectTerms,
     predicate: {
       stems,
@@ -314,6 +315,33 @@ export function judgesByContrary(infos: readonly WordInfo[]): boolean {
     if (CONTRARIES.has(w.stem) || (w.normal === 'within' && timeLimitAt(infos, i))) return true;
   }
   return false;
+}
+
+/** The token positions of the predicate's words in a sentence. */
+function predicateWords(infos: readonly WordInfo[], stems: ReadonlySet<string>): number[] {
+  const at: number[] = [];
+  for (let i = 0; i < infos.length; i++) if (stems.has((infos[i] as WordInfo).stem)) at.push(i);
+  return at;
+}
+
+const OBJECT_NEGATION = new Set(['DET', 'PRON', 'ADP']);
+
+/**
+ * (-1)^(negations between the predicate's words, in the clause of the first): "contains no job guarantees", "creates
+ * no jobs" deny what "contains job guarantees" asserts, the negation falling on the object rather than the verb.
+ */
+function flipsWithin(infos: readonly WordInfo[], at: readonly number[]): 1 | -1 {
+  let sign: 1 | -1 = 1;
+  if (at.length < 2) return sign;
+  const last = at[at.length - 1] as number;
+  for (let j = (at[0] as number) + 1; j < last; j++) {
+    const w = infos[j] as WordInfo;
+    if (w.flags & CLAUSE_BREAK) break;
+    // A negative determiner or pronoun ("no", "nothing", "without"): a "not" after the head is a trailing flipper,
+    // which flipsBefore reads ("the league is not the federation").
+    if (w.flags & FLIPS && OBJECT_NEGATION.has(w.pos) && !at.includes(j)) sign = -sign as 1 | -1;
+  }
+  return sign;
 }
 
 /** The first token of the predicate's words in a sentence, -1 when none. */
@@ -387,7 +415,8 @@ function predicateStance(
     if (!turns) return { stance: 0, focus: -1 };
   }
   return {
-    stance: flipsBefore(tokens, infos, first, at) * (seen.length / predicate.stems.size),
+    stance:
+      flipsBefore(tokens, infos, first, at) * flipsWithin(infos, at) * (seen.length / predicate.stems.size),
     focus: first,
   };
 }

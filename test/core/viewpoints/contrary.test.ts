@@ -77,3 +77,23 @@ describe('GIVEN a question whose first word is the auxiliary of its verb', () =>
     expect(Math.sign(stanceOf(tokens(text), frame).stance)).toBe(sign);
   });
 });
+
+describe('GIVEN a claim whose negation falls on the object ("contains no …")', () => {
+  it.each([
+    { claim: 'The timetable contains no rest breaks', text: 'The timetable contains rest breaks.', sign: -1 },
+    {
+      claim: 'The timetable contains no rest breaks',
+      text: 'Our timetable contains no rest breaks.',
+      sign: 1,
+    },
+    {
+      claim: 'The timetable contains no rest breaks',
+      text: 'The timetable does not contain rest breaks.',
+      sign: 1,
+    },
+    { claim: 'The timetable contains rest breaks', text: 'The timetable contains no rest breaks.', sign: -1 },
+  ])('WHEN "$text" is read against "$claim" THEN its stance is $sign', ({ claim, text, sign }) => {
+    const frame = frameOf(tokens(claim));
+    expect(Math.sign(stanceOf(tokens(text), frame).stance)).toBe(sign);
+  });
+});
