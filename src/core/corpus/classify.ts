@@ -134,10 +134,17 @@ export function unemphasised(text: string): string {
   return text.replace(/^[*_]{1,3}(?=\S)/, '').replace(/(?<=\S)[*_]{1,3}$/, '');
 }
 
+/** The last word of a news outlet's name: "Ostmark Daily Record", "Lindau Local News", "The Front Range Tribune". */
+export const OUTLET_WORD =
+  /\b(?:news|times|post|record|herald|journal|tribune|gazette|daily|press|chronicle|guardian|observer|telegraph|courier|ledger|review|mail|express|inquirer|bulletin|dispatch|monitor|register|standard|examiner|sentinel|globe|weekly|magazine|wire|radio|tv)$/i;
+/** "The Ostmark Courier Editorial Board", "The Editors": a paper's own voice signing its editorial. */
+const EDITORIAL_SIGNATURE = /^(?:the\s+)?(?:[\p{Lu}][\p{L}.'’&-]*\s+){0,4}(?:editorial board|editors)$/iu;
+
 export function bylineName(raw: string): string | null {
   const text = unemphasised(raw);
   const by = /^by\s+(.+)$/i.exec(text);
   if (by) return (by[1] as string).replace(/\s*[|,].*$/, '').trim();
+  if (EDITORIAL_SIGNATURE.test(text)) return text;
   if (/^[A-Z][a-z'’-]+(\s+[A-Z]\.)?(\s+[A-Z][a-z'’-]+){1,2}$/.test(text)) return text;
   return null;
 }
@@ -200,6 +207,7 @@ export function classifyArticleLines(lines: readonly Line[], titleHint: string |
     const next = out[i + 1]?.line.text ?? '';
     if (isDateline(t)) c.role = 'dateline';
     else if (bylineName(t) !== null && /^by\s/i.test(unemphasised(t))) c.role = 'byline';
+    else if (EDITORIAL_SIGNATURE.test(unemphasised(t))) c.role = 'byline';
     // "Rachel Pemberton Health correspondent" over "Updated 14:32 GMT, Tue 3 Sep 2024": a byline without "By".
     else if (isDateline(next) && !endsLikeSentence(t) && /^[A-Z]/.test(t) && t.split(/\s+/).length <= 6)
       c.role = 'byline';

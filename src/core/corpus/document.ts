@@ -12,6 +12,7 @@ import {
   isCommentMarker,
   PRESS_RELEASE_MARK,
   PUBLISHED_LINE,
+  OUTLET_WORD,
   type ClassifiedLine,
 } from './classify.js';
 import { commentHeaderAt, findQuotedComments, splitComments } from './comments.js';
@@ -92,6 +93,11 @@ function inferOutlet(blocks: readonly ClassifiedLine[]): string | null {
     )
       return t;
   }
+  // A name line in the header that reads as a paper's name ("Lindau Local News" over the date line).
+  for (const b of blocks) {
+    const t = unemphasised(b.line.text);
+    if (b.role === 'byline' && !/^by\s/i.test(t) && OUTLET_LINE.test(t) && OUTLET_WORD.test(t)) return t;
+  }
   for (const b of blocks) {
     const c = /^©\s*\d{4}\s+(.+?)(\s+(LLC|Inc\.?|Ltd\.?|LP))?\.?$/.exec(b.line.text);
     if (c) return c[1] as string;
@@ -103,6 +109,9 @@ function inferOutlet(blocks: readonly ClassifiedLine[]): string | null {
 
 /** A turn of a transcript: a speaker's label in capitals (or Q/A) and a colon. */
 const SPEAKER_TURN = /^(?:[A-Z][A-Z.'’ -]{0,30}[A-Z]|Q|A):\s/;
+/** A turn of an interview: the speaker's name and a colon, often in bold ("**Ana Petrak:** …"). */
+const NAMED_TURN =
+  /^(?:\*\*[A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,2}:?\*\*:?|[A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,2}:)\s/u;
 
 const FIRST_PERSON = /(^|[^“"‘\w])(I|I’m|I'm|I’ve|I've|my)\s/g;
 
@@ -116,6 +125,9 @@ function inferKind(title: string, body: readonly string[], pressRelease: boolean
   // A transcript ("KIM: No. The selection was made by …", "Q: …"): its speakers' own words, a primary record.
   const turns = body.filter((p) => SPEAKER_TURN.test(p)).length;
   if (turns >= 3 && turns >= body.length / 3) return 'statement';
+  // An interview (questions and answers under the speakers' names): reporting, not the outlet's argument.
+  const named = body.filter((p) => NAMED_TURN.test(p)).length;
+  if (named >= 3 && named >= body.length / 3) return 'news';
   // Columnists speak in the first person outside quotation marks; reporters rarely do.
   let firstPerson = 0;
   for (const p of body) {
@@ -157,7 +169,11 @@ function metaFrom(
 ): DocumentMeta {
   const titleLine = blocks.find((b) => b.role === 'title');
   const title = hint?.title ?? titleLine?.line.text.replace(/^#{1,6}\s+/, '') ?? raw.id;
-  const byline = blocks.find((b) => b.role === 'byline' && bylineName(b.line.text) !== null);
+  // A "By …" line names the writer; a bare name line may be the outlet's ("Ostmark Daily Record" over the date).
+  const bylines = blocks.filter((b) => b.role === 'byline' && bylineName(b.line.text) !== null);
+  const byline =
+    bylines.find((b) => /^by\s/i.test(unemphasised(b.line.text))) ??
+    bylines.find((b) => !OUTLET_WORD.test(unemphasised(b.line.text)));
   let published: string | null = hint?.published ?? null;
   let publishedInferred = false;
   if (hint?.published === undefined) {

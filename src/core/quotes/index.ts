@@ -67,8 +67,12 @@ function readFlows(corpus: Corpus): { raw: Found[]; named: Named[] } {
  * The paragraph's tokens inside [start, end). Its tokens are in text order: sentences that end before `start`
  * are skipped whole, and the walk stops at the first token starting after `end`.
  */
-/** A transcript turn: "KIM: No. The selection was made by business unit…", the speaker's label in capitals. */
-const TURN = /^([A-Z][A-Z.'’ -]{0,30}[A-Z]):\s+/;
+/**
+ * A transcript or interview turn: "KIM: No. The selection was made by business unit…", the speaker's label in
+ * capitals, or their name ("Ana Petrak: …", "**Ana Petrak:** …", as interviews print it).
+ */
+const TURN =
+  /^(?:([A-Z][A-Z.'’ -]{0,30}[A-Z]):\s+|\*\*([A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,2}):?\*\*:?\s+|([A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,2}):\s+)/u;
 /** Labels of those who ask, not of a speaker whose words are quoted. */
 const ASKERS = new Set([
   'REPORTER',
@@ -97,11 +101,20 @@ function transcriptTurns(paragraphs: readonly Paragraph[], mentions: readonly Na
     const surname = upper.split(/\s+/).pop() as string;
     if (!byLabel.has(surname)) byLabel.set(surname, m);
   }
+  const labelOf = (m: RegExpExecArray) => (m[1] ?? m[2] ?? m[3] ?? '').trim().toUpperCase();
+  // Who asks: a label whose turns are mostly questions (the interviewer), whatever their name.
+  const asked = new Map<string, number>();
+  const spoke = new Map<string, number>();
+  for (const p of turns) {
+    const who = labelOf(TURN.exec(p.text) as RegExpExecArray);
+    spoke.set(who, (spoke.get(who) ?? 0) + 1);
+    if (/\?["”’]?\s*$/.test(p.text)) asked.set(who, (asked.get(who) ?? 0) + 1);
+  }
   const out: RawQuote[] = [];
   for (const p of turns) {
     const label = TURN.exec(p.text) as RegExpExecArray;
-    const who = (label[1] as string).trim();
-    if (ASKERS.has(who)) continue;
+    const who = labelOf(label);
+    if (ASKERS.has(who) || (asked.get(who) ?? 0) * 2 > (spoke.get(who) ?? 0)) continue;
     const speaker = byLabel.get(who);
     if (!speaker) continue;
     const words = p.text.slice(label[0].length).trimEnd();

@@ -387,6 +387,32 @@ Published June 11, 2025`,
       },
     },
     {
+      name: 'an interview under the speakers\' names ("**Ana Petrak:** …") is reporting, not the outlet\'s opinion',
+      text: 'Q&A with observer chief Ana Petrak\n\nOstmark Courier\n\n2026-03-05\n\nAna Petrak has led the Open Ballot Network since 2019.\n\n**Jonas Feld:** Is Tomas Brenner right?\n\n**Ana Petrak:** No. We have seen nothing that supports a number like that.\n\n**Jonas Feld:** Should the recount cover the whole region?\n\n**Ana Petrak:** On the evidence we have, no. You do not recount 480,000 ballots because of a hunch.',
+      expect: (d) => {
+        expect(d.meta.kind).toBe('news');
+        expect(d.meta.outlet).toBe('Ostmark Courier');
+        expect(d.meta.author).toBeNull();
+      },
+    },
+    {
+      name: 'a paper\'s name over the date and a "By" line under it: the paper is the outlet, the "By" line the writer',
+      text: 'Court rejects recount bid\n\nOstmark Daily Record\nSaturday, 7 March 2026\n\nBy Pavel Navratil, courts correspondent\n\nThe court on Friday rejected the request to recount every ballot.',
+      expect: (d) => {
+        expect(d.meta.outlet).toBe('Ostmark Daily Record');
+        expect(d.meta.author).toBe('Pavel Navratil');
+      },
+    },
+    {
+      name: "an editorial signed by the paper's editorial board",
+      text: 'Count the ballots, then move on\n\nThe Ostmark Courier Editorial Board\n\nWhat matters now is whether the people can trust the count. We believe they can.\n\nThe recount should finish quickly.\n\nBoth candidates must accept the result.\n\nWhy would anyone trust a count done in secret?\n\nThe court was right to order cameras.',
+      expect: (d) => {
+        expect(d.meta.author).toBe('The Ostmark Courier Editorial Board');
+        expect(d.meta.kind).toBe('opinion');
+        expect(d.body[0]?.text.startsWith('What matters now')).toBe(true);
+      },
+    },
+    {
       name: 'a press briefing transcript is a primary record (statement), not a columnist speaking in the first person',
       text: "Halvorsen Labs press briefing on restructuring\n\nThe following is an edited record of a briefing held on Tuesday.\n\nREPORTER: Were union supporters singled out?\n\nKIM: No. I can tell you the selection was made by business unit.\n\nREPORTER: How do you explain the numbers?\n\nPATEL: I don't accept the numbers. I have seen the lists myself.",
       expect: (d) => expect(d.meta.kind).toBe('statement'),

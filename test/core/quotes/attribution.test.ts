@@ -554,3 +554,18 @@ describe('GIVEN "told Reuters that/DET farmers were …"', () => {
     expect(qa.quotes.map((q) => q.text)).toEqual(['farmers were already losing sales']);
   });
 });
+
+describe("GIVEN an interview printed under the speakers' names in bold", () => {
+  it("THEN each answer is a direct quote by the interviewee, and the questions are nobody's quotes", () => {
+    const { qa, text } = analyse(
+      'Ana Petrak has led the Open Ballot Network, the largest monitoring group, since 2019.\n\n**Jonas Feld:** Is Tomas Brenner right about the count?\n\n**Ana Petrak:** No. We have seen nothing that supports a number like that.\n\n**Jonas Feld:** Should the recount cover the whole region?\n\n**Ana Petrak:** On the evidence we have, no. You do not recount 480,000 ballots because of a hunch.',
+    );
+    const byPetrak = qa.quotes.filter((q) => q.speaker === 'Ana Petrak');
+    expect(byPetrak.map((q) => q.text)).toEqual([
+      'No. We have seen nothing that supports a number like that.',
+      'On the evidence we have, no. You do not recount 480,000 ballots because of a hunch.',
+    ]);
+    for (const q of byPetrak) expect(text.slice(q.start, q.end)).toBe(q.text);
+    expect(qa.quotes.some((q) => q.text.includes('Should the recount'))).toBe(false);
+  });
+});
