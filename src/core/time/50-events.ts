@@ -217,6 +217,16 @@ export function clausesAround(s: Sentence, dates: readonly Mention[]): Clause[] 
   return clauses;
 }
 
+/** Whether the mention is what something is set for: "for Thursday", "for March 5", "for next week". */
+function targetedBy(s: Sentence, m: Mention): boolean {
+  let before: Token | undefined;
+  for (const t of s.tokens) {
+    if (t.start >= m.start) break;
+    before = t;
+  }
+  return before?.normal === 'for';
+}
+
 /** Modals of advice: "residents should sign the petition and let the voters decide in November" recommends. */
 const ADVICE = new Set(['should', 'ought']);
 
@@ -309,7 +319,9 @@ function paragraphCandidates(
         reference: ref.date,
         dayLevel: ref.dayLevel,
         anchor,
-        tense: governing.tense,
+        // "has scheduled a hearing … for Thursday": a date something is set for lies on either side of the
+        // page's date whatever the tense of the setting, so the nearest is read.
+        tense: targetedBy(s, m) ? 'modal' : governing.tense,
         caption,
       });
       if (!resolved) continue;

@@ -78,6 +78,13 @@ const table: readonly Row[] = [
     date: '2025-06-12',
   },
   {
+    name: 'a day something "has scheduled … for" is the nearest such day, not the last one ("has scheduled a hearing … for Thursday", said on a Wednesday)',
+    published: '2026-03-04',
+    body: 'The court has scheduled a hearing on the petition for Thursday.',
+    words: 'hearing',
+    date: '2026-03-05',
+  },
+  {
     name: 'a month a past request was for stays behind when that is nearer ("asked the board to hold the vote in April", said in June)',
     published: '2025-06-10',
     body: 'The union asked the labor board to hold the vote in April.',
