@@ -125,7 +125,14 @@ export function mergeCandidates(candidates: readonly Candidate[]): TimelineEvent
     });
   }
   const rank = { year: 0, month: 1, day: 2 } as const;
-  events.sort((a, b) => a.first - b.first || rank[a.precision] - rank[b.precision] || a.order - b.order);
+  // A span of days ("last week") after the single days it starts on, so a day's events stay under one heading.
+  events.sort(
+    (a, b) =>
+      a.first - b.first ||
+      rank[a.precision] - rank[b.precision] ||
+      (a.until === undefined ? 0 : 1) - (b.until === undefined ? 0 : 1) ||
+      a.order - b.order,
+  );
   return events.map(({ first: _f, order: _o, ...e }) => e);
 }
 

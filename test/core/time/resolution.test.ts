@@ -390,3 +390,14 @@ describe('GIVEN a wire story whose only date is its dateline ("RIVERTON, Ohio, M
     expect(time.references[0]?.basis).not.toBe('dateline');
   });
 });
+
+describe('GIVEN events on a day and a span of days starting that day, told in mixed order', () => {
+  it('THEN the single days come before the span, so one day is one heading', () => {
+    const { events } = eventsOf(
+      'The union met the mediators on March 2.\n\nTalks between the two sides failed last week.\n\nThe commission published its first figures on March 2.',
+      '2026-03-11',
+    );
+    const onSecond = events.filter((e) => e.date === '2026-03-02');
+    expect(onSecond.map((e) => e.until ?? null)).toEqual([null, null, '2026-03-08']);
+  });
+});
