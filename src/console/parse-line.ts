@@ -49,7 +49,10 @@ export function parseLine(
     let value = rest.slice(from, to).trim();
     const quoted = /^"(.*)"$/s.exec(value);
     if (quoted) value = quoted[1] as string;
-    options[(s[2] as string).toLowerCase()] = value;
+    const name = (s[2] as string).toLowerCase();
+    // Discord takes each option once; a second one would silently win over the first.
+    if (name in options) return { error: `${name}: is given twice; give each option once` };
+    options[name] = value;
   }
   return { command, ...(subcommand ? { subcommand } : {}), options };
 }
