@@ -294,17 +294,21 @@ export function buildSummaryModel(
     if (starts === undefined) opening.set(d.meta.id, (starts = new Set()));
     for (const para of d.body) if (para.sentences[0]) starts.add(para.sentences[0].start);
   }
-  const { claimantsOf, claimantWeight, names } = claimantsByPassage(list, quotes);
+  const { claimantsOf, claimantWeight, names, within } = claimantsByPassage(list, quotes);
   const sentences: SummarySentence[] = list.map((p, i) => {
     const kind: PointKind = p.role === 'comment' ? 'comment' : p.kind;
     const surface = surfaces[i] as Surface;
     const claimants = claimantsOf[i] ?? NONE;
-    const slice = withAntecedent(
+    const full = withAntecedent(
       corpus,
       list,
       i,
       withoutDateline(p, quotationRun(corpus, list, i) ?? trimmed(p, surface.words)),
     );
+    // A transcript's or interview's turn ("KIM: …", "**Ana Petrak:** …") whose speaker the quotes engine knows:
+    // the point is the words, and the speaker is named beside it.
+    const turnSpeaker = claimants.length === 1 ? (names[claimants[0] as number] ?? null) : null;
+    const slice = turnSpeaker === null ? full : withoutTurnLabel(full);
     const position = positionOf(
       p,
       paragraphsOf.get(p.documentId) ?? 1,
@@ -329,7 +333,9 @@ export function buildSummaryModel(
       entities: surface.entities,
       claimants,
       speaker:
-        surface.speakerUntold && claimants.length === 1 ? (names[claimants[0] as number] ?? null) : null,
+        (surface.speakerUntold || within[i] === 1 || slice !== full) && claimants.length === 1
+          ? (names[claimants[0] as number] ?? null)
+          : null,
       aspect: surface.attributed ? 'claim' : surface.dated ? 'event' : surface.modal ? 'outlook' : 'context',
       start: slice.start,
       end: slice.end,
@@ -387,8 +393,15 @@ const NONE: readonly number[] = [];
 function claimantsByPassage(
   list: readonly Passage[],
   quotes: readonly Quote[],
-): { claimantsOf: (number[] | undefined)[]; claimantWeight: Float64Array; names: string[] } {
+): {
+  claimantsOf: (number[] | undefined)[];
+  claimantWeight: Float64Array;
+  names: string[];
+  /** 1 for a passage inside a quotation that started in an earlier passage. */
+  within: Uint8Array;
+} {
   const claimantsOf = new Array<number[] | undefined>(list.length);
+  const within = new Uint8Array(list.length);
   const speakerIndex = new Map<string, number>();
   const names: string[] = [];
   const documents: Set<string>[] = [];
@@ -411,19 +424,20 @@ function claimantsByPassage(
       names.push(q.speaker ?? q.speakerId);
     }
     (documents[speaker] as Set<string>).add(q.documentId);
+    // The passage the quotation starts in, and those its words run on into ("… the preliminary results were
+    // published. It should never have happened."), which are the speaker's words too.
     for (let id = run.start; id < run.end; id++) {
       const p = list[id] as Passage;
-      if (p.start <= q.start && q.start < p.end && p.comment === q.comment) {
-        const own = claimantsOf[id];
-        if (own === undefined) claimantsOf[id] = [speaker];
-        else if (!own.includes(speaker)) own.push(speaker);
-        break;
-      }
+      if (p.comment !== q.comment || p.end <= q.start || p.start >= q.end) continue;
+      const own = claimantsOf[id];
+      if (own === undefined) claimantsOf[id] = [speaker];
+      else if (!own.includes(speaker)) own.push(speaker);
+      if (p.start > q.start) within[id] = 1;
     }
   }
   const claimantWeight = new Float64Array(speakerIndex.size);
   documents.forEach((docs, k) => (claimantWeight[k] = Math.log(1 + docs.size)));
-  return { claimantsOf, claimantWeight, names };
+  return { claimantsOf, claimantWeight, names, within };
 }
 
 const OPEN = () => true;
@@ -1087,6 +1101,22 @@ function ineligibleGiven(p: Passage, shape: QuoteShape, words: number): Ineligib
   const { quoted, balanced, attributed } = shape;
   if (!attributed && (quoted / words > 0.5 || !balanced)) return 'unattributed-quote';
   return null;
+}
+
+/** A speaker's label opening a turn: "KIM: ", "Ana Petrak: ", "**Ana Petrak:** ". */
+const TURN_LABEL =
+  /^(?:[A-Z][A-Z.'’ -]{0,30}[A-Z]:\s+|\*\*[A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,2}:?\*\*:?\s+|[A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,2}:\s+)/u;
+
+/** The slice without the speaker's label that opens it, or the slice itself when it has none. */
+function withoutTurnLabel(slice: { start: number; end: number; text: string }): {
+  start: number;
+  end: number;
+  text: string;
+} {
+  const m = TURN_LABEL.exec(slice.text);
+  if (!m) return slice;
+  const cut = m[0].length;
+  return { start: slice.start + cut, end: slice.end, text: slice.text.slice(cut) };
 }
 
 /** Pronouns that point back at a thing or a group named before ("It includes …", "They said …", "This means …"). */

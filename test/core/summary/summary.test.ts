@@ -252,3 +252,38 @@ The union said it would study the offer before the weekend.`,
     }
   });
 });
+
+describe('GIVEN an interview and a quotation of several sentences', () => {
+  const a = analyzeCorpus(
+    corpusOfTexts({
+      qa: `Q&A with observer chief Ana Petrak
+
+Ana Petrak has led the Open Ballot Network, the largest monitoring group, since 2019.
+
+**Jonas Feld:** Is Tomas Brenner right about the count?
+
+**Ana Petrak:** No. We have seen nothing that supports a number like that. What we saw in precinct 9 looks like one batch entered twice.
+
+**Jonas Feld:** Should the recount cover the whole region?
+
+**Ana Petrak:** On the evidence we have, no. If the Lindau recount turns up something systematic, that changes.`,
+    }),
+  );
+  const sentenceOf = (words: string) => {
+    const s = a.summary.sentences.find((x) => x.passage.text.includes(words));
+    if (!s) throw new Error(words);
+    return s;
+  };
+
+  it("THEN an answer's point leaves out the speaker's label, names the speaker beside it, and stays verbatim", () => {
+    const s = sentenceOf('On the evidence we have');
+    expect(s.text).toBe('On the evidence we have, no.');
+    expect(s.speaker).toBe('Ana Petrak');
+    expect(a.corpus.byId.get('qa')?.text.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it("THEN a later sentence of the same answer is hers too, not the outlet's", () => {
+    expect(sentenceOf('If the Lindau recount turns up').speaker).toBe('Ana Petrak');
+    expect(sentenceOf('What we saw in precinct 9').speaker).toBe('Ana Petrak');
+  });
+});
