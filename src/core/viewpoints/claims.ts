@@ -6,7 +6,7 @@
  * (the quotes engine first, then "X said" / "said X" / "according to X" / a pronoun for the last speaker) ->
  * strength of the position (opinion markers, modals, evaluative words, negation) -> holder and kind.
  */
-import type { CorpusDocument, Paragraph, Sentence, Token } from '../corpus/types.js';
+import type { CorpusDocument, Paragraph, ReaderComment, Sentence, Token } from '../corpus/types.js';
 import type { Quote } from '../quotes/types.js';
 import type { PassageIndex } from '../search/index.js';
 import { sentenceTerms } from '../search/index.js';
@@ -375,6 +375,32 @@ function rebuttalIn(
   return null;
 }
 
+/** Whether a sentence has words of its own after an opening "@Name" (is not the handle alone). */
+const wordsAfterHandle = (text: string): boolean => /\p{L}/u.test(text.replace(/^\s*@\S+/u, ''));
+
+/**
+ * What a reply opening on assent says after the name it answers ("@Sam Agreed.", "@Sam Exactly, and …", "@Sam Spot
+ * on."): it takes the other comment's side, not the other side.
+ */
+const ASSENT =
+  /^[\s,:;.!—–-]*(?:agreed|i agree|agree|exactly|indeed|yes|yep|yeah|true|so true|right|well said|this|same here|spot on|absolutely|precisely|\+1)\b/i;
+
+/**
+ * The holder a reader comment answers: the earlier comment its "@Name" (or its quotation) points to, unless it opens
+ * on assent. A reply argues with what it answers, so its words stand against that comment's side, whatever they say
+ * of the topic on their own ("@Sam Then pay the people who load it properly.").
+ */
+function answeredComment(c: ReaderComment): string | null {
+  if (c.replyToComment === null || c.replyToComment === c.index) return null;
+  let text = c.paragraphs[0]?.text ?? '';
+  if (c.replyTo !== null) {
+    const at = text.indexOf(`@${c.replyTo}`);
+    if (at >= 0 && at < 4) text = text.slice(at + c.replyTo.length + 1);
+  }
+  text = text.replace(/^\s*@\S+/, '');
+  return ASSENT.test(text) ? null : `reader comment #${c.replyToComment}`;
+}
+
 /** How strongly a sentence marks itself as taking a position. */
 const MARKERS = OPINION_MARKERS.map((marker) => marker.replace(/’/g, "'"));
 /**
@@ -571,7 +597,12 @@ export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
 
   // The comments' sentences read so far (their words, lower-cased), and those of the comment being read.
   const commentSentences = new Set<string>();
-  const visit = (paragraphs: readonly Paragraph[], commentNo: number | null, titleOf: number) => {
+  const visit = (
+    paragraphs: readonly Paragraph[],
+    commentNo: number | null,
+    titleOf: number,
+    answers: string | null = null,
+  ) => {
     const visitStart = contexts.nextSlot;
     const ownSentences: string[] = [];
     // The sentence before was a quotation answered by this one.
@@ -635,10 +666,12 @@ export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
         }
         // A quotation answered, and its answer, are claims however plain their words ("That is the company's own number.").
         // A named speaker's judgement in words with contraries ("said it had acted within 48 hours") is a position.
+        // So is a reply arguing with another comment ("@Sam Then who pays the crews?"), but not its bare "@Sam".
         if (
           strength + base < 1.5 &&
           !answer &&
           !mention &&
+          (answers === null || !wordsAfterHandle(s.text)) &&
           !(holderInfo !== null && strength + base >= 1 && judgesByContrary(sentenceInfos))
         )
           return;
@@ -674,7 +707,8 @@ export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
           quoted: quoted[si] === true && holderInfo !== null,
           kind,
           strength,
-          rebuts: rebuttalIn(s.tokens, sentenceInfos, names),
+          // A quotation a reply answers is the other's words, not an answer to them.
+          rebuts: rebuttalIn(s.tokens, sentenceInfos, names) ?? (mention ? null : answers),
           terms: sentenceTerms(s),
           termIds,
           stemIds: words.distinctStemsOf([sentenceInfos]),
@@ -690,6 +724,6 @@ export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
     for (const key of ownSentences) commentSentences.add(key);
   };
   visit(doc.body, null, title);
-  for (const c of doc.comments) visit(c.paragraphs, c.index, -1);
+  for (const c of doc.comments) visit(c.paragraphs, c.index, -1, answeredComment(c));
   return out;
 }

@@ -436,7 +436,35 @@ function scoreClaims(
   }
   if (frame.predicate !== undefined) answers(sources, frame, subject, out, hits, top);
   answerMentions(sources, out);
+  answerReplies(sources, out);
   return { scored: out, bound: keep === null ? undefined : { read: limit, of: n } };
+}
+
+/**
+ * The replies to a reader comment that takes a side ("@Sam Then pay the people who load it properly."): their words
+ * need not name the topic, so retrieval does not find them. They are read with the comment they answer, whose holder
+ * they rebut (`Claim.rebuts`), so propagation puts them on its other side. A thread's replies come after the comment,
+ * in the same document: the scan stops at the document's end.
+ */
+function answerReplies(sources: ViewpointSources, scored: Scored[]): void {
+  const { claims, onTopic } = sources.claims;
+  const scratch = scratchOf(sources.claims);
+  const count = scored.length;
+  let answered: Set<string> | null = null;
+  for (let k = 0; k < count; k++) {
+    const s = scored[k] as Scored;
+    if (s.claim.comment === null || s.stance === 0 || scratch.mentions[s.id] === 1) continue;
+    const holder = s.claim.holder;
+    const key = `${s.claim.documentId}\u0000${holder}`;
+    if (answered?.has(key)) continue;
+    (answered ??= new Set()).add(key);
+    for (let id = s.id + 1; id < claims.length; id++) {
+      const c = claims[id] as Claim;
+      if (c.documentId !== s.claim.documentId) break;
+      if (c.rebuts !== holder || onTopic[id] === 0 || scoredOf(scratch, scored, id) !== undefined) continue;
+      addScored(scratch, scored, { id, claim: c, stance: 0, relevance: s.relevance, focus: -1 });
+    }
+  }
 }
 
 /**

@@ -44,8 +44,10 @@ describe('GIVEN reader comments that quote a claim back to answer it', () => {
 
   it('WHEN the claim is countered THEN the answer after the quotation is the counterpoint, not the quotation', () => {
     const result = findCounterpoints(sources(), 'The rise is clearly modest');
+    // The reply's further sentence argues with the claim too: the comment answers the first one.
     expect(result.counterpoints.map((c) => [c.claim.holder, c.claim.text])).toEqual([
       ['reader comment #2', "That is the board's own figure."],
+      ['reader comment #2', 'Season tickets go up far more.'],
     ]);
   });
 
@@ -54,6 +56,9 @@ describe('GIVEN reader comments that quote a claim back to answer it', () => {
     const quoter = result.positions.flatMap((p) =>
       p.items.filter((i) => i.claim.holder === 'reader comment #2').map((i) => [p.side, i.claim.text]),
     );
-    expect(quoter).toEqual([[-1, "That is the board's own figure."]]);
+    expect(quoter).toEqual([
+      [-1, "That is the board's own figure."],
+      [-1, 'Season tickets go up far more.'],
+    ]);
   });
 });
