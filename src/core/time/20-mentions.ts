@@ -165,6 +165,12 @@ function readChrono(r: chrono.ParsedResult, sentenceText: string): Hit | null {
   if (sh) {
     const n = amountOf(sh[1] as string);
     if (n === null) return null;
+    // "two days after a council committee approved …", "a day before the rally": counted from an event the text
+    // names, not from the last date; only "two days later", "a day before." count from that.
+    if ((sh[3] === 'before' || sh[3] === 'after') && /^\s+[\p{L}\d]/u.test(sentenceText.slice(end)))
+      return null;
+    // "… the day after the vote, not a day later": a figure of speech, no date.
+    if (/\bnot\s+$/i.test(sentenceText.slice(Math.max(0, start - 5), start))) return null;
     const back = sh[3] === 'ago' || sh[3] === 'earlier' || sh[3] === 'before';
     return hit(start, end, {
       kind: 'offset',
@@ -217,9 +223,17 @@ const ANCHORS: readonly [RegExp, number][] = [
   [/\bthe\s+day\s+after\b(?!\s+(?:the|a|his|her|its|their)\b)/gi, 1],
   [/\bthe\s+(?:previous|preceding)\s+day\b/gi, -1],
   [/\bthe\s+day\s+before\b(?!\s+(?:the|a|his|her|its|their)\b)/gi, -1],
+  // Whole days counted in hours: "Forty-eight hours later, the two sides met in court."
+  [/\b(?:twenty-four|24)\s+hours\s+later\b/gi, 1],
+  [/\b(?:forty-eight|48)\s+hours\s+later\b/gi, 2],
+  [/\b(?:seventy-two|72)\s+hours\s+later\b/gi, 3],
+  [/\b(?:twenty-four|24)\s+hours\s+earlier\b/gi, -1],
+  [/\b(?:forty-eight|48)\s+hours\s+earlier\b/gi, -2],
+  [/\b(?:seventy-two|72)\s+hours\s+earlier\b/gi, -3],
 ];
 /** What every one of ANCHORS needs. */
-const ANY_ANCHOR = /\bthe\s+(?:(?:following|next|previous|preceding)\s+day|day\s+(?:after|before))\b/i;
+const ANY_ANCHOR =
+  /\bthe\s+(?:(?:following|next|previous|preceding)\s+day|day\s+(?:after|before))\b|\b(?:twenty-four|forty-eight|seventy-two|24|48|72)\s+hours\s+(?:later|earlier)\b/i;
 
 const BARE_YEAR = /(?<![\d,.$€£/-])\b(1[6-9]\d\d|20\d\d)\b(?!\d|,\d|s\b|['’]s\b|\s*(?:%|percent))/g;
 

@@ -287,14 +287,17 @@ function paragraphCandidates(
   kind: SourceKind,
   out: Candidate[],
   pageDatelineEnd = -1,
-): void {
+  carried: ResolveContext['anchor'] = null,
+): ResolveContext['anchor'] {
   const stamp = p.role === 'body' ? entryStamp(p, pageRef, mentionsOf) : null;
   const ref = stamp?.ref ?? pageRef;
   const datelineEnd = stamp?.end ?? pageDatelineEnd;
   const caption = p.role === 'caption';
   // In an opinion piece or a reader comment, a date after "should" is the writer's advice, not an event.
   const views = kind === 'opinion' || kind === 'comment';
-  let anchor: ResolveContext['anchor'] = null;
+  // The last date of the paragraph before, for a paragraph that goes on counting from it ("The ruling came the
+  // following day."); a live blog's entry starts afresh from its own stamp.
+  let anchor: ResolveContext['anchor'] = stamp === null ? carried : null;
   for (const s of p.sentences) {
     const found = mentionsOf(s);
     if (found.length === 0) continue;
@@ -361,13 +364,16 @@ function paragraphCandidates(
     }
     anchor = nextAnchor;
   }
+  return anchor;
 }
 
 /** Every dated candidate of a document: body, photo captions and reader comments (marked by their number). */
 export function documentCandidates(doc: CorpusDocument, ref: Reference, mentionsOf: MentionsOf): Candidate[] {
   const out: Candidate[] = [];
   const datelineEnd = bodyDatelineEnd(doc);
-  for (const p of doc.body) paragraphCandidates(p, ref, mentionsOf, doc.meta.kind, out, datelineEnd);
+  let anchor: ResolveContext['anchor'] = null;
+  for (const p of doc.body)
+    anchor = paragraphCandidates(p, ref, mentionsOf, doc.meta.kind, out, datelineEnd, anchor);
   for (const p of doc.captions) paragraphCandidates(p, ref, mentionsOf, doc.meta.kind, out);
   for (const c of doc.comments) {
     const cref = commentReference(c, ref, mentionsOf);

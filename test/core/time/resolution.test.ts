@@ -401,3 +401,24 @@ describe('GIVEN events on a day and a span of days starting that day, told in mi
     expect(onSecond.map((e) => e.until ?? null)).toEqual([null, null, '2026-03-08']);
   });
 });
+
+describe('GIVEN a story that goes on counting from the last date across paragraphs', () => {
+  it('THEN "Forty-eight hours later" and "the following day" at the start of later paragraphs count from it', () => {
+    const { events } = eventsOf(
+      'On 3 March, the recount began at the district hall.\n\nForty-eight hours later, the two sides met in court.\n\nThe ruling came the following day.',
+      '2026-03-07',
+    );
+    expect(find(events, 'two sides met').map((e) => e.date)).toEqual(['2026-03-05']);
+    expect(find(events, 'ruling came').map((e) => e.date)).toEqual(['2026-03-06']);
+  });
+
+  it('THEN a count from an event the text names ("two days after a committee approved …", "a day before the rally") or a figure of speech ("not a day later") is no date', () => {
+    const { events } = eventsOf(
+      'The committee met on May 13.\n\nThe rally came two days after a council committee approved the deal.\n\nUnion leaders met the mayor a day before the rally.\n\nThey want the count "the day after the vote, not a day later."',
+      '2024-05-16',
+    );
+    expect(find(events, 'rally came')).toEqual([]);
+    expect(find(events, 'Union leaders met')).toEqual([]);
+    expect(find(events, 'not a day later')).toEqual([]);
+  });
+});
