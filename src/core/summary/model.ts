@@ -1121,6 +1121,7 @@ function withoutTurnLabel(slice: { start: number; end: number; text: string }): 
 
 /** Pronouns that point back at a thing or a group named before ("It includes …", "They said …", "This means …"). */
 const ANAPHORS = new Set(['it', 'they', 'this', 'these', 'those']);
+const POSSESSIVE_ANAPHORS = new Set(['its', 'their']);
 /** A point may take in the sentence before it, to name what its pronoun means, up to this many words in all. */
 const ANTECEDENT_RUN_WORDS = 60;
 
@@ -1139,12 +1140,17 @@ function withAntecedent(
   const p = list[i] as Passage;
   const tokens = p.sentence.tokens;
   const first = tokens[0];
-  if (!first || slice.start !== p.start || !ANAPHORS.has(first.normal)) return slice;
-  const next = tokens[1];
-  // "It is unclear …", "It was too early …", "This is why …": no thing named before is meant.
-  if (first.normal === 'it' && next?.pos === 'AUX' && ['ADJ', 'ADV'].includes(tokens[2]?.pos ?? ''))
-    return slice;
-  if (first.pos === 'DET' && next !== undefined && (next.pos === 'NOUN' || next.pos === 'ADJ')) return slice;
+  if (!first || slice.start !== p.start) return slice;
+  // "Its director, Ana Petrak, told …", "Their lawyers filed …": whose, the sentence before says.
+  if (!POSSESSIVE_ANAPHORS.has(first.normal)) {
+    if (!ANAPHORS.has(first.normal)) return slice;
+    const next = tokens[1];
+    // "It is unclear …", "It was too early …", "This week …": no thing named before is meant.
+    if (first.normal === 'it' && next?.pos === 'AUX' && ['ADJ', 'ADV'].includes(tokens[2]?.pos ?? ''))
+      return slice;
+    if (first.pos === 'DET' && next !== undefined && (next.pos === 'NOUN' || next.pos === 'ADJ'))
+      return slice;
+  }
   const prev = list[i - 1];
   if (
     !prev ||

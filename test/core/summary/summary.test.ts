@@ -287,3 +287,23 @@ Ana Petrak has led the Open Ballot Network, the largest monitoring group, since 
     expect(sentenceOf('What we saw in precinct 9').speaker).toBe('Ana Petrak');
   });
 });
+
+describe('GIVEN a sentence opening on a possessive pointing back ("Its director, …")', () => {
+  it('THEN its point takes in the sentence before it, which says whose', () => {
+    const a = analyzeCorpus(
+      corpusOfTexts({
+        ngo: `Observers back the recount
+
+The Open Ballot Network monitored 70 percent of polling stations on election day.
+
+The group reported the gaps in Lindau first. Its director, Ana Petrak, told reporters that the count had been sloppy.
+
+The commission said it would publish every tally sheet.`,
+      }),
+    );
+    const s = a.summary.sentences.find((x) => x.passage.text.startsWith('Its director'));
+    expect(s?.text).toBe(
+      'The group reported the gaps in Lindau first. Its director, Ana Petrak, told reporters that the count had been sloppy.',
+    );
+  });
+});
