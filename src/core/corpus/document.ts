@@ -16,6 +16,7 @@ import {
   type ClassifiedLine,
 } from './classify.js';
 import { commentHeaderAt, findQuotedComments, splitComments } from './comments.js';
+import { turnLabel } from './turns.js';
 import type {
   BlockRole,
   CorpusDocument,
@@ -107,12 +108,6 @@ function inferOutlet(blocks: readonly ClassifiedLine[]): string | null {
   return null;
 }
 
-/** A turn of a transcript: a speaker's label in capitals (or Q/A) and a colon. */
-const SPEAKER_TURN = /^(?:[A-Z][A-Z.'’ -]{0,30}[A-Z]|Q|A):\s/;
-/** A turn of an interview: the speaker's name and a colon, often in bold ("**Ana Petrak:** …"). */
-const NAMED_TURN =
-  /^(?:\*\*[A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,2}:?\*\*:?|[A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,2}:)\s/u;
-
 const FIRST_PERSON = /(^|[^“"‘\w])(I|I’m|I'm|I’ve|I've|my)\s/g;
 
 function inferKind(title: string, body: readonly string[], pressRelease: boolean): DocumentKind {
@@ -122,11 +117,12 @@ function inferKind(title: string, body: readonly string[], pressRelease: boolean
     return 'statement';
   // "FOR IMMEDIATE RELEASE", "Notes to editors", "Media contact": the sender's own words, whatever the title.
   if (pressRelease) return 'statement';
-  // A transcript ("KIM: No. The selection was made by …", "Q: …"): its speakers' own words, a primary record.
-  const turns = body.filter((p) => SPEAKER_TURN.test(p)).length;
+  const labels = body.map(turnLabel);
+  // A transcript ("KIM: No. The selection was made by business unit …"): its speakers' own words, a primary record.
+  const turns = labels.filter((l) => l?.capitals === true).length;
   if (turns >= 3 && turns >= body.length / 3) return 'statement';
   // An interview (questions and answers under the speakers' names): reporting, not the outlet's argument.
-  const named = body.filter((p) => NAMED_TURN.test(p)).length;
+  const named = labels.filter((l) => l?.capitals === false).length;
   if (named >= 3 && named >= body.length / 3) return 'news';
   // Columnists speak in the first person outside quotation marks; reporters rarely do.
   let firstPerson = 0;

@@ -5,6 +5,7 @@
  * or organisation).
  */
 import type { Corpus, CorpusDocument, Paragraph, Token } from '../corpus/types.js';
+import { turnLabel } from '../corpus/turns.js';
 import { isContentToken, termOf } from '../search/index.js';
 import { attributeFlow, type Named, type RawQuote } from './attribute.js';
 import { buildCatalog, speakerOf, type Catalog } from './catalog.js';
@@ -67,12 +68,6 @@ function readFlows(corpus: Corpus): { raw: Found[]; named: Named[] } {
  * The paragraph's tokens inside [start, end). Its tokens are in text order: sentences that end before `start`
  * are skipped whole, and the walk stops at the first token starting after `end`.
  */
-/**
- * A transcript or interview turn: "KIM: No. The selection was made by business unit…", the speaker's label in
- * capitals, or their name ("Ana Petrak: …", "**Ana Petrak:** …", as interviews print it).
- */
-const TURN =
-  /^(?:([A-Z][A-Z.'’ -]{0,30}[A-Z]):\s+|\*\*([A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,2}):?\*\*:?\s+|([A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,2}):\s+)/u;
 /** Labels of those who ask, not of a speaker whose words are quoted. */
 const ASKERS = new Set([
   'REPORTER',
@@ -91,7 +86,10 @@ const ASKERS = new Set([
  * naming nobody the text introduces, or someone asking, gives no quote.
  */
 function transcriptTurns(paragraphs: readonly Paragraph[], mentions: readonly Named[]): RawQuote[] {
-  const turns = paragraphs.filter((p) => TURN.test(p.text));
+  const turns = paragraphs.flatMap((p) => {
+    const label = turnLabel(p.text);
+    return label ? [{ p, label }] : [];
+  });
   if (turns.length < 3) return [];
   const byLabel = new Map<string, Named>();
   for (const m of mentions) {
@@ -101,25 +99,23 @@ function transcriptTurns(paragraphs: readonly Paragraph[], mentions: readonly Na
     const surname = upper.split(/\s+/).pop() as string;
     if (!byLabel.has(surname)) byLabel.set(surname, m);
   }
-  const labelOf = (m: RegExpExecArray) => (m[1] ?? m[2] ?? m[3] ?? '').trim().toUpperCase();
   // Who asks: a label whose turns are mostly questions (the interviewer), whatever their name.
   const asked = new Map<string, number>();
   const spoke = new Map<string, number>();
-  for (const p of turns) {
-    const who = labelOf(TURN.exec(p.text) as RegExpExecArray);
+  for (const { p, label } of turns) {
+    const who = label.label.toUpperCase();
     spoke.set(who, (spoke.get(who) ?? 0) + 1);
     if (/\?["”’]?\s*$/.test(p.text)) asked.set(who, (asked.get(who) ?? 0) + 1);
   }
   const out: RawQuote[] = [];
-  for (const p of turns) {
-    const label = TURN.exec(p.text) as RegExpExecArray;
-    const who = labelOf(label);
+  for (const { p, label } of turns) {
+    const who = label.label.toUpperCase();
     if (ASKERS.has(who) || (asked.get(who) ?? 0) * 2 > (spoke.get(who) ?? 0)) continue;
     const speaker = byLabel.get(who);
     if (!speaker) continue;
-    const words = p.text.slice(label[0].length).trimEnd();
+    const words = p.text.slice(label.length).trimEnd();
     if (words.split(/\s+/).length < 2) continue;
-    const start = p.start + label[0].length;
+    const start = p.start + label.length;
     out.push({ speaker, start, end: start + words.length, kind: 'direct', paragraph: p });
   }
   return out;

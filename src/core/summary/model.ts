@@ -12,6 +12,7 @@
 import { MONTHS, WEEKDAYS } from '../text/calendar-words.js';
 import { maxOf } from '../text/max.js';
 import type { Corpus, Token } from '../corpus/types.js';
+import { turnLabel } from '../corpus/turns.js';
 import type { Quote } from '../quotes/types.js';
 import { isContentToken, termOf, type Passage, type PassageIndex } from '../search/index.js';
 import type {
@@ -1103,19 +1104,15 @@ function ineligibleGiven(p: Passage, shape: QuoteShape, words: number): Ineligib
   return null;
 }
 
-/** A speaker's label opening a turn: "KIM: ", "Ana Petrak: ", "**Ana Petrak:** ". */
-const TURN_LABEL =
-  /^(?:[A-Z][A-Z.'’ -]{0,30}[A-Z]:\s+|\*\*[A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,2}:?\*\*:?\s+|[A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,2}:\s+)/u;
-
 /** The slice without the speaker's label that opens it, or the slice itself when it has none. */
 function withoutTurnLabel(slice: { start: number; end: number; text: string }): {
   start: number;
   end: number;
   text: string;
 } {
-  const m = TURN_LABEL.exec(slice.text);
-  if (!m) return slice;
-  const cut = m[0].length;
+  const label = turnLabel(slice.text);
+  if (!label) return slice;
+  const cut = label.length;
   return { start: slice.start + cut, end: slice.end, text: slice.text.slice(cut) };
 }
 
