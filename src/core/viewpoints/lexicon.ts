@@ -731,3 +731,29 @@ export const CONTRARIES: ReadonlyMap<
   }
   return map;
 })();
+
+/**
+ * Words that stand for each other in a claim's own predicate ("the offer contains no job guarantees" is answered by
+ * "our offer protects every current job"): each set's words read as its first. Lemmas or lower-cased forms.
+ */
+export const SAME_MEANING: readonly (readonly string[])[] = [
+  ['guarantee', 'protect', 'protection', 'commitment', 'promise', 'pledge', 'assurance', 'safeguard'],
+];
+
+/** By `stem` of a word of SAME_MEANING: the stem of its set's first word. */
+export const SAME_STEM: ReadonlyMap<string, string> = new Map(
+  SAME_MEANING.flatMap((words) => words.map((w) => [stem(w), stem(words[0] as string)] as const)),
+);
+
+/**
+ * Verbs that carry little meaning of their own before a noun ("contains no guarantees", "has no plan", "gives
+ * assurances"): the noun is what the claim is about.
+ */
+export const LIGHT_VERBS: ReadonlySet<string> = new Set([
+  'contain',
+  'include',
+  'have',
+  'offer',
+  'give',
+  'provide',
+]);

@@ -12,7 +12,9 @@ import {
   EVALUATIVE_GROUPS,
   FLIP_SCOPE,
   GROUP_BY_ID,
+  LIGHT_VERBS,
   QUANTITY_WORDS,
+  SAME_STEM,
   WITHIN_TIME,
   stem,
 } from './lexicon.js';
@@ -211,6 +213,11 @@ function adHocFrame(tokens: readonly Token[], infos: readonly WordInfo[], frame:
   // How many is not what is claimed ("create thousands of jobs" is about creating jobs).
   const stems = new Set<string>();
   let head = '';
+  // After a light verb the noun it takes is the head ("contains no job guarantees": the guarantees), the last of the
+  // first run of nouns.
+  const light = verb >= 0 && LIGHT_VERBS.has((infos[verb] as WordInfo).lemma.toLowerCase());
+  let headNoun = '';
+  let nounRunOver = false;
   let reflexive = false;
   const subject: string[] = [];
   // The subject of a reported clause starts after its saying verb.
@@ -232,10 +239,16 @@ function adHocFrame(tokens: readonly Token[], infos: readonly WordInfo[], frame:
       /^(NOUN|PROPN|ADJ|VERB|ADV)$/.test(w.pos) &&
       !QUANTITY_WORDS.has(w.lemma.toLowerCase())
     ) {
-      if (stems.size === 0) head = w.stem;
-      stems.add(w.stem);
+      const st = sameStem(w.stem);
+      if (stems.size === 0) head = st;
+      if (light && i > verb && !nounRunOver) {
+        if (w.pos === 'NOUN') headNoun = st;
+        else if (headNoun !== '') nounRunOver = true;
+      }
+      stems.add(st);
     }
   }
+  if (headNoun !== '') head = headNoun;
   if (stems.size === 0) {
     // No predicate of its own: how the thing is judged (supported, good, beneficial, a success).
     const groups = new Map<string, number>();
@@ -288,6 +301,9 @@ function participleAfter(infos: readonly WordInfo[], i: number): boolean {
   return false;
 }
 
+/** A stem as its set of SAME_MEANING reads it (itself for most). */
+const sameStem = (st: string): string => SAME_STEM.get(st) ?? st;
+
 const WITHIN_STEM = stem(WITHIN_TIME);
 const TIME_UNITS = new Set(['second', 'minute', 'hour', 'day', 'week', 'month']);
 
@@ -320,7 +336,7 @@ export function judgesByContrary(infos: readonly WordInfo[]): boolean {
 /** The token positions of the predicate's words in a sentence. */
 function predicateWords(infos: readonly WordInfo[], stems: ReadonlySet<string>): number[] {
   const at: number[] = [];
-  for (let i = 0; i < infos.length; i++) if (stems.has((infos[i] as WordInfo).stem)) at.push(i);
+  for (let i = 0; i < infos.length; i++) if (stems.has(sameStem((infos[i] as WordInfo).stem))) at.push(i);
   return at;
 }
 
@@ -346,7 +362,7 @@ function flipsWithin(infos: readonly WordInfo[], at: readonly number[]): 1 | -1 
 
 /** The first token of the predicate's words in a sentence, -1 when none. */
 function predicateAt(infos: readonly WordInfo[], stems: ReadonlySet<string>): number {
-  for (let i = 0; i < infos.length; i++) if (stems.has((infos[i] as WordInfo).stem)) return i;
+  for (let i = 0; i < infos.length; i++) if (stems.has(sameStem((infos[i] as WordInfo).stem))) return i;
   return -1;
 }
 
@@ -369,7 +385,7 @@ function predicateStance(
   let named = false;
   for (let i = 0; i < infos.length; i++) {
     const w = infos[i] as WordInfo;
-    const st = w.stem;
+    const st = sameStem(w.stem);
     if (contraries !== undefined) {
       const key = w.normal === 'within' && timeLimitAt(infos, i) ? WITHIN_STEM : st;
       if (contraries.subject.has(st)) named = true;

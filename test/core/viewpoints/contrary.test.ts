@@ -97,3 +97,25 @@ describe('GIVEN a claim whose negation falls on the object ("contains no …")',
     expect(Math.sign(stanceOf(tokens(text), frame).stance)).toBe(sign);
   });
 });
+
+describe('GIVEN a claim about what something contains, in words another sentence says otherwise', () => {
+  it.each([
+    // After a light verb the noun is the head, and "protect" stands for "guarantee".
+    {
+      claim: 'The deal contains no pension guarantees',
+      text: 'The deal protects every current pension.',
+      sign: -1,
+    },
+    {
+      claim: 'The deal contains no pension guarantees',
+      text: 'We oppose cutting pensions without a single guarantee.',
+      sign: 1,
+    },
+    { claim: 'The deal contains no pension guarantees', text: 'The deal protects the river.', sign: 0 },
+    { claim: 'The deal contains no pension guarantees', text: 'The deal contains a pension.', sign: 0 },
+  ])('WHEN "$text" is read against "$claim" THEN its stance is $sign', ({ claim, text, sign }) => {
+    const frame = frameOf(tokens(claim));
+    // (+ 0: a negated frame's no-stance is -0.)
+    expect(Math.sign(stanceOf(tokens(text), frame).stance) + 0).toBe(sign);
+  });
+});
