@@ -126,10 +126,7 @@ function inferKind(title: string, body: readonly string[], pressRelease: boolean
   if (named >= 3 && named >= body.length / 3) return 'news';
   // Columnists speak in the first person outside quotation marks; reporters rarely do.
   let firstPerson = 0;
-  for (const p of body) {
-    const unquoted = p.replace(/[“"][^”"]*[”"]/g, ' ');
-    firstPerson += (unquoted.match(FIRST_PERSON) ?? []).length;
-  }
+  for (const p of body) firstPerson += (withoutQuotations(p).match(FIRST_PERSON) ?? []).length;
   if (firstPerson >= 2) return 'opinion';
   return writersOwnVoice(body) ? 'opinion' : 'news';
 }
@@ -139,7 +136,16 @@ const REPORTING =
   /\b(?:said|says|saying|told|tells|according to|added|adds|announced|stated|reported|wrote|writes|tweeted|confirmed|declined to comment|spokes(?:man|woman|person))\b/i;
 /** The writer arguing in their own voice, outside quotation marks: obligation, a question put to the reader. */
 const OWN_VOICE = /\b(?:should|must|ought to|needs to|need to|has to|have to)\b|\?(?:\s|$)/gi;
-const QUOTED = /[“"][^”"]*[”"]/g;
+/**
+ * Quotations in double marks, and in single marks as British outlets print them ('We are not doing this,' she
+ * said): a single mark opens before a word and closes after one when a space or punctuation follows, so the
+ * apostrophes of "don't" and "parents'" inside stay put.
+ */
+const QUOTED = /[“"][^”"]*[”"]|(?<=^|[\s(—–-])['‘](?=\S).*?(?<=\S)['’](?=[\s,.;:!?)—–]|$)/gu;
+
+function withoutQuotations(text: string): string {
+  return text.replace(QUOTED, ' ');
+}
 
 /**
  * A column without an "Opinion:" label: a news report attributes what it tells in most paragraphs (half to nine in
@@ -153,7 +159,7 @@ function writersOwnVoice(body: readonly string[]): boolean {
   let voice = 0;
   for (const p of body) {
     if (REPORTING.test(p)) attributed++;
-    voice += (p.replace(QUOTED, ' ').match(OWN_VOICE) ?? []).length;
+    voice += (withoutQuotations(p).match(OWN_VOICE) ?? []).length;
   }
   return attributed * 3 < body.length && voice >= 2;
 }

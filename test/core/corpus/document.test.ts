@@ -238,6 +238,23 @@ Published June 11, 2025`,
       },
     },
     {
+      name: "a British report quoting in single marks ('…,' said Dr Mensah) stays news: the first person and questions inside the quotations are the speakers'",
+      text: `Unvaccinated pupils to be kept out of schools as measles cases rise
+
+Children who have not had the MMR jab will be kept out of three primary schools for 21 days, the council said on Monday.
+
+'I know this is hard for families, but my job is to stop this outbreak,' said Dr Amara Mensah, the director of public health. 'What else should we do?'
+
+Lewis Barton, who chairs a parents' group, said: 'My son is healthy. Why should he be punished? I don't accept it.'
+
+The council said 14 cases had been confirmed since October.
+
+'We have run out of softer options,' Mensah said. 'Parents must act now.'
+
+A spokesperson for the schools said they would set work for pupils at home.`,
+      expect: (d) => expect(d.meta.kind).toBe('news'),
+    },
+    {
       name: 'a wire dateline names the outlet',
       text: 'Port Reopens\n\nROTTERDAM (AP) — The port reopened on Thursday.',
       expect: (d) => {
