@@ -120,6 +120,36 @@ function endsLikeSentence(text: string): boolean {
 /** "Published June 11, 2025", "First published on 3 Sep 2024": when the page went out (some pages say so last). */
 export const PUBLISHED_LINE = /^(?:first\s+)?(?:published|posted)\b/i;
 
+/** A paper's or station's name line: "Ostmark Daily Record", "WRX News 6", "University of Wrexbury | News and Press Office". */
+export function isOutletName(text: string): boolean {
+  if (text.split(/\s+/).length > 8 || endsLikeSentence(text)) return false;
+  return (
+    OUTLET_WORD.test(text) ||
+    /\b(?:news|tv|radio)\s+\d+$/i.test(text) ||
+    /\s\|\s.*\b(?:news|press)\b/i.test(text)
+  );
+}
+
+/** What may stand above a headline: an embargo or release line, a forum's name, the outlet's name, a date line. */
+function isFurnitureAboveTitle(text: string): boolean {
+  return (
+    /^(?:embargoed\b|for immediate release\b|r\/\w+$|posted\s+by\s)/i.test(text) ||
+    isOutletName(text) ||
+    isDateline(text)
+  );
+}
+
+/** A headline: a line of some length that does not end like a sentence, and is no date or byline. */
+function looksLikeHeadline(text: string): boolean {
+  return (
+    text.length > 20 &&
+    !/[.!]["”’]?$/.test(text) &&
+    !isDateline(text) &&
+    !/^(?:posted\s+)?by\s/i.test(unemphasised(text)) &&
+    !isFurnitureAboveTitle(text)
+  );
+}
+
 function isDateline(text: string): boolean {
   if (text.length > 70) return false;
   if (/^(today|yesterday|updated|published|posted)\b/i.test(text) && /\d/.test(text)) return true;
@@ -142,8 +172,9 @@ const EDITORIAL_SIGNATURE = /^(?:the\s+)?(?:[\p{Lu}][\p{L}.'’&-]*\s+){0,4}(?:e
 
 export function bylineName(raw: string): string | null {
   const text = unemphasised(raw);
-  const by = /^by\s+(.+)$/i.exec(text);
-  if (by) return (by[1] as string).replace(/\s*[|,].*$/, '').trim();
+  // "By Ann Lee | Harbour Ledger", "Posted by u/brookfield_dad · 3 days ago".
+  const by = /^(?:posted\s+)?by\s+(.+)$/i.exec(text);
+  if (by) return (by[1] as string).replace(/\s*[|,·•].*$/, '').trim();
   if (EDITORIAL_SIGNATURE.test(text)) return text;
   if (/^[A-Z][a-z'’-]+(\s+[A-Z]\.)?(\s+[A-Z][a-z'’-]+){1,2}$/.test(text)) return text;
   return null;
@@ -178,6 +209,32 @@ export function classifyArticleLines(lines: readonly Line[], titleHint: string |
   }
   if (titleAt < 0) {
     titleAt = 0;
+    // Page furniture above the headline: an embargo line, a forum's name, the outlet's name, a date line.
+    const headlineWithin = (from: number) =>
+      out.slice(from, from + 4).some((c) => looksLikeHeadline(c.line.text));
+    while (
+      titleAt < Math.min(out.length - 1, 4) &&
+      isFurnitureAboveTitle((out[titleAt] as ClassifiedLine).line.text)
+    ) {
+      if (!headlineWithin(titleAt + 1)) break;
+      titleAt++;
+    }
+    if (titleAt > 0) {
+      for (let i = 0; i < titleAt; i++) {
+        const c = out[i] as ClassifiedLine;
+        const t = c.line.text;
+        c.role =
+          isOutletName(t) || /^posted\s+by\s/i.test(t)
+            ? 'byline'
+            : isDateline(t)
+              ? 'dateline'
+              : 'boilerplate';
+      }
+      (out[titleAt] as ClassifiedLine).role = 'title';
+    }
+  }
+  if (titleAt <= 0 && (out[0] as ClassifiedLine).role !== 'title') {
+    titleAt = 0;
     for (let i = 0; i < Math.min(out.length - 1, 3); i++) {
       const t = (out[i] as ClassifiedLine).line.text;
       const next = (out[i + 1] as ClassifiedLine).line.text;
@@ -196,8 +253,10 @@ export function classifyArticleLines(lines: readonly Line[], titleHint: string |
       else break;
     }
   }
-  for (let i = 0; i < titleAt; i++) (out[i] as ClassifiedLine).role = 'byline';
-  (out[titleAt] as ClassifiedLine).role = 'title';
+  if ((out[titleAt] as ClassifiedLine).role !== 'title') {
+    for (let i = 0; i < titleAt; i++) (out[i] as ClassifiedLine).role = 'byline';
+    (out[titleAt] as ClassifiedLine).role = 'title';
+  }
 
   // Header: deck and datelines between the title and the first body paragraph.
   let i = titleAt + 1;

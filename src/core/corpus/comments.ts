@@ -19,7 +19,7 @@ export interface CommentBlocks {
 
 /** Site furniture between comments. */
 const COMMENT_FURNITURE =
-  /^(reply|report|like|share|flag|permalink|log in to reply|\d+\s+likes?|load more comments?)$/i;
+  /^(reply|report|like|share|flag|permalink|log in to reply|\d+\s+likes?|load more comments?|level \d+|\d+ more repl(?:y|ies))$/i;
 
 function isTimeLine(text: string): boolean {
   return (
@@ -45,7 +45,7 @@ function shortName(text: string): boolean {
  */
 /** How long ago a comment was posted: "2 hours ago", "3h", "5 min", "yesterday", "just now". */
 const AGE =
-  /^(?:\d+\s*(?:s|m|h|d|w|mo|y|secs?|mins?|hrs?|seconds?|minutes?|hours?|days?|weeks?|months?|years?)(?:\s+ago)?|an?\s+(?:minute|hour|day|week|month|year)\s+ago|just now|yesterday|today)$/i;
+  /^(?:\d+\s*(?:s|m|h|d|w|mo|y|secs?|mins?|hrs?|seconds?|minutes?|hours?|days?|weeks?|months?|years?)\.?(?:\s+ago)?|an?\s+(?:minute|hour|day|week|month|year)\s+ago|just now|yesterday|today)$/i;
 /** A reply marker before a reply's header: "↳ Ilona S. · 2h". */
 const REPLY_MARK = /^[↳└⤷>]\s*/u;
 
@@ -60,7 +60,8 @@ function agedHeader(text: string): { author: string; reply: boolean } | null {
   const when = (m[2] as string).trim();
   if (!AGE.test(when) && findFullDate(when) === null) return null;
   const author = (m[1] as string).trim();
-  return author.split(/\s+/).length <= 5 && /^[\p{L}@_]/u.test(author) ? { author, reply } : null;
+  // "u/hollins_mum", "[deleted]" (a removed account) as forums print them.
+  return author.split(/\s+/).length <= 5 && /^[\p{L}@_[]/u.test(author) ? { author, reply } : null;
 }
 
 export function commentHeaderAt(lines: readonly Line[], i: number): { author: string; size: number } | null {

@@ -12,7 +12,7 @@ import {
   isCommentMarker,
   PRESS_RELEASE_MARK,
   PUBLISHED_LINE,
-  OUTLET_WORD,
+  isOutletName,
   type ClassifiedLine,
 } from './classify.js';
 import { commentHeaderAt, findQuotedComments, splitComments } from './comments.js';
@@ -97,7 +97,9 @@ function inferOutlet(blocks: readonly ClassifiedLine[]): string | null {
   // A name line in the header that reads as a paper's name ("Lindau Local News" over the date line).
   for (const b of blocks) {
     const t = unemphasised(b.line.text);
-    if (b.role === 'byline' && !/^by\s/i.test(t) && OUTLET_LINE.test(t) && OUTLET_WORD.test(t)) return t;
+    // "University of Wrexbury | News and Press Office": the name before the bar.
+    if (b.role === 'byline' && !/^(?:posted\s+)?by\s/i.test(t) && isOutletName(t))
+      return t.split(/\s+\|\s+/)[0] as string;
   }
   for (const b of blocks) {
     const c = /^©\s*\d{4}\s+(.+?)(\s+(LLC|Inc\.?|Ltd\.?|LP))?\.?$/.exec(b.line.text);
@@ -108,7 +110,7 @@ function inferOutlet(blocks: readonly ClassifiedLine[]): string | null {
   return null;
 }
 
-const FIRST_PERSON = /(^|[^“"‘\w])(I|I’m|I'm|I’ve|I've|my)\s/g;
+const FIRST_PERSON = /(^|[^“"‘\w])(I|I’m|I'm|I’ve|I've|[Mm]y)\s/g;
 
 function inferKind(title: string, body: readonly string[], pressRelease: boolean): DocumentKind {
   if (/^(opinion|op-ed|commentary|editorial|column|analysis|view|perspective)\b/i.test(title))
@@ -175,7 +177,7 @@ function metaFrom(
   const bylines = blocks.filter((b) => b.role === 'byline' && bylineName(b.line.text) !== null);
   const byline =
     bylines.find((b) => /^by\s/i.test(unemphasised(b.line.text))) ??
-    bylines.find((b) => !OUTLET_WORD.test(unemphasised(b.line.text)));
+    bylines.find((b) => !isOutletName(unemphasised(b.line.text)));
   let published: string | null = hint?.published ?? null;
   let publishedInferred = false;
   if (hint?.published === undefined) {

@@ -255,6 +255,44 @@ A spokesperson for the schools said they would set work for pupils at home.`,
       expect: (d) => expect(d.meta.kind).toBe('news'),
     },
     {
+      name: 'an embargo line, the issuer\'s name and an "Issued:" line above a release\'s headline are not its title',
+      text: 'EMBARGOED UNTIL 00:01 GMT TUESDAY 10 NOVEMBER 2026\n\nUniversity of Wrexbury | News and Press Office\n\nIssued: 2026-11-09\n\nSchool exclusion during measles outbreaks raises vaccine uptake, study finds\n\nExcluding unvaccinated pupils raised uptake by 23 points, researchers found.\n\nNotes to editors\n\nThe study is published in the journal Vaccine.',
+      expect: (d) => {
+        expect(d.meta.title).toBe(
+          'School exclusion during measles outbreaks raises vaccine uptake, study finds',
+        );
+        expect(d.meta.outlet).toBe('University of Wrexbury');
+        expect(d.meta.kind).toBe('statement');
+      },
+    },
+    {
+      name: 'a station\'s name above the headline is the outlet; a one-line headline that merely ends in "Record" stays the title',
+      text: 'WRX News 6\n\nParents protest outside council house as exclusions enter second day\n\nPosted: Nov 12, 2026 6:05 PM\n\nAbout 40 parents gathered outside the council house on Thursday.',
+      expect: (d) => {
+        expect(d.meta.title).toBe('Parents protest outside council house as exclusions enter second day');
+        expect(d.meta.outlet).toBe('WRX News 6');
+        expect(
+          doc('Council Breaks Record\n\nThe council approved its largest budget on Tuesday.').meta.title,
+        ).toBe('Council Breaks Record');
+      },
+    },
+    {
+      name: 'a forum page: the forum\'s name and "Posted by" over the post\'s title, comments under "u/name · 4 hr. ago" headers with "level 1" and "Reply"/"Share" lines',
+      text: 'r/Wrexbury\n\nPosted by u/brookfield_dad · 3 days ago\n\nCouncil excluding unvaccinated kids for 21 days. Fair or overreach?\n\nMy daughter is at Brookfield. I get why they are doing it but 21 days is a long time.\n\n142 comments\n\nu/hollins_mum · 5h\n\nIt is not overreach. My niece is too young for the jab.\n\nReply\nShare\n\n    level 2\n    u/citizen_kestrel · 4 hr. ago\n\n    The incubation period is about 10 to 12 days.\n\n    Reply\n    Share\n\n[deleted] · 2h\n\nThis is all a plot.',
+      expect: (d) => {
+        expect(d.meta.title).toBe('Council excluding unvaccinated kids for 21 days. Fair or overreach?');
+        expect(d.meta.author).toBe('u/brookfield_dad');
+        expect(d.comments.map((c) => [c.index, c.author, c.replyToComment])).toEqual([
+          [1, 'u/hollins_mum', null],
+          [2, 'u/citizen_kestrel', 1],
+          [3, '[deleted]', null],
+        ]);
+        expect(d.comments[1]?.paragraphs.map((p) => p.text)).toEqual([
+          'The incubation period is about 10 to 12 days.',
+        ]);
+      },
+    },
+    {
       name: 'a wire dateline names the outlet',
       text: 'Port Reopens\n\nROTTERDAM (AP) — The port reopened on Thursday.',
       expect: (d) => {
