@@ -1200,7 +1200,13 @@ function indirectClause(toks: readonly Tok[], c: Cue, s0: number, s1: number): [
     )
       m++;
     if (toks[m]?.normal === 'that' && m > k) k = m;
-    else if (k <= end && toks[k]?.pos === 'ADP') {
+    else if (c.lemma === 'tell' && toks[k]?.pos === 'PROPN') {
+      // "tells BBC Midlands the group has instructed solicitors": the one told, then the clause without "that".
+      let e = k;
+      while (e <= end && (toks[e] as Tok).pos === 'PROPN') e++;
+      const next = toks[e];
+      if (next !== undefined && (next.pos === 'DET' || next.pos === 'PRON')) k = e;
+    } else if (k <= end && toks[k]?.pos === 'ADP') {
       // A time or place between them: "said on Wednesday that", "said in a note last week that", or with no
       // "that" before the clause ("said on Wednesday it would review …"). The tagger may read that "that" as a
       // determiner ("on Friday that/DET replacement stock was …"): after a whole time phrase it opens the clause.

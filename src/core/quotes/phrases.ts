@@ -226,6 +226,7 @@ export function splitTitle(
     if (
       w.type === 'word' &&
       !w.bridge &&
+      !bodyLink(toks, from + i, from, to) &&
       (TITLE_WORDS.has(w.normal) || (w.pos !== 'PROPN' && !capitalised(w)))
     )
       lastTitle = i;
@@ -337,9 +338,13 @@ export function refOfPhrase(
     if (prep.pos !== 'ADP' || (prep.normal !== 'of' && prep.normal !== 'from')) continue;
     const head = toks[j - 1] as Tok;
     let placeNames = true;
-    for (let k = j + 1; k < to && placeNames; k++) placeNames = isNameToken(toks[k]);
+    for (let k = j + 1; k < to && placeNames; k++)
+      placeNames =
+        isNameToken(toks[k]) ||
+        // "Lewis Barton of Wrexbury Parents for Choice": a body's name with its links.
+        (k > j + 1 && k + 1 < to && BODY_LINKS.has((toks[k] as Tok).normal) && isNameToken(toks[k + 1]));
     if (
-      to - (j + 1) > 3 ||
+      to - (j + 1) > 5 ||
       !placeNames ||
       !isNameToken(head) ||
       TITLE_WORDS.has(head.normal) ||
@@ -357,7 +362,17 @@ export function refOfPhrase(
   let k = to - 1;
   while (k >= s && !nameAt(toks, k)) k--;
   if (k >= s && k === to - 1) {
-    const rs = titleStart(toks, runStart(toks, k, s), s);
+    let run = runStart(toks, k, s);
+    // A body's name linking capitalised words ("Wrexbury Parents for Choice", "Campaign for Better Transport",
+    // "University of Saskatchewan") is one name; not a title before a name ("Secretary of State Antony Blinken").
+    while (
+      run - 2 >= s &&
+      BODY_LINKS.has((toks[run - 1] as Tok).normal) &&
+      isNameToken(toks[run - 2]) &&
+      !TITLE_WORDS.has((toks[run - 2] as Tok).normal)
+    )
+      run = runStart(toks, run - 2, s);
+    const rs = titleStart(toks, run, s);
     return nameRef(toks, rs, k + 1, text, base, s < rs ? joinRange(text, toks, s, rs, base) : null);
   }
   // No name at the end: a role noun ("the ministry", "the statement", "a spokesman").
@@ -391,6 +406,22 @@ export function refOfPhrase(
 
 /** Links inside a body's name ("Department of Health and Social Care"). */
 const BODY_LINKS = new Set(['of', 'and', 'for', '&']);
+
+/**
+ * Whether token k links two capitalised words of one body's name ("Wrexbury Parents for Choice", "University of
+ * Saskatchewan"), not a title to its complement ("Secretary of State", "Minister for Health").
+ */
+function bodyLink(toks: readonly Tok[], k: number, from: number, to: number): boolean {
+  if (k <= from || k + 1 >= to || !BODY_LINKS.has((toks[k] as Tok).normal)) return false;
+  const before = toks[k - 1] as Tok;
+  const after = toks[k + 1] as Tok;
+  if (!capitalised(before) || !capitalised(after) || TITLE_WORDS.has(before.normal) || !isNameToken(before))
+    return false;
+  // "Lewis Barton of Wrexbury Parents for Choice" is a person and their body: "of" after a name of several
+  // words joins only a body's head word ("Bank of America", "Department of Health", "Royal College of …").
+  if ((toks[k] as Tok).normal !== 'of') return true;
+  return ORG_WORDS.has(before.normal) || !isNameToken(toks[k - 2]) || k - 2 < from;
+}
 
 /**
  * toks[from, to) as the name of a body someone speaks for: several words ("Home Office"), or one word naming a

@@ -307,6 +307,16 @@ const ROWS: Row[] = [
     expect: { 'would meet grain and farm groups': 'Priya Sandhu' },
   },
   {
+    name: 'a body named with links ("Wrexbury Parents for Choice", "Campaign for Better Transport") is one speaker, a person "of" it is the person, a title "for" stays a title',
+    body: 'Wrexbury Parents for Choice said the ban was unlawful.\n\nThe Campaign for Better Transport said the plan was flawed.\n\nLewis Barton of Wrexbury Parents for Choice tells BBC Midlands the group has instructed solicitors.\n\nMinister for Health Jane Doe said the ban would stay.',
+    expect: {
+      'the ban was unlawful': 'Wrexbury Parents for Choice',
+      'the plan was flawed': 'Campaign for Better Transport',
+      'the group has instructed solicitors': 'Lewis Barton',
+      'the ban would stay': 'Jane Doe',
+    },
+  },
+  {
     name: 'a local title is a title, not part of the name ("Councilwoman Ada Park")',
     body: '“We will not sign a blank check for anybody,” said Councilwoman Ada Park.',
     expect: { 'We will not sign a blank check': 'Ada Park' },
@@ -567,5 +577,12 @@ describe("GIVEN an interview printed under the speakers' names in bold", () => {
     ]);
     for (const q of byPetrak) expect(text.slice(q.start, q.end)).toBe(q.text);
     expect(qa.quotes.some((q) => q.text.includes('Should the recount'))).toBe(false);
+  });
+});
+
+describe('GIVEN "tells <Outlet> <clause>" without "that"', () => {
+  it('THEN the reported words start after the one told', () => {
+    const { qa } = analyse('Lewis Barton tells BBC Midlands the group has instructed solicitors.');
+    expect(qa.quotes.map((q) => q.text)).toEqual(['the group has instructed solicitors']);
   });
 });
