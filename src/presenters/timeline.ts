@@ -42,10 +42,13 @@ function shownOf(e: TimelineEvent): { readonly title: string; readonly item: Ite
       const label = kind === 'opinion' || kind === 'statement' ? pointLabel(kind, null) : null;
       return label ? `${label} · ${citationLabel(c)}` : citationLabel(c);
     });
+    // Sources are voices: two paragraphs of one report telling the same happening are one source (each reader
+    // comment is its own).
+    const documents = new Set(e.sources.map((x) => `${x.documentId}#${x.comment ?? ''}`)).size;
     const item: Item = {
       text: e.text,
       cite: cites[0] as Citation,
-      source: labelled.join(' · ') + (e.sources.length > 1 ? ` (${e.sources.length} sources)` : ''),
+      source: labelled.join(' · ') + (documents > 1 ? ` (${documents} sources)` : ''),
     };
     shown.set(e, (s = { title, item }));
   }

@@ -58,3 +58,22 @@ describe('GIVEN timeline events', () => {
     );
   });
 });
+
+describe('GIVEN an event told in two paragraphs of one report and in another report', () => {
+  it('THEN it counts two sources, not three', () => {
+    const e = event(['news', 'news']);
+    const merged: TimelineEvent = {
+      ...e,
+      sources: [e.sources[0], { ...e.sources[0], paragraph: 9 }, e.sources[1]].filter(
+        (x): x is TimelineEvent['sources'][number] => x !== undefined,
+      ),
+    };
+    const view = timelineView({
+      events: [merged],
+      asked: '',
+      hidden: { background: 0, comments: 0 },
+      image: false,
+    });
+    expect(view.sections[0]?.items[0]?.source).toBe('a ¶2 · a ¶9 · b ¶2 (2 sources)');
+  });
+});
