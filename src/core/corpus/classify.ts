@@ -145,7 +145,7 @@ function looksLikeHeadline(text: string): boolean {
     text.length > 20 &&
     !/[.!]["”’]?$/.test(text) &&
     !isDateline(text) &&
-    !/^(?:posted\s+)?by\s/i.test(unemphasised(text)) &&
+    !/^(?:posted\s+|edited\s+|written\s+)?by\s/i.test(unemphasised(text)) &&
     !isFurnitureAboveTitle(text)
   );
 }
@@ -173,7 +173,7 @@ const EDITORIAL_SIGNATURE = /^(?:the\s+)?(?:[\p{Lu}][\p{L}.'’&-]*\s+){0,4}(?:e
 export function bylineName(raw: string): string | null {
   const text = unemphasised(raw);
   // "By Ann Lee | Harbour Ledger", "Posted by u/brookfield_dad · 3 days ago".
-  const by = /^(?:posted\s+)?by\s+(.+)$/i.exec(text);
+  const by = /^(?:posted\s+|edited\s+|written\s+)?by\s+(.+)$/i.exec(text);
   if (by) return (by[1] as string).replace(/\s*[|,·•].*$/, '').trim();
   if (EDITORIAL_SIGNATURE.test(text)) return text;
   if (/^[A-Z][a-z'’-]+(\s+[A-Z]\.)?(\s+[A-Z][a-z'’-]+){1,2}$/.test(text)) return text;
@@ -265,7 +265,8 @@ export function classifyArticleLines(lines: readonly Line[], titleHint: string |
     const t = c.line.text;
     const next = out[i + 1]?.line.text ?? '';
     if (isDateline(t)) c.role = 'dateline';
-    else if (bylineName(t) !== null && /^by\s/i.test(unemphasised(t))) c.role = 'byline';
+    else if (bylineName(t) !== null && /^(?:edited\s+|written\s+)?by\s/i.test(unemphasised(t)))
+      c.role = 'byline';
     else if (EDITORIAL_SIGNATURE.test(unemphasised(t))) c.role = 'byline';
     // "Rachel Pemberton Health correspondent" over "Updated 14:32 GMT, Tue 3 Sep 2024": a byline without "By".
     else if (isDateline(next) && !endsLikeSentence(t) && /^[A-Z]/.test(t) && t.split(/\s+/).length <= 6)
@@ -295,7 +296,7 @@ export function classifyArticleLines(lines: readonly Line[], titleHint: string |
       c.role = prev.role === 'body' ? 'boilerplate' : prev.role;
     else if (isSelfEvidentCaption(t)) c.role = 'caption';
     else if (prev?.role === 'tags') c.role = 'caption';
-    else if (/^by\s+[A-Z]/.test(t) && t.length < 80) c.role = 'byline';
+    else if (/^(?:[Ee]dited |[Ww]ritten )?by\s+[A-Z]/.test(t) && t.length < 80) c.role = 'byline';
   }
   // A block standing right before a credit line is that photo's caption.
   for (let k = 1; k < out.length; k++) {

@@ -176,7 +176,7 @@ function metaFrom(
   // A "By …" line names the writer; a bare name line may be the outlet's ("Ostmark Daily Record" over the date).
   const bylines = blocks.filter((b) => b.role === 'byline' && bylineName(b.line.text) !== null);
   const byline =
-    bylines.find((b) => /^by\s/i.test(unemphasised(b.line.text))) ??
+    bylines.find((b) => /^(?:edited\s+|written\s+)?by\s/i.test(unemphasised(b.line.text))) ??
     bylines.find((b) => !isOutletName(unemphasised(b.line.text)));
   let published: string | null = hint?.published ?? null;
   let publishedInferred = false;

@@ -293,6 +293,11 @@ A spokesperson for the schools said they would set work for pupils at home.`,
       },
     },
     {
+      name: 'a live page "Edited by Sam Irving" under a "Live Reporting" line names its editor as the author',
+      text: 'Measles outbreak: schools exclude unvaccinated pupils\n\nLive Reporting\n\nEdited by Sam Irving\n\nWednesday, 11 November 2026\n\n16:05\n\nThe council says 61 children were vaccinated at the clinic today.',
+      expect: (d) => expect(d.meta.author).toBe('Sam Irving'),
+    },
+    {
       name: 'a wire dateline names the outlet',
       text: 'Port Reopens\n\nROTTERDAM (AP) — The port reopened on Thursday.',
       expect: (d) => {
