@@ -176,6 +176,12 @@ export function bylineName(raw: string): string | null {
   const by = /^(?:posted\s+|edited\s+|written\s+)?by\s+(.+)$/i.exec(text);
   if (by) return (by[1] as string).replace(/\s*[|,·•].*$/, '').trim();
   if (EDITORIAL_SIGNATURE.test(text)) return text;
+  // "Rachel Hume Health correspondent": a name, then the writer's beat and role.
+  const roled =
+    /^([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}?)\s+(?:[A-Z][a-z]+\s+)?(?:correspondent|editor|reporter|writer|columnist|journalist)$/i.exec(
+      text,
+    );
+  if (roled) return roled[1] as string;
   if (/^[A-Z][a-z'’-]+(\s+[A-Z]\.)?(\s+[A-Z][a-z'’-]+){1,2}$/.test(text)) return text;
   return null;
 }

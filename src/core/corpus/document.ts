@@ -217,7 +217,21 @@ function metaFrom(
 const WRITER_NOTE =
   /^[*_]*[A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+){1,3},?\s+(?:is|was|has been|writes|teaches|served)\b.{0,240}$/u;
 const WRITER_WORDS =
-  /\b(?:reporter|writer|editor|columnist|journalist|author|professor|fellow|lecturer|director|analyst|researcher|contributor|correspondent|former|retired|senior|chair|founder)\b/i;
+  /\b(?:reporter|writer|editor|columnist|journalist|author|professor|fellow|lecturer|director|analyst|researcher|contributor|correspondent|former|retired|senior|chair|founder|GP|doctor|physician|surgeon|nurse|economist|scientist|lawyer)\b/i;
+
+/** The writer a note opening the piece names ("Dr Eleanor Voss is a GP in …" -> "Eleanor Voss"), or null. */
+function openingWriterNote(blocks: readonly ClassifiedLine[]): string | null {
+  for (const b of blocks.filter((x) => x.role === 'body').slice(0, 2)) {
+    const t = b.line.text;
+    if (!WRITER_NOTE.test(t) || !WRITER_WORDS.test(t)) continue;
+    const m =
+      /^[*_]*(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Sir|Dame)\.?\s+)?([A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+){1,2}),?\s+(?:is|was|has been|writes|teaches|served)\b/u.exec(
+        t,
+      );
+    if (m) return m[1] as string;
+  }
+  return null;
+}
 
 /**
  * The note about the writer that ends many opinion pieces ("Gregory Hale is a retired reporter and a former editor
@@ -249,7 +263,13 @@ export function parseDocument(
   const marker = commentSectionStart(lines);
   const articleLines = joinWrappedLines(text, marker === -1 ? lines : lines.slice(0, marker));
   const classified = classifyArticleLines(articleLines, hint?.title ?? null);
-  const meta = metaFrom(raw, classified, hint);
+  const found = metaFrom(raw, classified, hint);
+  // No byline, but a note about the writer opening the piece ("*Dr Eleanor Voss is a GP in Wrexbury …*"): the
+  // writer it names.
+  const meta =
+    found.author === null && hint?.author === undefined
+      ? { ...found, author: openingWriterNote(classified) }
+      : found;
   markAuthorNote(classified, meta.author);
 
   const counters = new Map<BlockRole, number>();

@@ -298,6 +298,19 @@ A spokesperson for the schools said they would set work for pupils at home.`,
       expect: (d) => expect(d.meta.author).toBe('Sam Irving'),
     },
     {
+      name: 'a byline without "By" giving the writer\'s beat ("Rachel Hume Health correspondent") names the writer',
+      text: 'Pupils to be kept out of schools as cases rise\n\nRachel Hume Health correspondent\n\nMon 9 Nov 2026 18.42 GMT\n\nChildren who have not had the jab will be kept out of three schools.',
+      expect: (d) => expect(d.meta.author).toBe('Rachel Hume'),
+    },
+    {
+      name: 'a note about the writer opening an op-ed with no byline ("*Dr Eleanor Voss is a GP in Wrexbury …*") names the writer and is not the argument',
+      text: "Sending children home won't end this outbreak\n\n*Dr Eleanor Voss is a GP in Wrexbury and a member of her college's council.*\n\nI have given more jabs this week than in any week since I qualified.\n\nThe exclusion policy is aimed at the wrong families.\n\nThe council should fund health visitors instead.",
+      expect: (d) => {
+        expect(d.meta.author).toBe('Eleanor Voss');
+        expect(d.body[0]?.text.startsWith('I have given')).toBe(true);
+      },
+    },
+    {
       name: 'a wire dateline names the outlet',
       text: 'Port Reopens\n\nROTTERDAM (AP) — The port reopened on Thursday.',
       expect: (d) => {
