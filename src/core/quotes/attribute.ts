@@ -1157,6 +1157,53 @@ function phraseAfter(
 }
 
 const NOMINAL_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
+
+/**
+ * Reported speech with its attribution at the end: "Pupils who receive a first dose will be allowed back after
+ * 72 hours, Dr Mensah said." The clause before the comma that precedes the speaker, when the verb ends the
+ * sentence (or only a short phrase of time or manner follows it: "…, she said on Tuesday", "…, he said in a
+ * statement"); null otherwise.
+ */
+function trailingClause(toks: readonly Tok[], c: Cue, s0: number, end: number): [number, number] | null {
+  if (c.lemma !== 'say' && c.lemma !== 'add' && c.lemma !== 'tell' && c.lemma !== 'write') return null;
+  let after = c.i + 1;
+  if (after <= end && (toks[after] as Tok).pos === 'ADP') {
+    after++;
+    while (after <= end && after - c.i <= 6 && NOMINAL_POS.has((toks[after] as Tok).pos)) after++;
+  }
+  if (after <= end) return null;
+  // Back over the speaker's phrase to the comma before it.
+  let q = c.i - 1;
+  while (q > s0) {
+    const t = toks[q] as Tok;
+    if (t.text === ',') break;
+    if (t.quote >= 0 || t.pos === 'VERB' || (t.pos === 'AUX' && q !== c.i - 1) || c.i - q > 8) return null;
+    q--;
+  }
+  if (q - s0 < 4 || (toks[q] as Tok).text !== ',') return null;
+  // "…, whatever Halden Pharma says": a concession, not who said the clause.
+  if (CONCESSIVE.has((toks[q + 1] as Tok).normal)) return null;
+  let a = s0;
+  while (a < q && (toks[a] as Tok).pos === 'PUNCT') a++;
+  // "When asked about the plan, Mensah said …" opens on a subordinate clause, not on what was said.
+  const first = toks[a] as Tok;
+  if (first.pos === 'SCONJ' || first.pos === 'ADP' || SUBORDINATORS.has(first.normal)) return null;
+  return a < q - 1 ? [a, q - 1] : null;
+}
+
+const CONCESSIVE = new Set(['whatever', 'whoever', 'however', 'as', 'than', 'no', 'despite']);
+const SUBORDINATORS = new Set([
+  'when',
+  'while',
+  'if',
+  'as',
+  'after',
+  'before',
+  'asked',
+  'since',
+  'although',
+  'though',
+]);
 /** Prepositions of place ("growers on the Prairies"); not "at" or "of", which also say whom one works for. */
 const PLACE_PREPOSITIONS = new Set([
   'on',
@@ -1187,6 +1234,8 @@ function indirectClause(toks: readonly Tok[], c: Cue, s0: number, s1: number): [
     }
     return null;
   }
+  const trailing = trailingClause(toks, c, s0, end);
+  if (trailing) return trailing;
   let k = c.i + 1;
   // An object between the verb and "that": "told CNN that", "warned Putin that".
   if (toks[k]?.normal !== 'that') {

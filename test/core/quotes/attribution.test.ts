@@ -317,6 +317,17 @@ const ROWS: Row[] = [
     },
   },
   {
+    name: 'reported speech with its attribution at the end ("…, Dr Mensah said.", "…, the agency said on Tuesday."), not a concession ("…, whatever Halden Pharma says")',
+    body: 'Dr Aisha Mensah, the director of public health, spoke on Monday. The Medicines Safety Agency ordered the recall.\n\nPupils who receive a first dose will be allowed back after 72 hours, Dr Mensah said.\n\nThe impurity was found at levels up to 40% above the limit, the agency said on Tuesday.\n\nA finding at 40% above the limit is not a trivial one, whatever Halden Pharma says.\n\nWhen asked about the plan, Mensah said nothing.',
+    expect: {
+      'Pupils who receive a first dose': 'Aisha Mensah',
+      'The impurity was found': 'Medicines Safety Agency',
+      'not a trivial one': null,
+      'When asked': null,
+    },
+    kinds: { 'Pupils who receive a first dose': 'indirect' },
+  },
+  {
     name: 'a local title is a title, not part of the name ("Councilwoman Ada Park")',
     body: '“We will not sign a blank check for anybody,” said Councilwoman Ada Park.',
     expect: { 'We will not sign a blank check': 'Ada Park' },
