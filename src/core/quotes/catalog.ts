@@ -272,7 +272,8 @@ export function buildCatalog(all: readonly Named[]): Catalog {
   return { entityOf, entities };
 }
 
-const HONORIFIC = /^(?:dr|prof|mr|mrs|ms|miss|mx|sir|dame)\.?$/i;
+/** An honorific alone, or after a transcript's "Q." ("Q. Mr." before "Halvorsen, the board says …"). */
+const HONORIFIC = /^(?:[QA]\.\s*)?(?:dr|prof|mr|mrs|ms|miss|mx|sir|dame)\.?$/i;
 
 export function speakerOf(e: Entity): Speaker {
   let role: string | null = null;

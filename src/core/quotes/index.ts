@@ -102,14 +102,17 @@ function transcriptTurns(paragraphs: readonly Paragraph[], mentions: readonly Na
   // Who asks: a label whose turns are mostly questions (the interviewer), whatever their name.
   const asked = new Map<string, number>();
   const spoke = new Map<string, number>();
+  // "MR. HALVORSEN", "DR. OKAFOR": the label's honorific is not part of the name.
+  const whoOf = (label: string) =>
+    label.toUpperCase().replace(/^(?:MR|MRS|MS|MISS|DR|PROF|SIR|DAME)\.?\s+/, '');
   for (const { p, label } of turns) {
-    const who = label.label.toUpperCase();
+    const who = whoOf(label.label);
     spoke.set(who, (spoke.get(who) ?? 0) + 1);
     if (/\?["”’]?\s*$/.test(p.text)) asked.set(who, (asked.get(who) ?? 0) + 1);
   }
   const out: RawQuote[] = [];
   for (const { p, label } of turns) {
-    const who = label.label.toUpperCase();
+    const who = whoOf(label.label);
     if (ASKERS.has(who) || (asked.get(who) ?? 0) * 2 > (spoke.get(who) ?? 0)) continue;
     const speaker = byLabel.get(who);
     if (!speaker) continue;

@@ -319,7 +319,9 @@ export function refOfPhrase(
   for (let k = s; k < to; k++) {
     if (isPossessive(toks[k + 1]) || endsPossessive((toks[k] as Tok).text)) {
       const rs = runStart(toks, k, s);
-      if (rs <= k && isNameToken(toks[k])) return nameRef(toks, rs, k + 1, text, base, null);
+      // "Albion's chief investment officer Priya Raman": the person named after the possessor speaks.
+      const namedAfter = k + 2 < to && nameAt(toks, to - 1) && !isPossessive(toks[to - 1]);
+      if (rs <= k && isNameToken(toks[k]) && !namedAfter) return nameRef(toks, rs, k + 1, text, base, null);
       const t = toks[k] as Tok;
       const owned = toks[to - 1] as Tok;
       if (

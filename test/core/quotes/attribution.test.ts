@@ -597,3 +597,17 @@ describe('GIVEN "tells <Outlet> <clause>" without "that"', () => {
     expect(qa.quotes.map((q) => q.text)).toEqual(['the group has instructed solicitors']);
   });
 });
+
+describe('GIVEN a press conference transcript with "MR. NAME:" labels and a company\'s officer named after its possessive', () => {
+  it('THEN each labelled answer is the named person\'s, and "Albion\'s chief investment officer Priya Raman" is Raman', () => {
+    const { qa } = analyse(
+      'Erik Halvorsen, Nordhavn chief executive, and Søren Lund, its finance director, took questions.\n\nMR. HALVORSEN: Good morning. We will not raise the offer again.\n\nMR. LUND: I would add only that the financing is committed.\n\nMR. HALVORSEN: We will take the offer directly to shareholders.\n\n"The price is too low," said Albion\'s chief investment officer Priya Raman.',
+    );
+    expect(qa.quotes.filter((q) => q.speaker === 'Erik Halvorsen').map((q) => q.text)).toEqual([
+      'Good morning. We will not raise the offer again.',
+      'We will take the offer directly to shareholders.',
+    ]);
+    expect(qa.quotes.find((q) => q.text.includes('financing is committed'))?.speaker).toBe('Søren Lund');
+    expect(qa.quotes.find((q) => q.text.includes('too low'))?.speaker).toBe('Priya Raman');
+  });
+});
