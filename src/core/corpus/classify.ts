@@ -59,7 +59,7 @@ export const PRESS_RELEASE_MARK =
   /^(?:for immediate release\b.*|embargoed (?:until|for)\b.*|-?\s*ends\s*-?|#+\s*ends|notes? (?:to|for) editors:?|media (?:contact|enquiries|inquiries)\b.*|press (?:contact|office)\b.*)$/i;
 
 const BOILERPLATE =
-  /^(leave a (comment|reply)|give a comment|post a comment|add a comment|your email address will not be published|required fields are marked|subscribe\b|sign up\b|share this|share on|related( articles| stories)?:?$|read more\b|advertisement$|click here|follow us|©|\(c\) \d{4}|copyright\b|all rights reserved|shareplay video$|\d+ comments? \/ \d+ comments?$|comments?$|reply$|print$|email$|tweet$|\(?(?:additional )?(?:reporting|writing|editing|compiled|graphics) by\b)/i;
+  /^(leave a (comment|reply)|give a comment|post a comment|add a comment|your email address will not be published|required fields are marked|subscribe\b|sign up\b|share this|share on|related( articles| stories)?:?$|read more\b|advertisement$|click here|follow us|©|\(c\) \d{4}|copyright\b|all rights reserved|shareplay video$|\d+ comments? \/ \d+ comments?$|comments?$|reply$|print$|email$|tweet$|\(?(?:additional )?(?:reporting|writing|editing|compiled|graphics) by\b|editor['’]s note:|you are receiving this\b|disclaimer:)/i;
 
 const COMMENT_MARKER =
   /^(\d+\s+(comments?|responses?|replies|thoughts?)\b.*|comments?(\s*\(\d+\))?:?|leave a (reply|comment)|reader comments|discussion)$/i;

@@ -166,13 +166,24 @@ function writersOwnVoice(body: readonly string[]): boolean {
   return attributed * 3 < body.length && voice >= 2;
 }
 
+/**
+ * The headline as readers know it: without Markdown's "#", a wire's slug ("UPDATE 2-", "REFILE-") and the
+ * editor's line under it ("(Adds analyst comment, share moves)").
+ */
+function headline(text: string): string {
+  return text
+    .replace(/^#{1,6}\s+/, '')
+    .replace(/\n\([^)]*\)\s*$/, '')
+    .replace(/^(?:UPDATE|WRAPUP|REFILE|RPT|CORRECTED)(?:\s+\d+)?-(?=\S)/, '');
+}
+
 function metaFrom(
   raw: RawDocument,
   blocks: readonly ClassifiedLine[],
   hint: MetaHint | undefined,
 ): DocumentMeta {
   const titleLine = blocks.find((b) => b.role === 'title');
-  const title = hint?.title ?? titleLine?.line.text.replace(/^#{1,6}\s+/, '') ?? raw.id;
+  const title = hint?.title ?? (titleLine ? headline(titleLine.line.text) : raw.id);
   // A "By …" line names the writer; a bare name line may be the outlet's ("Ostmark Daily Record" over the date).
   const bylines = blocks.filter((b) => b.role === 'byline' && bylineName(b.line.text) !== null);
   const byline =

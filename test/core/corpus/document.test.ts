@@ -311,6 +311,14 @@ A spokesperson for the schools said they would set work for pupils at home.`,
       },
     },
     {
+      name: 'a wire slug and the editor\'s line under the headline ("UPDATE 2-…", "(Adds analyst comment)") are not the title; an editor\'s note, a newsletter footer and a disclaimer are not body',
+      text: "UPDATE 2-Ashcombe shares jump as Nordhavn lifts bid\n(Adds analyst comment, share moves)\n\nBy Clara Whitfield\n\nEditor's note: An earlier version of this story gave the wrong value.\n\nShares in Ashcombe rose 4.2% on Tuesday.\n\nDisclaimer: This note is for information only and is not investment advice.\n\nYou are receiving this because you subscribed to The Deal Desk.",
+      expect: (d) => {
+        expect(d.meta.title).toBe('Ashcombe shares jump as Nordhavn lifts bid');
+        expect(d.body.map((p) => p.text)).toEqual(['Shares in Ashcombe rose 4.2% on Tuesday.']);
+      },
+    },
+    {
       name: 'a wire dateline names the outlet',
       text: 'Port Reopens\n\nROTTERDAM (AP) — The port reopened on Thursday.',
       expect: (d) => {
