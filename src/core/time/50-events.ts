@@ -227,6 +227,12 @@ function targetedBy(s: Sentence, m: Mention): boolean {
   return before?.normal === 'for';
 }
 
+/** "Take the 312 pence on offer today …": a sentence opening on a verb's base form tells the reader what to do. */
+function isImperative(s: Sentence): boolean {
+  const first = s.tokens.find((t) => t.pos !== 'PUNCT');
+  return first !== undefined && first.pos === 'VERB' && first.normal === first.lemma.toLowerCase();
+}
+
 /** Modals of advice: "residents should sign the petition and let the voters decide in November" recommends. */
 const ADVICE = new Set(['should', 'ought']);
 
@@ -291,7 +297,24 @@ function paragraphCandidates(
 ): ResolveContext['anchor'] {
   const stamp = p.role === 'body' ? entryStamp(p, pageRef, mentionsOf) : null;
   const ref = stamp?.ref ?? pageRef;
-  const datelineEnd = stamp?.end ?? pageDatelineEnd;
+  // A stamped entry that gives no date of its own ("March 18 – Halvorsen pledges no plant closures.", a timeline
+  // box's line) happened on its stamp; one that does ("Update, March 7 — … on Friday") was written then.
+  const ownDate =
+    stamp !== null &&
+    p.sentences.some((s) =>
+      mentionsOf(s).some(
+        (m) =>
+          m.start >= stamp.end &&
+          resolveMention(m, {
+            reference: ref.date,
+            dayLevel: true,
+            anchor: null,
+            tense: 'unknown',
+            caption: false,
+          }) !== null,
+      ),
+    );
+  const datelineEnd = stamp !== null && ownDate ? stamp.end : pageDatelineEnd;
   const caption = p.role === 'caption';
   // In an opinion piece or a reader comment, a date after "should" is the writer's advice, not an event.
   const views = kind === 'opinion' || kind === 'comment';
@@ -317,7 +340,7 @@ function paragraphCandidates(
     const dates: Mention[] = [];
     for (const m of mentions) {
       const governing = governingVerb(s, m.start, m.end);
-      if (views && isAdvice(s, governing.verb)) continue;
+      if (views && (isAdvice(s, governing.verb) || isImperative(s))) continue;
       const resolved = resolveMention(m, {
         reference: ref.date,
         dayLevel: ref.dayLevel,

@@ -422,3 +422,24 @@ describe('GIVEN a story that goes on counting from the last date across paragrap
     expect(find(events, 'not a day later')).toEqual([]);
   });
 });
+
+describe('GIVEN a timeline box and an analyst telling readers what to do', () => {
+  it('THEN a box line stamped with its date ("March 18 – Halvorsen promises …") is an event on that date', () => {
+    const { events } = eventsOf(
+      'Timeline:\n\nMarch 3 – Nordhavn makes a first approach at 280 pence.\n\nMarch 18 – Halvorsen promises to keep every British plant open for three years.',
+      '2026-03-20',
+    );
+    expect(find(events, 'promises to keep every British').map((e) => e.date)).toEqual(['2026-03-18']);
+    expect(find(events, 'first approach').map((e) => e.date)).toEqual(['2026-03-03']);
+  });
+
+  it('THEN an opinion piece\'s imperative ("Take the 312 pence on offer today …") is advice, no event', () => {
+    const corpus = corpusOfTexts(
+      {
+        note: 'Take the money and run\n\nTake the 312 pence on offer today rather than gamble on 330 pence tomorrow.\n',
+      },
+      { note: { published: '2026-03-20', kind: 'opinion' } },
+    );
+    expect(analyzeTime(corpus).events).toEqual([]);
+  });
+});
