@@ -1095,6 +1095,10 @@ function ineligibleGiven(p: Passage, shape: QuoteShape, words: number): Ineligib
   if (words < MIN_WORDS) return 'fragment';
   // "In a letter dated Tuesday, Bauer wrote:" introduces what the next paragraph says; alone it says nothing.
   if (text.endsWith(':')) return 'fragment';
+  // "Q. Mr. Halvorsen, the board says …": a reporter's question in a transcript.
+  if (/^Q[.:]\s/.test(text)) return 'question';
+  // "The following is an edited transcript of …": a note about the page, not what it reports.
+  if (/^(?:the following is|what follows is)\b/i.test(text)) return 'fragment';
   const c = text.charCodeAt(0);
   const firstLetter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? text[0] : text.match(/\p{L}/u)?.[0];
   if (firstLetter && firstLetter === firstLetter.toLowerCase() && firstLetter !== firstLetter.toUpperCase())

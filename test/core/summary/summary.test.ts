@@ -307,3 +307,16 @@ The commission said it would publish every tally sheet.`,
     );
   });
 });
+
+describe("GIVEN a transcript's editor's line and a reporter's question", () => {
+  it('THEN neither can be a point', () => {
+    const a = analyzeCorpus(
+      corpusOfTexts({
+        t: 'Nordhavn press conference\n\nThe following is an edited transcript of a press conference held on Wednesday.\n\nQ. Mr. Halvorsen, the board says you are buying the company on the cheap. What is your answer?\n\nThe board rejected the offer on Friday.',
+      }),
+    );
+    const find = (w: string) => a.index.passages.find((x) => x.text.includes(w));
+    expect(ineligibility(find('The following is') as Parameters<typeof ineligibility>[0])).toBe('fragment');
+    expect(ineligibility(find('Q. Mr. Halvorsen') as Parameters<typeof ineligibility>[0])).toBe('question');
+  });
+});
