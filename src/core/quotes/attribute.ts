@@ -563,6 +563,11 @@ export function attributeFlow(
     for (const i of nameStarts) {
       if (i < nameFrom) continue;
       const e = runEnd(toks, i);
+      // A wire dateline's place in capitals ("LONDON, March 17 (Reuters) -") is where, never who.
+      if (i === 0 && datelinePlace(toks, e)) {
+        nameFrom = e;
+        continue;
+      }
       // A capitalised first word of a sentence that is neither a proper noun nor a title ("Last June") is not part of a name.
       const first = toks[i] as Tok;
       const falseStart =
@@ -1157,6 +1162,19 @@ function phraseAfter(
 }
 
 const NOMINAL_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
+
+/** Whether the paragraph opens on a place in capitals followed by a comma or the agency ("LONDON, …", "WASHINGTON (AP)"). */
+function datelinePlace(toks: readonly Tok[], e: number): boolean {
+  for (let k = 0; k < e; k++) {
+    const t = (toks[k] as Tok).text;
+    if (t.length < 2 || t !== t.toUpperCase()) return false;
+  }
+  const after = toks[e];
+  return (
+    after !== undefined &&
+    (after.text === ',' || after.text === '(' || after.text === '—' || after.text === '-')
+  );
+}
 
 /**
  * Reported speech with its attribution at the end: "Pupils who receive a first dose will be allowed back after

@@ -611,3 +611,12 @@ describe('GIVEN a press conference transcript with "MR. NAME:" labels and a comp
     expect(qa.quotes.find((q) => q.text.includes('too low'))?.speaker).toBe('Priya Raman');
   });
 });
+
+describe('GIVEN a wire story opening on its dateline', () => {
+  it('THEN the dateline\'s place is never a speaker ("LONDON, March 17 (Reuters) - … in what it called its “best and final” proposal")', () => {
+    const { qa } = analyse(
+      'LONDON, March 17 (Reuters) - Shares in Ashcombe rose on Tuesday after Nordhavn Group raised its offer to 330 pence a share, in what it called its "best and final" proposal.',
+    );
+    expect(qa.speakers.map((s) => s.name)).not.toContain('LONDON');
+  });
+});
