@@ -152,6 +152,10 @@ export const TITLE_WORDS = new Set([
   'sen.',
   'sen',
   'senator',
+  // Members of parliament: "Local MP Fiona Drummond", "Labour MEP …".
+  'mp',
+  'mep',
+  'msp',
   'gov.',
   'governor',
   'mayor',

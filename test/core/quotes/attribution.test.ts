@@ -328,6 +328,11 @@ const ROWS: Row[] = [
     kinds: { 'Pupils who receive a first dose': 'indirect' },
   },
   {
+    name: 'a member of parliament\'s title is a title ("Local MP Fiona Drummond")',
+    body: '"Sheffield cannot afford to lose these jobs," said Local MP Fiona Drummond.',
+    expect: { 'Sheffield cannot afford': 'Fiona Drummond' },
+  },
+  {
     name: 'a local title is a title, not part of the name ("Councilwoman Ada Park")',
     body: '“We will not sign a blank check for anybody,” said Councilwoman Ada Park.',
     expect: { 'We will not sign a blank check': 'Ada Park' },
