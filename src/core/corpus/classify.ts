@@ -51,12 +51,18 @@ export function findFullDate(text: string): string | null {
   return null;
 }
 
-const FOOTER_START =
-  /^(?:-?\s*ends\s*-?|#+\s*ends|notes? (?:to|for) editors:?|about (?:the )?[A-Z][\w&.'’ -]{1,60}:?|media (?:contact|enquiries|inquiries)\b.*|press (?:contact|office)\b.*|for (?:further|more) information\b.*)$/i;
+/** A press release's footer lines: "Ends", "Notes to editors", "Media contact", "Press office". */
+const RELEASE_FOOTER = String.raw`-?\s*ends\s*-?|#+\s*ends|notes? (?:to|for) editors:?|media (?:contact|enquiries|inquiries)\b.*|press (?:contact|office)\b.*`;
+const FOOTER_START = new RegExp(
+  `^(?:${RELEASE_FOOTER}|about (?:the )?[A-Z][\\w&.'’ -]{1,60}:?|for (?:further|more) information\\b.*)$`,
+  'i',
+);
 
 /** Lines only a press release carries: its release line and its footer's notes for editors and press contact. */
-export const PRESS_RELEASE_MARK =
-  /^(?:for immediate release\b.*|embargoed (?:until|for)\b.*|-?\s*ends\s*-?|#+\s*ends|notes? (?:to|for) editors:?|media (?:contact|enquiries|inquiries)\b.*|press (?:contact|office)\b.*)$/i;
+export const PRESS_RELEASE_MARK = new RegExp(
+  `^(?:for immediate release\\b.*|embargoed (?:until|for)\\b.*|${RELEASE_FOOTER})$`,
+  'i',
+);
 
 const BOILERPLATE =
   /^(leave a (comment|reply)|give a comment|post a comment|add a comment|your email address will not be published|required fields are marked|subscribe\b|sign up\b|share this|share on|related( articles| stories)?:?$|read more\b|advertisement$|click here|follow us|©|\(c\) \d{4}|copyright\b|all rights reserved|shareplay video$|\d+ comments? \/ \d+ comments?$|comments?$|reply$|print$|email$|tweet$|\(?(?:additional )?(?:reporting|writing|editing|compiled|graphics) by\b|editor['’]s note:|you are receiving this\b|disclaimer:)/i;
@@ -145,7 +151,7 @@ function looksLikeHeadline(text: string): boolean {
     text.length > 20 &&
     !/[.!]["”’]?$/.test(text) &&
     !isDateline(text) &&
-    !/^(?:posted\s+|edited\s+|written\s+)?by\s/i.test(unemphasised(text)) &&
+    !SIGNED_BY.test(unemphasised(text)) &&
     !isFurnitureAboveTitle(text)
   );
 }
@@ -157,6 +163,9 @@ function isDateline(text: string): boolean {
   if (findFullDate(text) !== null && text.split(/\s+/).length <= 8) return true;
   return /^\d{1,2}:\d{2}\s*(am|pm)?/i.test(text);
 }
+
+/** A line that signs the piece: "By …", "Posted by …", "Edited by …", "Written by …". */
+export const SIGNED_BY = /^(?:posted\s+|edited\s+|written\s+)?by\s+/i;
 
 /** A byline: "By Jane Doe", or a person's name alone on a line. */
 /** The line without the Markdown emphasis around it ("**By Maria Chen**", "_Staff writer_"). */
@@ -173,8 +182,12 @@ const EDITORIAL_SIGNATURE = /^(?:the\s+)?(?:[\p{Lu}][\p{L}.'’&-]*\s+){0,4}(?:e
 export function bylineName(raw: string): string | null {
   const text = unemphasised(raw);
   // "By Ann Lee | Harbour Ledger", "Posted by u/brookfield_dad · 3 days ago".
-  const by = /^(?:posted\s+|edited\s+|written\s+)?by\s+(.+)$/i.exec(text);
-  if (by) return (by[1] as string).replace(/\s*[|,·•].*$/, '').trim();
+  const by = SIGNED_BY.exec(text);
+  if (by && by[0].length < text.length)
+    return text
+      .slice(by[0].length)
+      .replace(/\s*[|,·•].*$/, '')
+      .trim();
   if (EDITORIAL_SIGNATURE.test(text)) return text;
   // "Rachel Hume Health correspondent": a name, then the writer's beat and role.
   const roled =
@@ -195,6 +208,51 @@ export interface ClassifiedLine {
  * Roles for the lines of the article part (before the comment section).
  * `titleHint` is the manifest's title, if any, so a byline above the title is recognised.
  */
+/**
+ * Page furniture above the headline (an embargo line, a forum's name, the outlet's name, "Posted by …", a date
+ * line), when a headline follows within four lines: each line gets its role, and the headline's index is returned
+ * (0 when there is none).
+ */
+function furnitureAboveTitle(out: ClassifiedLine[]): number {
+  const headlineWithin = (from: number) =>
+    out.slice(from, from + 4).some((c) => looksLikeHeadline(c.line.text));
+  let at = 0;
+  while (at < Math.min(out.length - 1, 4) && isFurnitureAboveTitle((out[at] as ClassifiedLine).line.text)) {
+    if (!headlineWithin(at + 1)) break;
+    at++;
+  }
+  for (let i = 0; i < at; i++) {
+    const c = out[i] as ClassifiedLine;
+    const t = c.line.text;
+    c.role =
+      isOutletName(t) || /^posted\s+by\s/i.test(t) ? 'byline' : isDateline(t) ? 'dateline' : 'boilerplate';
+  }
+  return at;
+}
+
+/** The headline's index when only scraps or a person's name stand above it ("Leonid Bershidsky" over the headline). */
+function titleBelowNames(out: readonly ClassifiedLine[]): number {
+  let at = 0;
+  for (let i = 0; i < Math.min(out.length - 1, 3); i++) {
+    const t = (out[i] as ClassifiedLine).line.text;
+    const next = (out[i + 1] as ClassifiedLine).line.text;
+    const scrap = t.length <= 3;
+    const nameAbove =
+      bylineName(t) !== null &&
+      !isDateline(next) &&
+      // The line below a byline is a headline, and headlines do not end with a full stop.
+      !/[.!?]["”’]?$/.test(next) &&
+      !isSelfEvidentCaption(next) &&
+      // A "By …" line below is the byline, so this line is the headline ("Port Reopens" over "By Ann Lee").
+      !/^by\s/i.test(unemphasised(next)) &&
+      (next.length <= 3 || next.length > t.length + 10) &&
+      i + 1 < out.length - 1;
+    if (scrap || nameAbove) at = i + 1;
+    else break;
+  }
+  return at;
+}
+
 export function classifyArticleLines(lines: readonly Line[], titleHint: string | null): ClassifiedLine[] {
   const out: ClassifiedLine[] = lines.map((line) => ({ line, role: 'body' as BlockRole }));
   if (out.length === 0) return out;
@@ -214,55 +272,14 @@ export function classifyArticleLines(lines: readonly Line[], titleHint: string |
     });
   }
   if (titleAt < 0) {
-    titleAt = 0;
-    // Page furniture above the headline: an embargo line, a forum's name, the outlet's name, a date line.
-    const headlineWithin = (from: number) =>
-      out.slice(from, from + 4).some((c) => looksLikeHeadline(c.line.text));
-    while (
-      titleAt < Math.min(out.length - 1, 4) &&
-      isFurnitureAboveTitle((out[titleAt] as ClassifiedLine).line.text)
-    ) {
-      if (!headlineWithin(titleAt + 1)) break;
-      titleAt++;
-    }
-    if (titleAt > 0) {
-      for (let i = 0; i < titleAt; i++) {
-        const c = out[i] as ClassifiedLine;
-        const t = c.line.text;
-        c.role =
-          isOutletName(t) || /^posted\s+by\s/i.test(t)
-            ? 'byline'
-            : isDateline(t)
-              ? 'dateline'
-              : 'boilerplate';
-      }
-      (out[titleAt] as ClassifiedLine).role = 'title';
-    }
+    titleAt = furnitureAboveTitle(out);
+    if (titleAt === 0) titleAt = titleBelowNames(out);
   }
-  if (titleAt <= 0 && (out[0] as ClassifiedLine).role !== 'title') {
-    titleAt = 0;
-    for (let i = 0; i < Math.min(out.length - 1, 3); i++) {
-      const t = (out[i] as ClassifiedLine).line.text;
-      const next = (out[i + 1] as ClassifiedLine).line.text;
-      const scrap = t.length <= 3;
-      const nameAbove =
-        bylineName(t) !== null &&
-        !isDateline(next) &&
-        // The line below a byline is a headline, and headlines do not end with a full stop.
-        !/[.!?]["”’]?$/.test(next) &&
-        !isSelfEvidentCaption(next) &&
-        // A "By …" line below is the byline, so this line is the headline ("Port Reopens" over "By Ann Lee").
-        !/^by\s/i.test(unemphasised(next)) &&
-        (next.length <= 3 || next.length > t.length + 10) &&
-        i + 1 < out.length - 1;
-      if (scrap || nameAbove) titleAt = i + 1;
-      else break;
-    }
+  for (let i = 0; i < titleAt; i++) {
+    const c = out[i] as ClassifiedLine;
+    if (c.role === 'body') c.role = 'byline';
   }
-  if ((out[titleAt] as ClassifiedLine).role !== 'title') {
-    for (let i = 0; i < titleAt; i++) (out[i] as ClassifiedLine).role = 'byline';
-    (out[titleAt] as ClassifiedLine).role = 'title';
-  }
+  (out[titleAt] as ClassifiedLine).role = 'title';
 
   // Header: deck and datelines between the title and the first body paragraph.
   let i = titleAt + 1;
@@ -271,8 +288,7 @@ export function classifyArticleLines(lines: readonly Line[], titleHint: string |
     const t = c.line.text;
     const next = out[i + 1]?.line.text ?? '';
     if (isDateline(t)) c.role = 'dateline';
-    else if (bylineName(t) !== null && /^(?:edited\s+|written\s+)?by\s/i.test(unemphasised(t)))
-      c.role = 'byline';
+    else if (bylineName(t) !== null && SIGNED_BY.test(unemphasised(t))) c.role = 'byline';
     else if (EDITORIAL_SIGNATURE.test(unemphasised(t))) c.role = 'byline';
     // "Rachel Pemberton Health correspondent" over "Updated 14:32 GMT, Tue 3 Sep 2024": a byline without "By".
     else if (isDateline(next) && !endsLikeSentence(t) && /^[A-Z]/.test(t) && t.split(/\s+/).length <= 6)

@@ -13,6 +13,7 @@ import {
   PRESS_RELEASE_MARK,
   PUBLISHED_LINE,
   isOutletName,
+  SIGNED_BY,
   type ClassifiedLine,
 } from './classify.js';
 import { commentHeaderAt, findQuotedComments, splitComments } from './comments.js';
@@ -86,8 +87,8 @@ function inferOutlet(blocks: readonly ClassifiedLine[]): string | null {
     const t = b.line.text;
     if (
       prev?.role === 'byline' &&
-      /^by\s/i.test(unemphasised(prev.line.text)) &&
-      !/^by\s/i.test(unemphasised(t)) &&
+      SIGNED_BY.test(unemphasised(prev.line.text)) &&
+      !SIGNED_BY.test(unemphasised(t)) &&
       OUTLET_LINE.test(t) &&
       bylineName(t) === null &&
       findFullDate(t) === null
@@ -98,8 +99,7 @@ function inferOutlet(blocks: readonly ClassifiedLine[]): string | null {
   for (const b of blocks) {
     const t = unemphasised(b.line.text);
     // "University of Wrexbury | News and Press Office": the name before the bar.
-    if (b.role === 'byline' && !/^(?:posted\s+)?by\s/i.test(t) && isOutletName(t))
-      return t.split(/\s+\|\s+/)[0] as string;
+    if (b.role === 'byline' && !SIGNED_BY.test(t) && isOutletName(t)) return t.split(/\s+\|\s+/)[0] as string;
   }
   for (const b of blocks) {
     const c = /^©\s*\d{4}\s+(.+?)(\s+(LLC|Inc\.?|Ltd\.?|LP))?\.?$/.exec(b.line.text);
@@ -187,7 +187,7 @@ function metaFrom(
   // A "By …" line names the writer; a bare name line may be the outlet's ("Ostmark Daily Record" over the date).
   const bylines = blocks.filter((b) => b.role === 'byline' && bylineName(b.line.text) !== null);
   const byline =
-    bylines.find((b) => /^(?:edited\s+|written\s+)?by\s/i.test(unemphasised(b.line.text))) ??
+    bylines.find((b) => SIGNED_BY.test(unemphasised(b.line.text))) ??
     bylines.find((b) => !isOutletName(unemphasised(b.line.text)));
   let published: string | null = hint?.published ?? null;
   let publishedInferred = false;

@@ -226,8 +226,8 @@ function cueLemma(toks: readonly Tok[], i: number): string | null {
 }
 
 const OBJECT_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON', 'NUM']);
-/** Words of a time or place phrase after its preposition ("on Wednesday", "in a note last week"). */
-const PHRASE_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
+/** Words of a noun phrase: a time or place after its preposition ("on Wednesday"), a subject ("the damage to …"). */
+const NOMINAL_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
 /** A short object phrase from token k on, right behind which a quotation opens ("the vote “…”", "it “…”"). */
 function objectThenQuote(toks: readonly Tok[], k: number): boolean {
   let m = k;
@@ -836,8 +836,7 @@ function quoteKind(
 function subjectOnlyBetween(toks: readonly Tok[], close: number, cue: number): boolean {
   for (let k = close + 1; k < cue; k++) {
     const t = toks[k] as Tok;
-    if (t.quote >= 0 || t.pos === 'VERB' || t.pos === 'AUX' || BOUNDARY.has(t.text) || t.text === '.')
-      return false;
+    if (t.quote >= 0 || t.pos === 'VERB' || t.pos === 'AUX' || BOUNDARY.has(t.text)) return false;
   }
   return true;
 }
@@ -1161,8 +1160,6 @@ function phraseAfter(
   return { ref, role };
 }
 
-const NOMINAL_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
-
 /** Whether the paragraph opens on a place in capitals followed by a comma or the agency ("LONDON, …", "WASHINGTON (AP)"). */
 function datelinePlace(toks: readonly Tok[], e: number): boolean {
   for (let k = 0; k < e; k++) {
@@ -1283,7 +1280,7 @@ function indirectClause(toks: readonly Tok[], c: Cue, s0: number, s1: number): [
         m - k < 8 &&
         (toks[m] as Tok).quote < 0 &&
         (toks[m] as Tok).normal !== 'that' &&
-        (PHRASE_POS.has((toks[m] as Tok).pos) || (toks[m] as Tok).pos === 'ADP')
+        (NOMINAL_POS.has((toks[m] as Tok).pos) || (toks[m] as Tok).pos === 'ADP')
       )
         m++;
       const last = toks[m - 1] as Tok;

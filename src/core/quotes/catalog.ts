@@ -6,6 +6,7 @@
  */
 import { editDistance } from '../text/closest.js';
 import type { Named } from './attribute.js';
+import { HONORIFICS } from './lexicon.js';
 import type { Speaker } from './types.js';
 
 export interface Catalog {
@@ -273,7 +274,7 @@ export function buildCatalog(all: readonly Named[]): Catalog {
 }
 
 /** An honorific alone, or after a transcript's "Q." ("Q. Mr." before "Halvorsen, the board says …"). */
-const HONORIFIC = /^(?:[QA]\.\s*)?(?:dr|prof|mr|mrs|ms|miss|mx|sir|dame)\.?$/i;
+const HONORIFIC = new RegExp(`^(?:[QA]\\.\\s*)?(?:${HONORIFICS})\\.?$`, 'i');
 
 export function speakerOf(e: Entity): Speaker {
   let role: string | null = null;

@@ -10,6 +10,7 @@ import { isContentToken, termOf } from '../search/index.js';
 import { attributeFlow, type Named, type RawQuote } from './attribute.js';
 import { buildCatalog, speakerOf, type Catalog } from './catalog.js';
 import { nestedQuotes } from './nested.js';
+import { HONORIFICS } from './lexicon.js';
 import { indexQuoteAnalysis } from './resolve.js';
 import type { Quote, QuoteAnalysis } from './types.js';
 
@@ -68,6 +69,8 @@ function readFlows(corpus: Corpus): { raw: Found[]; named: Named[] } {
  * The paragraph's tokens inside [start, end). Its tokens are in text order: sentences that end before `start`
  * are skipped whole, and the walk stops at the first token starting after `end`.
  */
+const LABEL_HONORIFIC = new RegExp(`^(?:${HONORIFICS})\\.?\\s+`, 'i');
+
 /** Labels of those who ask, not of a speaker whose words are quoted. */
 const ASKERS = new Set([
   'REPORTER',
@@ -103,8 +106,7 @@ function transcriptTurns(paragraphs: readonly Paragraph[], mentions: readonly Na
   const asked = new Map<string, number>();
   const spoke = new Map<string, number>();
   // "MR. HALVORSEN", "DR. OKAFOR": the label's honorific is not part of the name.
-  const whoOf = (label: string) =>
-    label.toUpperCase().replace(/^(?:MR|MRS|MS|MISS|DR|PROF|SIR|DAME)\.?\s+/, '');
+  const whoOf = (label: string) => label.toUpperCase().replace(LABEL_HONORIFIC, '');
   for (const { p, label } of turns) {
     const who = whoOf(label.label);
     spoke.set(who, (spoke.get(who) ?? 0) + 1);

@@ -637,3 +637,6 @@ export const QUOTING_VERBS = new Set([
   'contend',
   'assert',
 ]);
+
+/** Honorifics before a name, as a regular expression's alternatives (any case): "Dr", "Prof.", "Mr.", "MR.". */
+export const HONORIFICS = 'dr|prof|mr|mrs|ms|miss|mx|sir|dame';

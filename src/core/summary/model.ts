@@ -1108,12 +1108,31 @@ function ineligibleGiven(p: Passage, shape: QuoteShape, words: number): Ineligib
   return null;
 }
 
+/** What a point shows: a verbatim slice of its document, with its offsets. */
+interface Slice {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** Whether two passages are sentences of one paragraph (of the article, or of one reader comment). */
+function sameParagraph(p: Passage, q: Passage): boolean {
+  return (
+    q.documentId === p.documentId &&
+    q.paragraph === p.paragraph &&
+    q.comment === p.comment &&
+    q.role === p.role
+  );
+}
+
+/** The document's text from `start` to `end` as a slice, or null when the document is not in the corpus. */
+function sliceOf(corpus: Corpus, documentId: string, start: number, end: number): Slice | null {
+  const text = corpus.byId.get(documentId)?.text.slice(start, end);
+  return text === undefined ? null : { start, end, text };
+}
+
 /** The slice without the speaker's label that opens it, or the slice itself when it has none. */
-function withoutTurnLabel(slice: { start: number; end: number; text: string }): {
-  start: number;
-  end: number;
-  text: string;
-} {
+function withoutTurnLabel(slice: Slice): Slice {
   const label = turnLabel(slice.text);
   if (!label) return slice;
   const cut = label.length;
@@ -1132,12 +1151,7 @@ const ANTECEDENT_RUN_WORDS = 60;
  * slice, so the reader knows what "it" is. Not an empty "it" ("It is too early to say …") nor a person's pronoun
  * (the speaker of "He said …" is named beside the point). The slice unchanged otherwise.
  */
-function withAntecedent(
-  corpus: Corpus,
-  list: readonly Passage[],
-  i: number,
-  slice: { start: number; end: number; text: string },
-): { start: number; end: number; text: string } {
+function withAntecedent(corpus: Corpus, list: readonly Passage[], i: number, slice: Slice): Slice {
   const p = list[i] as Passage;
   const tokens = p.sentence.tokens;
   const first = tokens[0];
@@ -1153,17 +1167,9 @@ function withAntecedent(
       return slice;
   }
   const prev = list[i - 1];
-  if (
-    !prev ||
-    prev.documentId !== p.documentId ||
-    prev.paragraph !== p.paragraph ||
-    prev.comment !== p.comment ||
-    prev.role !== p.role
-  )
-    return slice;
+  if (!prev || !sameParagraph(p, prev)) return slice;
   if (wordCount(prev.sentence.tokens) + wordCount(tokens) > ANTECEDENT_RUN_WORDS) return slice;
-  const text = corpus.byId.get(p.documentId)?.text.slice(prev.start, slice.end);
-  return text === undefined ? slice : { start: prev.start, end: slice.end, text };
+  return sliceOf(corpus, p.documentId, prev.start, slice.end) ?? slice;
 }
 
 /** Whether a quotation is open after `tokens`, given whether one was open before them. */
@@ -1199,29 +1205,16 @@ const QUOTATION_RUN_WORDS = 70;
  * verbatim slice, so it never ends inside someone's words. Null when the quotation does not close within three
  * more sentences of the paragraph and QUOTATION_RUN_WORDS words.
  */
-function quotationRun(
-  corpus: Corpus,
-  list: readonly Passage[],
-  i: number,
-): { start: number; end: number; text: string } | null {
+function quotationRun(corpus: Corpus, list: readonly Passage[], i: number): Slice | null {
   const p = list[i] as Passage;
   if (!openAfter(p.sentence.tokens, false)) return null;
   let words = wordCount(p.sentence.tokens);
   for (let j = i + 1; j <= i + 3 && j < list.length; j++) {
     const q = list[j] as Passage;
-    if (
-      q.documentId !== p.documentId ||
-      q.paragraph !== p.paragraph ||
-      q.comment !== p.comment ||
-      q.role !== p.role
-    )
-      return null;
+    if (!sameParagraph(p, q)) return null;
     words += wordCount(q.sentence.tokens);
     if (words > QUOTATION_RUN_WORDS) return null;
-    if (!openAfter(q.sentence.tokens, true)) {
-      const text = corpus.byId.get(p.documentId)?.text.slice(p.start, q.end);
-      return text === undefined ? null : { start: p.start, end: q.end, text };
-    }
+    if (!openAfter(q.sentence.tokens, true)) return sliceOf(corpus, p.documentId, p.start, q.end);
   }
   return null;
 }
@@ -1237,10 +1230,7 @@ const DATELINE_PREFIX = new RegExp(
 );
 
 /** The point without the wire dateline its story opens with: still verbatim, the words after it. */
-function withoutDateline(
-  p: Passage,
-  slice: { start: number; end: number; text: string },
-): { start: number; end: number; text: string } {
+function withoutDateline(p: Passage, slice: Slice): Slice {
   if (p.role !== 'body' || p.paragraph !== 1) return slice;
   const m = DATELINE_PREFIX.exec(slice.text);
   if (!m) return slice;
@@ -1249,7 +1239,7 @@ function withoutDateline(
 }
 
 /** The sentence, or its head up to the first clause boundary (; : — –) when it runs very long. */
-function trimmed(p: Passage, wordCount: number): { start: number; end: number; text: string } {
+function trimmed(p: Passage, wordCount: number): Slice {
   const tokens = p.sentence.tokens;
   const whole = { start: p.start, end: p.end, text: p.text };
   if (wordCount <= TRIM_WORDS) return whole;

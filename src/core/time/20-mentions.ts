@@ -131,7 +131,7 @@ const CASUAL: Record<string, number> = {
   yesterday: -1,
   tomorrow: 1,
   'last night': -1,
-  'this morning': 0,
+  // "this morning", "this evening": PART_OF_DAY leaves "this".
   this: 0,
 };
 
@@ -218,22 +218,27 @@ function modifierBefore(text: string, index: number): Modifier {
   return w === 'coming' ? 'next' : (w as Modifier);
 }
 
+const HOURS_AS_DAYS: readonly (readonly [string, number])[] = [
+  ['twenty-four|24', 1],
+  ['forty-eight|48', 2],
+  ['seventy-two|72', 3],
+];
 const ANCHORS: readonly [RegExp, number][] = [
   [/\bthe\s+(?:following|next)\s+day\b/gi, 1],
   [/\bthe\s+day\s+after\b(?!\s+(?:the|a|his|her|its|their)\b)/gi, 1],
   [/\bthe\s+(?:previous|preceding)\s+day\b/gi, -1],
   [/\bthe\s+day\s+before\b(?!\s+(?:the|a|his|her|its|their)\b)/gi, -1],
   // Whole days counted in hours: "Forty-eight hours later, the two sides met in court."
-  [/\b(?:twenty-four|24)\s+hours\s+later\b/gi, 1],
-  [/\b(?:forty-eight|48)\s+hours\s+later\b/gi, 2],
-  [/\b(?:seventy-two|72)\s+hours\s+later\b/gi, 3],
-  [/\b(?:twenty-four|24)\s+hours\s+earlier\b/gi, -1],
-  [/\b(?:forty-eight|48)\s+hours\s+earlier\b/gi, -2],
-  [/\b(?:seventy-two|72)\s+hours\s+earlier\b/gi, -3],
+  ...HOURS_AS_DAYS.flatMap(([words, days]): [RegExp, number][] => [
+    [new RegExp(`\\b(?:${words})\\s+hours\\s+later\\b`, 'gi'), days],
+    [new RegExp(`\\b(?:${words})\\s+hours\\s+earlier\\b`, 'gi'), -days],
+  ]),
 ];
 /** What every one of ANCHORS needs. */
-const ANY_ANCHOR =
-  /\bthe\s+(?:(?:following|next|previous|preceding)\s+day|day\s+(?:after|before))\b|\b(?:twenty-four|forty-eight|seventy-two|24|48|72)\s+hours\s+(?:later|earlier)\b/i;
+const ANY_ANCHOR = new RegExp(
+  `\\bthe\\s+(?:(?:following|next|previous|preceding)\\s+day|day\\s+(?:after|before))\\b|\\b(?:${HOURS_AS_DAYS.map(([w]) => w).join('|')})\\s+hours\\s+(?:later|earlier)\\b`,
+  'i',
+);
 
 const BARE_YEAR = /(?<![\d,.$€£/-])\b(1[6-9]\d\d|20\d\d)\b(?!\d|,\d|s\b|['’]s\b|\s*(?:%|percent))/g;
 

@@ -338,9 +338,10 @@ function paragraphCandidates(
     // The sentence's events and the mention each came from: with several, each gets the clause around its date.
     const firstOfSentence = out.length;
     const dates: Mention[] = [];
+    const imperative = views && isImperative(s);
     for (const m of mentions) {
       const governing = governingVerb(s, m.start, m.end);
-      if (views && (isAdvice(s, governing.verb) || isImperative(s))) continue;
+      if (views && (imperative || isAdvice(s, governing.verb))) continue;
       const resolved = resolveMention(m, {
         reference: ref.date,
         dayLevel: ref.dayLevel,

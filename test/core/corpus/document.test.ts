@@ -586,3 +586,14 @@ A spokesperson for the schools said they would set work for pupils at home.`,
     expect(d.other.filter((p) => p.role === 'byline').map((p) => p.text)).toEqual(['Leonid Example', 'XX']);
   });
 });
+
+describe('GIVEN a manifest title that is the first line and reads like a name', () => {
+  it('THEN that line stays the title, not a byline over the deck', () => {
+    const d = doc(
+      'Port Reopens\n\nThe harbour that closed for a week of storms welcomed its first ships on Thursday morning\n\nThe port reopened on Thursday, officials said.',
+      { title: 'Port Reopens' },
+    );
+    expect(d.meta.author).toBeNull();
+    expect(d.other.find((p) => p.role === 'title')?.text).toBe('Port Reopens');
+  });
+});
