@@ -20,6 +20,8 @@ import {
   PERSON_ROLE_NOUNS,
   QUOTING_VERBS,
   SPEECH_VERBS,
+  STANCE_MODIFIERS,
+  STANCE_NOUNS,
   TITLE_WORDS,
 } from './lexicon.js';
 import {
@@ -91,6 +93,8 @@ interface Cue {
   readonly subject: Named | null;
   /** Who is quoted (differs from the subject for "X quoted Y as saying"). */
   readonly speaker: Named | null;
+  /** For a stance ("X's position is that …"): the "that" the reported clause follows. */
+  readonly that?: number;
 }
 
 const BOUNDARY = new Set(['.', '?', '!']);
@@ -247,6 +251,8 @@ interface ParagraphToks {
   readonly nameStarts: number[];
   /** Tokens that may be speech verbs (cueLemma decides). */
   readonly cueAt: number[];
+  /** "that" right after "is"/"was" (outside quotes): where a stance may be reported ("X's view is that …"). */
+  readonly stanceAt: number[];
   /** Sentence id of each token. */
   readonly sid: Int32Array;
   /** First token of each sentence id, then the token count. */
@@ -271,6 +277,7 @@ function readParagraph(p: Paragraph, spans: readonly QuoteSpan[]): ParagraphToks
   // noted while wrapping the tokens so the passes below visit only these.
   const nameStarts: number[] = [];
   const cueAt: number[] = [];
+  const stanceAt: number[] = [];
   const particles: number[] = [];
   let prevName = false;
   let prevTok: Token | undefined;
@@ -307,6 +314,7 @@ function readParagraph(p: Paragraph, spans: readonly QuoteSpan[]): ParagraphToks
       else if (!isName && NAME_PARTICLES.has(t.normal) && !startsUpper(t.text)) particles.push(i);
       prevName = isName;
       if (mayCue(t, prevNormal)) cueAt.push(i);
+      else if (t.normal === 'that' && (prevNormal === 'is' || prevNormal === 'was')) stanceAt.push(i);
     }
   }
   const toks = wrappedTokens(n);
@@ -344,7 +352,7 @@ function readParagraph(p: Paragraph, spans: readonly QuoteSpan[]): ParagraphToks
     sentFirst.push(i + 1);
   }
   sentFirst.push(nToks);
-  return { toks, nameStarts, cueAt, sid, sentFirst, sidHasQuote, sidQuoteOnly };
+  return { toks, nameStarts, cueAt, stanceAt, sid, sentFirst, sidHasQuote, sidQuoteOnly };
 }
 
 export function attributeFlow(
@@ -540,7 +548,7 @@ export function attributeFlow(
     base = p.start;
     const read = readParagraph(p, spans);
     ({ toks, sid, sentFirst } = read);
-    const { nameStarts, cueAt, sidHasQuote, sidQuoteOnly } = read;
+    const { nameStarts, cueAt, stanceAt, sidHasQuote, sidQuoteOnly } = read;
     const nToks = toks.length;
     const nSpans = spans.length;
 
@@ -613,7 +621,7 @@ export function attributeFlow(
       nameFrom = e;
     }
 
-    if (cueTokens.length === 0 && nSpans === 0) {
+    if (cueTokens.length === 0 && nSpans === 0 && stanceAt.length === 0) {
       // No speech verb and no quotation: only the sentence keys move on (what follows would find nothing).
       if (nToks > 0) {
         prevSentenceKey =
@@ -666,6 +674,22 @@ export function attributeFlow(
       // Keep names met at a cue as mentions (they may be titled there only).
       if (speaker && !metAt.has(speaker)) addMention(speaker);
     }
+    // Stances: "Tokayev's own narrative … is that …", "Her position is that …" report what their owner holds.
+    let stances = false;
+    for (const that of stanceAt) {
+      const head = stanceHead(toks, that, sentStart(that));
+      if (head < 0) continue;
+      const owner = stanceOwner(toks, head, sentStart(that), text, base);
+      if (owner === null) continue;
+      const who = resolve(owner, head, null);
+      if (!who) continue;
+      cues.push({ i: head, lemma: 'stance', subject: who, speaker: who, that });
+      stances = true;
+      if (who.org) lastOrg = who;
+      else recentPersons.push(who);
+      if (!metAt.has(who)) addMention(who);
+    }
+    if (stances) cues.sort((a, b) => a.i - b.i);
 
     // Quotations. Per span its first token and closing mark; per sentence id its cues; cues with a speaker.
     // Typed arrays: one shape whatever the number of spans (the arrays map() makes do not always share one, and
@@ -754,12 +778,13 @@ export function attributeFlow(
 
     // Reported speech: a speech verb with a known speaker and a clause, in a sentence without quotation marks.
     for (const c of cues) {
-      if (!c.speaker || !(INDIRECT_VERBS.has(c.lemma) || c.lemma === 'according')) continue;
+      if (!c.speaker || !(INDIRECT_VERBS.has(c.lemma) || c.lemma === 'according' || c.that !== undefined))
+        continue;
       const s0 = sentStart(c.i);
       const s1 = sentEnd(c.i);
       if (sidHasQuote[sid[s0] as number] === true) continue;
       if (toks[c.i - 1]?.normal === 'to' || toks[c.i - 1]?.normal === 'not') continue;
-      const clause = indirectClause(toks, c, s0, s1);
+      const clause = c.that !== undefined ? stanceClause(toks, c.that, s1) : indirectClause(toks, c, s0, s1);
       if (!clause) continue;
       const [a, b] = clause;
       let verb = false;
@@ -1230,6 +1255,54 @@ const PLACE_PREPOSITIONS = new Set([
   'inside',
   'throughout',
 ]);
+
+/**
+ * The stance noun before "is that" at token `that` ("narrative" in "Tokayev's own narrative, endorsed by his
+ * allies, is that …"), or -1.
+ */
+function stanceHead(toks: readonly Tok[], that: number, floor: number): number {
+  let j = that - 2;
+  if (j <= floor) return -1;
+  if ((toks[j] as Tok).text === ',') {
+    // Back over a parenthetical between the noun and its verb.
+    let c = j - 1;
+    while (c > floor && j - c < 30 && (toks[c] as Tok).text !== ',' && (toks[c] as Tok).quote < 0) c--;
+    if (c <= floor || (toks[c] as Tok).text !== ',') return -1;
+    j = c - 1;
+  }
+  const head = toks[j] as Tok;
+  return head.pos === 'NOUN' && head.quote < 0 && STANCE_NOUNS.has(head.lemma.toLowerCase()) ? j : -1;
+}
+
+/** Who holds the stance whose noun is at `head`: a possessive phrase or pronoun before it ("the company's", "her"). */
+function stanceOwner(
+  toks: readonly Tok[],
+  head: number,
+  floor: number,
+  text: string,
+  base: number,
+): Ref | null {
+  let o = head - 1;
+  while (o >= floor && STANCE_MODIFIERS.has((toks[o] as Tok).normal)) o--;
+  if (o < floor) return null;
+  const owner = toks[o] as Tok;
+  if (owner.quote >= 0) return null;
+  if (owner.pos === 'PRON') {
+    const word =
+      owner.normal === 'his' ? 'he' : owner.normal === 'her' ? 'she' : owner.normal === 'its' ? 'it' : null;
+    return word === null ? null : { type: 'pronoun', word, start: owner.start };
+  }
+  if (!isPossessive(owner)) return null;
+  const from = phraseEndingAt(toks, o, floor);
+  return from < o ? refOfPhrase(toks, from, o, text, base) : null;
+}
+
+/** The clause after a stance's "that", to the end of its sentence without the closing punctuation. */
+function stanceClause(toks: readonly Tok[], that: number, s1: number): [number, number] | null {
+  let end = s1;
+  while (end > that && ((toks[end] as Tok).pos === 'PUNCT' || (toks[end] as Tok).pos === 'SYM')) end--;
+  return end > that ? [that + 1, end] : null;
+}
 
 /** Token range of the reported clause of a speech verb, or null. */
 function indirectClause(toks: readonly Tok[], c: Cue, s0: number, s1: number): [number, number] | null {

@@ -477,6 +477,42 @@ export const VOICE_NOUNS = new Set([
   'executive',
 ]);
 
+/**
+ * Nouns for what someone holds and puts forward, reported as "X's position is that …" ("Tokayev's own narrative …
+ * is that", "Her view is that", "The company's line is that"): the owner speaks the clause after "that".
+ */
+export const STANCE_NOUNS = new Set([
+  'position',
+  'view',
+  'argument',
+  'line',
+  'narrative',
+  'contention',
+  'claim',
+  'stance',
+  'case',
+  'message',
+  'assessment',
+  'explanation',
+  'version',
+  'account',
+  'reasoning',
+  'belief',
+  'point',
+  'thesis',
+  'conclusion',
+  'response',
+  'defence',
+  'defense',
+  'complaint',
+  'concern',
+  'fear',
+  'insistence',
+]);
+
+/** Words between an owner and its stance noun ("Tokayev's own narrative", "the agency's official position"). */
+export const STANCE_MODIFIERS = new Set(['own', 'official', 'public', 'stated', 'main', 'central', 'basic']);
+
 /** Time-zone abbreviations ("08:15 AM BST"): capitalised like a body's acronym, never a speaker. */
 export const TIME_ZONES = new Set([
   'gmt',

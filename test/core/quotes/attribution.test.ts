@@ -337,6 +337,23 @@ const ROWS: Row[] = [
     body: '“We will not sign a blank check for anybody,” said Councilwoman Ada Park.',
     expect: { 'We will not sign a blank check': 'Ada Park' },
   },
+  {
+    name: 'a stance reported as "X\'s position is that …" (possessive name, pronoun, the body\'s role noun, a parenthetical)',
+    body: [
+      'The Westland Finance Ministry said on Monday that it would publish the report. Dana Holt, the minister, would not comment further.',
+      'Holt\u2019s own narrative, endorsed by her allies in parliament, is that foreign lenders forced the cuts.',
+      'Her position is that the budget will balance within two years.',
+      "The ministry's line is that no further cuts are planned this year.",
+      'The bottom line is that nobody knows how much the plan will cost.',
+    ].join('\n\n'),
+    expect: {
+      'foreign lenders forced the cuts': 'Dana Holt',
+      'the budget will balance within two years': 'Dana Holt',
+      'no further cuts are planned this year': 'Westland Finance Ministry',
+      'nobody knows how much': null,
+    },
+    kinds: { 'foreign lenders forced the cuts': 'indirect' },
+  },
 ];
 
 describe('GIVEN a news passage', () => {
