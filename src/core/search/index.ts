@@ -41,6 +41,8 @@ export interface SearchOptions {
   readonly comments?: 'include' | 'exclude' | 'only';
   /** Extra query terms, e.g. a speaker's aliases. */
   readonly expand?: readonly string[];
+  /** The query's tokens, when the caller has segmented it already (spares a second pass of the tokenizer). */
+  readonly tokens?: readonly Token[];
 }
 
 export interface PassageIndex {
@@ -172,6 +174,15 @@ function containsWord(text: string, word: string): boolean {
       return true;
     from = i + 1;
   }
+}
+
+/** How many expansions' terms a search index keeps (cleared when full). */
+const MAX_EXPANSIONS = 10_000;
+
+/** A query's search terms from its tokens. */
+function queryTerms(tokens: readonly Token[]): string[] {
+  // A query's possessive ending ("Moody's" -> "moody", "'s") would match every possessive in the corpus.
+  return tokens.filter((t) => isContentToken(t) && !POSSESSIVE_ENDINGS.has(t.normal)).map(termOf);
 }
 
 /** A hyphenated compound ("anti-terrorist", "russia-led", "shoot-to-kill"): words joined by hyphens. */
@@ -358,13 +369,20 @@ export function buildPassageIndex(
     if (p.comment !== null) isComment[p.id] = 1;
   }
 
-  // A query's possessive ending ("Moody's" -> "moody", "'s") would match every possessive in the corpus.
-  const termsOf = (text: string): string[] =>
-    segment(text, 0)
-      .flatMap((s) => s.tokens)
-      .filter((t) => isContentToken(t) && !POSSESSIVE_ENDINGS.has(t.normal))
-      .map(termOf);
+  const termsOf = (text: string): string[] => queryTerms(segment(text, 0).flatMap((s) => s.tokens));
   const aliasesOf = aliasExpansion(speakers, termsOf);
+  // Expansions are names from the speaker catalog, a bounded set met again and again: their terms are kept rather
+  // than the tokenizer run on each name at every query.
+  const expansionTerms = new Map<string, readonly string[]>();
+  const termsOfExpansion = (text: string): readonly string[] => {
+    let terms = expansionTerms.get(text);
+    if (terms === undefined) {
+      terms = termsOf(text);
+      if (expansionTerms.size >= MAX_EXPANSIONS) expansionTerms.clear();
+      expansionTerms.set(text, terms);
+    }
+    return terms;
+  };
 
   /** The passages a search may return: a run of ids and a test (absent: all of them); null: none. */
   const restriction = ({
@@ -393,9 +411,9 @@ export function buildPassageIndex(
         ? { documentId: p.documentId, paragraph: p.paragraph, comment: null, role: 'caption' }
         : { documentId: p.documentId, paragraph: p.paragraph, comment: p.comment },
     search(query, options = {}) {
-      const own = termsOf(query);
+      const own = options.tokens === undefined ? termsOf(query) : queryTerms(options.tokens);
       const ownSet = new Set(own);
-      const extra = [...aliasesOf(query, own), ...(options.expand ?? []).flatMap((e) => termsOf(e))].filter(
+      const extra = [...aliasesOf(query, own), ...(options.expand ?? []).flatMap(termsOfExpansion)].filter(
         (t) => !ownSet.has(t),
       );
       const terms = [...new Set([...own, ...extra])];

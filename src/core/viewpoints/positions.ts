@@ -322,6 +322,7 @@ function scoreClaims(
   text: string,
   frame: TopicFrame,
   limit: number,
+  tokens?: readonly Token[],
 ): { scored: Scored[]; bound: ReadBound | undefined } {
   const { claims, byTerm, byPassage } = sources.claims;
   const scratch = scratchOf(sources.claims);
@@ -331,7 +332,11 @@ function scoreClaims(
     const group = GROUP_BY_ID.get(g);
     return group ? [...group.plus, ...group.minus] : [];
   });
-  const hits = sources.index.search(text, { limit: 120, expand: speakerExpansion(sources.speakers, text) });
+  const hits = sources.index.search(text, {
+    limit: 120,
+    expand: speakerExpansion(sources.speakers, text),
+    ...(tokens === undefined ? {} : { tokens }),
+  });
   const top = hits[0]?.score ?? 1;
   // The hits' claims, then the claims using the predicate's words, each once, in that order.
   const seen = scratch.seen.fill(0);
@@ -723,8 +728,9 @@ function positionOf(items: Scored[], side: 1 | -1 | 0): Position {
 
 /** Two to four opposing positions on a topic (fewer when the corpus holds fewer). */
 export function findViewpoints(sources: ViewpointSources, topic: string, limit = MAX_READ): ViewpointsResult {
-  const frame = frameOf(tokensOf(sources, topic));
-  const { scored, bound } = scoreClaims(sources, topic, frame, limit);
+  const tokens = tokensOf(sources, topic);
+  const frame = frameOf(tokens);
+  const { scored, bound } = scoreClaims(sources, topic, frame, limit, tokens);
   propagate(scored, scratchOf(sources.claims));
   const plus = scored.filter((s) => s.stance > 0);
   const minus = scored.filter((s) => s.stance < 0);
@@ -791,7 +797,7 @@ export function findCounterpoints(
   const tokens = tokensOf(sources, text);
   const frame = frameOf(tokens);
   const own = Math.sign(stanceOf(tokens, frame).stance) || 1;
-  const { scored, bound } = scoreClaims(sources, text, frame, limit);
+  const { scored, bound } = scoreClaims(sources, text, frame, limit, tokens);
   // With an ad-hoc predicate, a sentence that itself affirms the claim (a restatement of it) is never against it,
   // whatever its holder's other sentences or a rebuttal make of it.
   // (Flags by position: propagating changes stances only, not the list.)
