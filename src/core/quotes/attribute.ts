@@ -403,11 +403,14 @@ export function attributeFlow(
   let prevSpeaker: Named | null = null;
   let prevIntro: Named | null = null;
 
+  // Names the flow has shown to be bodies ("the launch company Helix Orbital", "Helix Orbital, which …"): a body
+  // wherever the flow names it again, so "she" never means it and "the company said" can.
+  const flowBodies = new Set<string>();
   const named = (ref: Ref & { type: 'name' }, role: string | null = null): Named => ({
     name: ref.name,
     title: ref.title,
     role: role ?? ref.role,
-    org: ref.org,
+    org: ref.org || (flowBodies.size > 0 && flowBodies.has(ref.name.toLowerCase())),
     documentId,
     comment,
     at: ref.start,
@@ -600,6 +603,8 @@ export function attributeFlow(
           )
             n = { ...n, org: true };
         }
+        if (!n.org && shownAsBody(toks, i, e, sentStart(i))) n = { ...n, org: true };
+        if (n.org) flowBodies.add(n.name.toLowerCase());
         // "U.S. Secretary of State, Antony Blinken," : a title-only phrase before the comma titles the name.
         if (!n.title && toks[from - 1]?.text === ',' && !n.org) {
           const before = phraseEndingAt(toks, from - 1, sentStart(i));
@@ -1024,6 +1029,49 @@ function appositiveAfter(toks: readonly Tok[], e: number, text: string, base: nu
   }
   if (k === e + 1) return null;
   return joinSlice(text, toks, e + 1, k - 1, base);
+}
+
+/** Role nouns that name a kind of body, not a person who speaks for one. */
+const BODY_KIND_NOUNS = new Set(
+  [...ORG_ROLE_NOUNS, ...BUSINESS_NOUNS].filter(
+    (w) =>
+      !PERSON_ROLE_NOUNS.has(w) &&
+      !['statement', 'communique', 'communiqué', 'report', 'release'].includes(w),
+  ),
+);
+/** Words after a possessive that only a body has ("Helix Orbital's chief executive", "Norvik's shareholders"). */
+const BODY_HOLDINGS = new Set([
+  'ceo',
+  'cfo',
+  'chairman',
+  'chairwoman',
+  'shareholders',
+  'employees',
+  'headquarters',
+]);
+const CHIEF_OF_BODY = new Set(['executive', 'financial', 'operating', 'technology', 'investment']);
+
+/**
+ * Whether the text shows the name toks[from, e) to be a body: a kind of body right before it ("the private launch
+ * company Helix Orbital", not "told the committee Smith …"), "which" after it ("Helix Orbital, which built …"), or
+ * something only a body has after its possessive ("Helix Orbital's chief executive").
+ */
+function shownAsBody(toks: readonly Tok[], from: number, e: number, floor: number): boolean {
+  const after = toks[e];
+  if (after?.text === ',' && toks[e + 1]?.normal === 'which') return true;
+  if (isPossessive(after)) {
+    const owned = toks[e + 1];
+    if (owned !== undefined && BODY_HOLDINGS.has(owned.normal)) return true;
+    if (owned?.normal === 'chief' && CHIEF_OF_BODY.has(toks[e + 2]?.normal ?? '')) return true;
+  }
+  const kind = from > floor ? (toks[from - 1] as Tok) : undefined;
+  if (kind === undefined || kind.pos !== 'NOUN' || kind.cap || !BODY_KIND_NOUNS.has(kind.normal))
+    return false;
+  // Back over the kind's determiner and modifiers: the phrase must not be a verb's object ("told the board Smith …").
+  let k = from - 2;
+  while (k >= floor && ['DET', 'ADJ', 'NOUN'].includes((toks[k] as Tok).pos) && !(toks[k] as Tok).cap) k--;
+  const lead = k >= floor ? (toks[k] as Tok) : undefined;
+  return lead === undefined || lead.pos === 'ADP' || lead.text === ',' || lead.text === '(';
 }
 
 const BRACKET_ACRONYM = /^\p{Lu}{2,8}$/u;

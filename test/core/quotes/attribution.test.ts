@@ -354,6 +354,26 @@ const ROWS: Row[] = [
     },
     kinds: { 'foreign lenders forced the cuts': 'indirect' },
   },
+  {
+    name: 'a body shown as one by the kind of body before its name ("the engineering company Arden Orbital"), then "the company said"',
+    body: 'The satellite was built by the engineering company Arden Orbital, and Lina Berg runs its test team.\n\nArden Orbital said on Monday that it would share its flight data. “We have nothing to hide,” the company said.',
+    expect: { 'nothing to hide': 'Arden Orbital' },
+  },
+  {
+    name: 'a body shown as one by "which" after its name, then "the company said"',
+    body: 'Arden Orbital, which built the rocket, lost its second satellite in two years on Tuesday.\n\n“We have nothing to hide,” the company said.',
+    expect: { 'nothing to hide': 'Arden Orbital' },
+  },
+  {
+    name: 'a body\'s chief executive named after its possessive, then "she said" (the officer, not the body)',
+    body: "Arden Orbital's chief executive, Lina Berg, said the firm would share its flight data. “We are going to find out exactly what happened,” she said.",
+    expect: { 'find out exactly what happened': 'Lina Berg' },
+  },
+  {
+    name: 'a person after a verb\'s object that names a body ("told the committee Kate Smith had lied") stays a person',
+    body: 'Lawyers told the committee Kate Smith had lied about the tender.\n\n“I have never lied to anyone about this contract,” Smith said.',
+    expect: { 'never lied': 'Kate Smith' },
+  },
 ];
 
 describe('GIVEN a news passage', () => {
