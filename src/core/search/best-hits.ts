@@ -283,6 +283,11 @@ export class BestHits {
   private readonly firstTerm: (string | undefined)[];
   /** Per reached passage: the bit of the first query term it has (MiniSearch meets it first there). */
   private readonly lowBit: Int32Array;
+  /** Per scored passage: its place in MiniSearch's results (-1 between searches) and its score there. */
+  private readonly resultAt: Int32Array;
+  private readonly byScore: Float64Array;
+  /** The passages returned, with their copies, to be ordered. */
+  private readonly order: Int32Array;
   private epoch = 0;
 
   constructor(
@@ -298,6 +303,9 @@ export class BestHits {
     this.firstCall = new Uint32Array(n);
     this.firstTerm = new Array<string | undefined>(n);
     this.lowBit = new Int32Array(n);
+    this.resultAt = new Int32Array(n).fill(-1);
+    this.byScore = new Float64Array(n);
+    this.order = new Int32Array(n);
   }
 
   /** MiniSearch's own search, unpruned (the reference the pruned search must equal). */
@@ -418,7 +426,7 @@ export class BestHits {
             return 1;
           },
         });
-        const all = this.withCopies(results, touched, reached, groups);
+        const all = this.withCopies(results, touched, reached, groups, head);
         if (all.length < head) return all;
         const floor = (all[head - 1] as SearchResult).score;
         if (!admit(floor)) return all;
@@ -433,15 +441,18 @@ export class BestHits {
    * have returned them all: by score, then by where its walk first meets them. Copies are met at the same query
    * term and index term as the passage scored for them (same tokens), so among those the order is by id; between
    * passages met at different (query term, index term) pairs, it is the order the walk met the scored ones in.
+   * Only the first `head` are returned (the caller reads no further): the others are ordered as ids in a typed
+   * array, never made into results.
    */
   private withCopies(
     results: SearchResult[],
     touched: Int32Array,
     reached: number,
     groups: CopyGroups | undefined,
+    head: number,
   ): SearchResult[] {
     const { copyOf } = this.stats;
-    const { scored, firstCall, firstTerm, lowBit } = this;
+    const { scored, firstCall, firstTerm, lowBit, resultAt, byScore, order } = this;
     let copies = 0;
     for (let i = 0; i < reached; i++) {
       const id = touched[i] as number;
@@ -449,33 +460,47 @@ export class BestHits {
       if (by !== -1) copies += groups ? (groups.size[id] as number) - 1 : by === id ? 0 : 1;
     }
     if (copies === 0) return results;
-    const byScored = new Map<number, SearchResult>();
-    for (const r of results) byScored.set(r.id as number, r);
-    const items: { result: SearchResult; by: number }[] = [];
-    const add = (id: number, by: number, result: SearchResult) =>
-      items.push({ result: by === id ? result : { ...result, id }, by });
-    for (let i = 0; i < reached; i++) {
-      const id = touched[i] as number;
-      const by = scored[copyOf[id] as number] as number;
-      if (by === -1) continue;
-      const result = byScored.get(by);
-      if (result === undefined) continue;
-      if (!groups) add(id, by, result);
-      else {
-        // A reached first passage stands for its whole group (the walk read no other).
-        const start = groups.memberStarts[id] as number;
-        const end = start + (groups.size[id] as number);
-        for (let k = start; k < end; k++) add(groups.members[k] as number, by, result);
-      }
+    for (let k = 0; k < results.length; k++) {
+      const r = results[k] as SearchResult;
+      resultAt[r.id as number] = k;
+      byScore[r.id as number] = r.score;
     }
-    items.sort((a, b) => {
-      if (a.result.score !== b.result.score) return b.result.score - a.result.score;
-      const sameStep = lowBit[a.by] === lowBit[b.by] && firstTerm[a.by] === firstTerm[b.by];
-      return sameStep
-        ? (a.result.id as number) - (b.result.id as number)
-        : (firstCall[a.by] as number) - (firstCall[b.by] as number);
-    });
-    return items.map((x) => x.result);
+    try {
+      let m = 0;
+      for (let i = 0; i < reached; i++) {
+        const id = touched[i] as number;
+        const by = scored[copyOf[id] as number] as number;
+        if (by === -1 || resultAt[by] === -1) continue;
+        if (!groups) order[m++] = id;
+        else {
+          // A reached first passage stands for its whole group (the walk read no other).
+          const start = groups.memberStarts[id] as number;
+          const end = start + (groups.size[id] as number);
+          for (let k = start; k < end; k++) order[m++] = groups.members[k] as number;
+        }
+      }
+      // A passage's scored stand-in is scored[copyOf[id]]: no two entries compare equal (ids differ), so the
+      // order is the one a stable sort of result objects gave.
+      const sorted = order.subarray(0, m).sort((a, b) => {
+        const byA = scored[copyOf[a] as number] as number;
+        const byB = scored[copyOf[b] as number] as number;
+        const scoreA = byScore[byA] as number;
+        const scoreB = byScore[byB] as number;
+        if (scoreA !== scoreB) return scoreA > scoreB ? -1 : 1;
+        const sameStep = lowBit[byA] === lowBit[byB] && firstTerm[byA] === firstTerm[byB];
+        return sameStep ? a - b : (firstCall[byA] as number) - (firstCall[byB] as number);
+      });
+      const out: SearchResult[] = new Array<SearchResult>(Math.min(m, head));
+      for (let k = 0; k < out.length; k++) {
+        const id = sorted[k] as number;
+        const by = scored[copyOf[id] as number] as number;
+        const result = results[resultAt[by] as number] as SearchResult;
+        out[k] = by === id ? result : { ...result, id };
+      }
+      return out;
+    } finally {
+      for (const r of results) resultAt[r.id as number] = -1;
+    }
   }
 
   private options(q: QueryShape) {
@@ -557,8 +582,12 @@ function kthLargestWeighted(
   if (total <= k) return -Infinity;
   if (reached <= 1024) {
     // Few groups (a corpus of copies): by value, counting each group's copies.
-    const order = Array.from({ length: reached }, (_, i) => i).sort(
-      (a, b) => (values[b] as number) - (values[a] as number),
+    const order = Array.from({ length: reached }, (_, i) => i).sort((a, b) =>
+      (values[a] as number) > (values[b] as number)
+        ? -1
+        : (values[a] as number) < (values[b] as number)
+          ? 1
+          : 0,
     );
     let seen = 0;
     for (const i of order) {

@@ -98,6 +98,19 @@ describe('GIVEN a corpus where many passages are copies of a few (a sentence rep
     expect(passageStats(lists).groups).toBeDefined();
   });
 
+  it('THEN a search makes results for its head only, the copies past it left unmade', () => {
+    // Queries whose best hits hold two copies of one passage (so copies were scored).
+    const many = queries.filter((q) => {
+      const texts = best
+        .full(q)
+        .slice(0, 8)
+        .map((r) => lists[r.id as number]!.join(' '));
+      return texts.length === 8 && new Set(texts).size < texts.length;
+    });
+    expect(many.length).toBeGreaterThan(0);
+    for (const q of many) expect(best.search(q, 7)).toHaveLength(7);
+  });
+
   it('THEN passageStats points each copy at the first passage with the same tokens', () => {
     const stats = passageStats([['a', 'b'], ['b', 'a'], ['a', 'b'], [], ['a', 'b'], []]);
     expect([...stats.copyOf]).toEqual([0, 1, 0, 3, 0, 3]);
