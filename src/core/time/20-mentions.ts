@@ -12,8 +12,20 @@ import { firstStartingFrom, tokenHolding } from './tokens.js';
 export type Unit = 'day' | 'week' | 'month' | 'year';
 export type Modifier = 'last' | 'next' | 'this' | null;
 
+/** The last day of a range of days ("June 23 and 24", "between 3 and 5 July", "June 23-24"). */
+export interface LastDay {
+  readonly month: number;
+  readonly day: number;
+}
+
 export type MentionValue =
-  | { readonly kind: 'full'; readonly year: number; readonly month: number; readonly day: number }
+  | {
+      readonly kind: 'full';
+      readonly year: number;
+      readonly month: number;
+      readonly day: number;
+      readonly lastDay?: LastDay;
+    }
   | { readonly kind: 'monthYear'; readonly year: number; readonly month: number }
   | { readonly kind: 'year'; readonly year: number }
   | {
@@ -21,6 +33,7 @@ export type MentionValue =
       readonly month: number;
       readonly day: number;
       readonly weekday: number | null;
+      readonly lastDay?: LastDay;
     }
   | { readonly kind: 'month'; readonly month: number; readonly modifier: Modifier }
   | { readonly kind: 'weekday'; readonly weekday: number; readonly modifier: Modifier }
@@ -186,13 +199,24 @@ function readChrono(r: chrono.ParsedResult, sentenceText: string): Hit | null {
   const weekday = c.isCertain('weekday') ? (c.get('weekday') as number) : null;
   const hasMonthName = MONTH_PREFIXES.some((m) => lower.includes(m));
   const hasWeekdayName = WEEKDAYS.some((w) => lower.includes(w));
-  if (hasYear && month !== null && day !== null)
-    return hit(start, end, { kind: 'full', year: c.get('year') as number, month, day });
+  if (month !== null && day !== null && (hasYear || hasMonthName || /\d+\/\d+/.test(text))) {
+    const range = dayRange(r, sentenceText, month, day, end);
+    const first = range?.firstDay ?? day;
+    const lastDay = range ? { lastDay: range.lastDay } : {};
+    const from = range?.start ?? start;
+    const to = range?.end ?? end;
+    if (hasYear)
+      return hit(from, to, { kind: 'full', year: c.get('year') as number, month, day: first, ...lastDay });
+    return hit(from, to, {
+      kind: 'monthDay',
+      month,
+      day: first,
+      weekday: hasWeekdayName && first === day ? weekday : null,
+      ...lastDay,
+    });
+  }
   if (hasYear && month !== null)
     return hit(start, end, { kind: 'monthYear', year: c.get('year') as number, month });
-  if (month !== null && day !== null && (hasMonthName || /\d+\/\d+/.test(text))) {
-    return hit(start, end, { kind: 'monthDay', month, day, weekday: hasWeekdayName ? weekday : null });
-  }
   if (month !== null && hasMonthName) {
     // "May" the modal verb and "march" the verb are no months: the sentence's token there decides (NAMED).
     const at = r.index + r.text.indexOf(text);
@@ -210,6 +234,50 @@ function readChrono(r: chrono.ParsedResult, sentenceText: string): Hit | null {
 }
 
 const MONTH_PREFIXES = MONTHS.map((m) => m.slice(0, 3));
+
+/** A second day after a month-day date: "June 23 and 24", "June 23 to 25" (not "March 3 and 4 others"). */
+const SECOND_DAY =
+  /^\s*(?:and|to|through|until|-|–)\s*(\d{1,2})(?:st|nd|rd|th)?(?=\s*(?:$|[.,;:!?)–—-]|(?:in|at|on|of|for|and|or|before|after|when|while|with|here|there|this|next|last|respectively|from|by|under)\b))/i;
+/** A first day before a day-month date: "between 3 and 5 July", "on 3 and 4 July", "from 3 to 5 July". */
+const FIRST_DAY = /\b(?:between|from|on)\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:and|to|through|until|-|–)\s*$/i;
+
+/**
+ * The range of days a month-day reading opens or closes, with the offsets it then spans: chrono's own range
+ * ("June 23-24", "from 3 to 5 July") or one it reads as a single day ("June 23 and 24", "between 3 and 5 July").
+ * Null when the reading is one day, or the range runs backwards or over more than two months.
+ */
+function dayRange(
+  r: chrono.ParsedResult,
+  sentenceText: string,
+  month: number,
+  day: number,
+  end: number,
+): { firstDay: number; lastDay: LastDay; start: number; end: number } | null {
+  const within = (last: LastDay, first: number) => {
+    const span = (last.month - month + 12) % 12;
+    return span <= 1 && (span === 1 || last.day > first) ? last : null;
+  };
+  const e = r.end;
+  if (e) {
+    if (!e.isCertain('day')) return null;
+    const last = within({ month: e.get('month') as number, day: e.get('day') as number }, day);
+    return last ? { firstDay: day, lastDay: last, start: r.index, end } : null;
+  }
+  const second = SECOND_DAY.exec(sentenceText.slice(end));
+  if (second) {
+    const last = within({ month, day: Number(second[1]) }, day);
+    const to = end + (second.index + (second[0] as string).length);
+    return last && last.day <= 31 ? { firstDay: day, lastDay: last, start: r.index, end: to } : null;
+  }
+  if (!/^\d/.test(r.text)) return null;
+  const before = sentenceText.slice(Math.max(0, r.index - 24), r.index);
+  const first = FIRST_DAY.exec(before);
+  if (!first) return null;
+  const firstDay = Number(first[1]);
+  if (firstDay < 1 || firstDay >= day) return null;
+  const at = r.index - before.length + first.index + (first[0] as string).indexOf(first[1] as string);
+  return { firstDay, lastDay: { month, day }, start: at, end };
+}
 
 function modifierBefore(text: string, index: number): Modifier {
   const m = /\b(last|next|this|coming)\s+$/i.exec(text.slice(Math.max(0, index - 8), index));

@@ -15,7 +15,7 @@ import {
   ymdOf,
   type Day,
 } from './calendar.js';
-import type { Mention } from './20-mentions.js';
+import type { LastDay, Mention } from './20-mentions.js';
 import type { Tense } from './30-tense.js';
 import type { Precision } from './types.js';
 
@@ -75,6 +75,15 @@ const span = (from: Day, to: Day): Resolved => ({
   first: from,
 });
 
+/** The day `first`, or the range of days from it to the mention's last day ("June 23 and 24"). */
+function days(first: Day, v: { readonly month: number; readonly lastDay?: LastDay }): Resolved {
+  const last = v.lastDay;
+  if (last === undefined) return day(first);
+  // A range running into the next month may run into the next year ("December 30 to January 2").
+  const y = ymdOf(first).year + (last.month < v.month ? 1 : 0);
+  return isValidDate(y, last.month, last.day) ? span(first, dayOf(y, last.month, last.day)) : day(first);
+}
+
 /** Picks among candidates (sorted ascending) by direction from the reference. */
 function pick(candidates: readonly number[], ref: number, dir: Direction, slack = 0): number | null {
   if (candidates.length === 0) return null;
@@ -97,7 +106,7 @@ export function resolveMention(m: Mention, ctx: ResolveContext): Resolved | null
   const dir = directionOf(ctx.tense, ctx.caption);
   switch (v.kind) {
     case 'full':
-      return isValidDate(v.year, v.month, v.day) ? day(dayOf(v.year, v.month, v.day)) : null;
+      return isValidDate(v.year, v.month, v.day) ? days(dayOf(v.year, v.month, v.day), v) : null;
     case 'monthYear':
       return month(monthIndex(v.year, v.month));
     case 'year':
@@ -117,7 +126,7 @@ export function resolveMention(m: Mention, ctx: ResolveContext): Resolved | null
       const chosen = ctx.dayLevel
         ? (pick(near, ref, dir, 1) ?? pick(candidates, ref, 'nearest'))
         : pick(candidates, ref, 'nearest');
-      return chosen === null ? null : day(chosen);
+      return chosen === null ? null : days(chosen, v);
     }
     case 'month': {
       if (ref === null) return null;

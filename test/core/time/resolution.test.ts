@@ -256,6 +256,38 @@ const table: readonly Row[] = [
     precision: 'year',
     background: true,
   },
+  {
+    name: 'a range of days written "June 23 and 24" is one span of two days',
+    published: '2026-06-17',
+    body: 'The board will hold its first two sessions on June 23 and 24 in Port Ellery.',
+    words: 'first two sessions',
+    date: '2026-06-23',
+    until: '2026-06-24',
+  },
+  {
+    name: 'a range of days written day first, "between 3 and 5 July", is a span from its first day, not its last day as background',
+    published: '2026-06-17',
+    body: 'A recovery ship will search the debris field between 3 and 5 July.',
+    words: 'recovery ship',
+    date: '2026-07-03',
+    until: '2026-07-05',
+  },
+  {
+    name: 'a range chrono reads itself ("June 23-24") keeps its last day',
+    published: '2026-06-17',
+    body: 'The board will sit on June 23-24 in Port Ellery.',
+    words: 'board will sit',
+    date: '2026-06-23',
+    until: '2026-06-24',
+  },
+  {
+    name: 'a range over the new year ("December 30 to January 2") ends in the next year',
+    published: '2025-12-01',
+    body: 'The festival will run from December 30 to January 2 in the old town.',
+    words: 'festival will run',
+    date: '2025-12-30',
+    until: '2026-01-02',
+  },
 ];
 
 describe('GIVEN a sentence and its reference date', () => {
@@ -441,5 +473,17 @@ describe('GIVEN a timeline box and an analyst telling readers what to do', () =>
       { note: { published: '2026-03-20', kind: 'opinion' } },
     );
     expect(analyzeTime(corpus).events).toEqual([]);
+  });
+});
+
+describe('GIVEN a day followed by "and" and a number that counts something', () => {
+  it('THEN "on March 3 and 4 others" is one day, not a range', () => {
+    const { events } = eventsOf(
+      'Two men were arrested on March 3 and 4 others fled across the border.',
+      '2026-03-10',
+    );
+    const hit = find(events, 'arrested')[0];
+    expect(hit?.date).toBe('2026-03-03');
+    expect(hit?.until).toBeUndefined();
   });
 });
