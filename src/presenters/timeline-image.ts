@@ -78,6 +78,58 @@ function fit(ctx: SKRSContext2D, text: string, width: number): string {
   return cut;
 }
 
+/**
+ * Where this picture has anything but its white ground, as x, y, width, height in whole pixels: only these
+ * rectangles are read back from the canvas. Reading the whole canvas costs far more than drawing it: each read
+ * returns a fresh native buffer (about a megabyte for the whole picture), which the canvas's allocator takes from
+ * new pages of memory until the garbage collector and the event loop free the old ones.
+ */
+const inked: number[] = [];
+
+/** A filled rectangle (whole pixels, so nothing spills out of it). */
+function fillInked(ctx: SKRSContext2D, x: number, y: number, w: number, h: number): void {
+  ctx.fillRect(x, y, w, h);
+  inked.push(x, y, w, h);
+}
+
+/**
+ * Text drawn at (x, y) with the context's font and alignment, with the box its glyphs cover (as the font
+ * measures them) widened by a margin for anti-aliasing.
+ */
+function textInked(ctx: SKRSContext2D, text: string, x: number, y: number): void {
+  ctx.fillText(text, x, y);
+  const m = ctx.measureText(text);
+  const left = Math.floor(x - m.actualBoundingBoxLeft) - INK_MARGIN;
+  const top = Math.floor(y - m.actualBoundingBoxAscent) - INK_MARGIN;
+  const right = Math.ceil(x + m.actualBoundingBoxRight) + INK_MARGIN;
+  const bottom = Math.ceil(y + m.actualBoundingBoxDescent) + INK_MARGIN;
+  inked.push(left, top, right - left, bottom - top);
+}
+
+const INK_MARGIN = 1;
+
+/** The picture's pixels (RGBA), reused: pictures are drawn one at a time, synchronously. */
+let pixels = new Uint8Array(0);
+
+/** The top `height` rows of the canvas: white, then each inked rectangle copied from the canvas. */
+function readInked(ctx: SKRSContext2D, height: number): Uint8Array {
+  const size = WIDTH * height * 4;
+  if (pixels.length < size) pixels = new Uint8Array(WIDTH * MAX_HEIGHT * 4);
+  const out = pixels.subarray(0, size);
+  out.fill(0xff);
+  for (let k = 0; k < inked.length; k += 4) {
+    const x = Math.max(0, inked[k] as number);
+    const y = Math.max(0, inked[k + 1] as number);
+    const w = Math.min(WIDTH, (inked[k] as number) + (inked[k + 2] as number)) - x;
+    const h = Math.min(height, (inked[k + 1] as number) + (inked[k + 3] as number)) - y;
+    if (w <= 0 || h <= 0) continue;
+    const data = ctx.getImageData(x, y, w, h).data;
+    for (let r = 0; r < h; r++) out.set(data.subarray(r * w * 4, (r + 1) * w * 4), ((y + r) * WIDTH + x) * 4);
+  }
+  inked.length = 0;
+  return out;
+}
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 function dayLabel(day: number): string {
@@ -134,24 +186,25 @@ function draw(
   const height = TOP + Math.max(1, rows.length) * ROW + 14 + legendLines * 18 + 8;
   const ctx = scratch();
   const font = family();
+  inked.length = 0;
 
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, WIDTH, height);
   ctx.fillStyle = '#111827';
   ctx.font = `bold 16px "${font}"`;
-  ctx.fillText(fit(ctx, title, WIDTH - 40), 20, 26);
+  textInked(ctx, fit(ctx, title, WIDTH - 40), 20, 26);
   ctx.font = `12px "${font}"`;
   ctx.fillStyle = '#6b7280';
   const note =
     total > rows.length
       ? `The first ${rows.length} of ${total} events, oldest first; the strip shows all ${total}`
       : `${total} event${total === 1 ? '' : 's'}, oldest first`;
-  ctx.fillText(note, 20, 44);
+  textInked(ctx, note, 20, 44);
 
   drawStrip(ctx, days, rows.length, font);
 
   ctx.fillStyle = '#d1d5db';
-  ctx.fillRect(AXIS - 1, TOP - 6, 2, Math.max(1, rows.length) * ROW - 4);
+  fillInked(ctx, AXIS - 1, TOP - 6, 2, Math.max(1, rows.length) * ROW - 4);
   let previous = '';
   rows.forEach((row, i) => {
     const y = TOP + i * ROW + 10;
@@ -159,16 +212,16 @@ function draw(
       ctx.fillStyle = '#111827';
       ctx.font = `bold 12px "${font}"`;
       ctx.textAlign = 'right';
-      ctx.fillText(row.label, AXIS - 12, y + 4);
+      textInked(ctx, row.label, AXIS - 12, y + 4);
       ctx.textAlign = 'left';
       previous = row.label;
     }
     ctx.fillStyle = color(row.document);
-    ctx.fillRect(AXIS - 4, y - 4, 8, 8);
+    fillInked(ctx, AXIS - 4, y - 4, 8, 8);
     ctx.fillStyle = '#1f2937';
     ctx.font = `12px "${font}"`;
     const badge = row.sources > 1 ? `  ×${row.sources}` : '';
-    ctx.fillText(fit(ctx, row.text, WIDTH - AXIS - 24 - (badge ? 40 : 0)) + badge, AXIS + 12, y + 4);
+    textInked(ctx, fit(ctx, row.text, WIDTH - AXIS - 24 - (badge ? 40 : 0)) + badge, AXIS + 12, y + 4);
   });
 
   let ly = TOP + Math.max(1, rows.length) * ROW + 18;
@@ -178,17 +231,16 @@ function draw(
     const x = 20 + (i % LEGEND_COLUMNS) * 230;
     if (i > 0 && i % LEGEND_COLUMNS === 0) ly += 18;
     ctx.fillStyle = color(id);
-    ctx.fillRect(x, ly - 9, 10, 10);
+    fillInked(ctx, x, ly - 9, 10, 10);
     ctx.fillStyle = '#374151';
     const more =
       i === legendShown - 1 && documents.length > legendShown
         ? ` (+${documents.length - legendShown} more)`
         : '';
-    ctx.fillText(fit(ctx, id, 200 - (more ? 70 : 0)) + more, x + 16, ly);
+    textInked(ctx, fit(ctx, id, 200 - (more ? 70 : 0)) + more, x + 16, ly);
   }
 
-  const pixels = ctx.getImageData(0, 0, WIDTH, height).data;
-  return encodePalettePng(pixels, WIDTH, height);
+  return encodePalettePng(readInked(ctx, height), WIDTH, height);
 }
 
 /** The strip over all events: bars of event counts per pixel column, marks over the listed ones, end dates. */
@@ -213,7 +265,7 @@ function drawStrip(ctx: SKRSContext2D, days: ArrayLike<number>, listed: number, 
   }
   const base = STRIP_TOP + STRIP_HEIGHT;
   ctx.fillStyle = '#e5e7eb';
-  ctx.fillRect(STRIP_LEFT, base, width, 1);
+  fillInked(ctx, STRIP_LEFT, base, width, 1);
   ctx.fillStyle = '#9ca3af';
   const scale = Math.log(1 + most);
   for (let x = 0; x < width; x++) {
@@ -222,17 +274,19 @@ function drawStrip(ctx: SKRSContext2D, days: ArrayLike<number>, listed: number, 
     const h = Math.max(2, Math.round(((STRIP_HEIGHT - 6) * Math.log(1 + n)) / scale));
     ctx.fillRect(STRIP_LEFT + x, base - h, 1, h);
   }
+  // The bars, read back as one rectangle.
+  inked.push(STRIP_LEFT, base - (STRIP_HEIGHT - 6), width, STRIP_HEIGHT - 6);
   ctx.fillStyle = '#2563eb';
   for (let i = 0; i < Math.min(listed, days.length); i++) {
-    ctx.fillRect(STRIP_LEFT + column(days[i] as number) - 1, STRIP_TOP - 4, 3, 3);
+    fillInked(ctx, STRIP_LEFT + column(days[i] as number) - 1, STRIP_TOP - 4, 3, 3);
   }
   ctx.fillStyle = '#6b7280';
   ctx.font = `11px "${font}"`;
   ctx.textAlign = 'left';
-  ctx.fillText(dayLabel(min), STRIP_LEFT, base + 14);
+  textInked(ctx, dayLabel(min), STRIP_LEFT, base + 14);
   if (max > min) {
     ctx.textAlign = 'right';
-    ctx.fillText(dayLabel(max), STRIP_RIGHT, base + 14);
+    textInked(ctx, dayLabel(max), STRIP_RIGHT, base + 14);
     ctx.textAlign = 'left';
   }
 }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { createCanvas } from '@napi-rs/canvas';
 import { inflateSync } from 'node:zlib';
 import { encodePalettePng } from '../../src/presenters/timeline-png.js';
 import { renderTimelinePng, MAX_ROWS } from '../../src/presenters/timeline-image.js';
@@ -98,5 +99,30 @@ describe('renderTimelinePng', () => {
     });
     expect(decode(fewer).height).toBeLessThan(height);
     expect(MAX_ROWS).toBe(10);
+  });
+
+  it("GIVEN a picture THEN only the rectangles drawn on are read back from the canvas, and the PNG is the whole canvas's", () => {
+    const proto = Object.getPrototypeOf(createCanvas(1, 1).getContext('2d')) as {
+      getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+    };
+    const read = vi.spyOn(proto, 'getImageData');
+    const rows = Array.from({ length: 10 }, (_, i) => ({
+      label: `${1 + (i >> 1)} Feb 2023`,
+      text:
+        i % 3 === 0
+          ? `Short event ${i}`
+          : `A longer event ${i}, with words enough to be cut at the picture's edge, and then some more words`,
+      document: `source-${i % 7}`,
+      sources: 1 + (i % 4),
+    }));
+    const days = Int32Array.from({ length: 40 }, (_, i) => 19389 + i * 3);
+    const png = renderTimelinePng({ title: 'Timeline — read back', rows, total: 40, days });
+    const canvas = read.mock.contexts[0] as typeof proto;
+    const pixelsRead = read.mock.calls.reduce((n, [, , w, h]) => n + w * h, 0);
+    read.mockRestore();
+    const { height } = decode(png);
+    const whole = canvas.getImageData(0, 0, 720, height).data;
+    expect(Buffer.from(encodePalettePng(whole, 720, height))).toEqual(Buffer.from(png));
+    expect(pixelsRead).toBeLessThan(720 * height * 0.7);
   });
 });
