@@ -373,6 +373,8 @@ export function attributeFlow(
   const bySentenceKey = new Map<number, Named[]>();
   const orgsByWord = new Map<string, Named[]>();
   const orgMentions: Named[] = [];
+  /** Persons named outside prepositional phrases, in reading order (where a pronoun may look last). */
+  const personMentions: Named[] = [];
   const personsByRoleWord = new Map<string, Named[]>();
   const addTo = <K>(index: Map<K, Named[]>, key: K, n: Named): void => {
     const list = index.get(key);
@@ -387,6 +389,7 @@ export function attributeFlow(
       orgMentions.push(n);
       for (const w of nameWords(n.name)) addTo(orgsByWord, w, n);
     } else {
+      if (at >= 0 && (at & 1) === 1) personMentions.push(n);
       if (n.title !== null) for (const w of roleWords(n.title)) addTo(personsByRoleWord, w, n);
       if (n.role !== null) for (const w of roleWords(n.role)) addTo(personsByRoleWord, w, n);
     }
@@ -484,6 +487,17 @@ export function attributeFlow(
       for (let k = recentPersons.length - 1; k >= 0; k--) {
         const n = recentPersons[k] as Named;
         if ((gender.get(n.name) ?? word) === word) {
+          gender.set(n.name, word);
+          return n;
+        }
+      }
+      // No one has spoken yet: the last person named in this paragraph or the one before ("Amara Nwosu had a
+      // folding chair … She had waited eleven years." ¶ "“I remember the sound …,” she recalls.").
+      for (let k = personMentions.length - 1; k >= 0; k--) {
+        const n = personMentions[k] as Named;
+        const para = paraOf(n) ?? -9;
+        if (para < pi - 1) break;
+        if (n.at < at && fits(n)) {
           gender.set(n.name, word);
           return n;
         }
@@ -604,7 +618,9 @@ export function attributeFlow(
             n = { ...n, org: true };
         }
         if (!n.org && shownAsBody(toks, i, e, sentStart(i))) n = { ...n, org: true };
-        if (n.org) flowBodies.add(n.name.toLowerCase());
+        // (Names of two words or more, as in the catalog: a one-word name read once as a body, "US" in "the US
+        // and NATO", is left to each place it is met.)
+        if (n.org && n.name.includes(' ')) flowBodies.add(n.name.toLowerCase());
         // "U.S. Secretary of State, Antony Blinken," : a title-only phrase before the comma titles the name.
         if (!n.title && toks[from - 1]?.text === ',' && !n.org) {
           const before = phraseEndingAt(toks, from - 1, sentStart(i));

@@ -374,6 +374,16 @@ const ROWS: Row[] = [
     body: 'Lawyers told the committee Kate Smith had lied about the tender.\n\n“I have never lied to anyone about this contract,” Smith said.',
     expect: { 'never lied': 'Kate Smith' },
   },
+  {
+    name: 'a feature opening on a person before anyone speaks, then "she recalls" (the person named in the paragraph before)',
+    body: 'Amara Nwosu had a folding chair and a thermos of coffee. She had waited eleven years for that morning.\n\n“I remember the sound arriving after the light, the way it always does,” she recalls.',
+    expect: { 'I remember the sound': 'Amara Nwosu' },
+  },
+  {
+    name: 'a one-word body ("US") read as one in one place is not one everywhere: "the statement said" stays the ministry\'s',
+    body: 'The US and NATO have rejected that demand.\n\nThe Russian Foreign Ministry fired back with a statement that referenced past US wars. “If the secretary is so into history lessons, here is one that comes to mind,” the statement said.',
+    expect: { 'so into history lessons': 'Russian Foreign Ministry' },
+  },
 ];
 
 describe('GIVEN a news passage', () => {
