@@ -94,9 +94,22 @@ function transcriptTurns(paragraphs: readonly Paragraph[], mentions: readonly Na
     return label ? [{ p, label }] : [];
   });
   if (turns.length < 3) return [];
+  // A label names someone the text introduces elsewhere: the label's own words ("Participants: Graham Whitlock,
+  // …") introduce no one. Turns are in text order: a binary search finds the label a mention may lie in.
+  const inLabel = (at: number): boolean => {
+    let lo = 0;
+    let hi = turns.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((turns[mid] as (typeof turns)[number]).p.start <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    const t = turns[lo - 1];
+    return t !== undefined && at < t.p.start + t.label.length;
+  };
   const byLabel = new Map<string, Named>();
   for (const m of mentions) {
-    if (m.org) continue;
+    if (m.org || inLabel(m.at)) continue;
     const upper = m.name.toUpperCase();
     if (!byLabel.has(upper)) byLabel.set(upper, m);
     const surname = upper.split(/\s+/).pop() as string;

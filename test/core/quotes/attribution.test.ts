@@ -672,3 +672,16 @@ describe('GIVEN a wire story opening on its dateline', () => {
     expect(qa.speakers.map((s) => s.name)).not.toContain('LONDON');
   });
 });
+
+describe('GIVEN a transcript opening on a "Participants:" line in the form of a turn', () => {
+  it("THEN that line is nobody's quote, and the labelled turns are the participants' own", () => {
+    const qa = analyzeQuotes(
+      corpusOfTexts({
+        doc: 'Transcript: Agency media briefing\n\nPort Ellery, June 17, 2026\n\nParticipants: Graham Whitlock, Administrator, Austral Space Agency; Dr. Ingrid Solberg, Chair of the Inquiry Board\n\nMR. WHITLOCK: Thank you. We lost the rocket.\n\nDR. SOLBERG: Thank you, Graham. We will find out.\n\nMR. WHITLOCK: That is all for today.',
+      }),
+    );
+    expect(qa.speakers.map((s) => s.name)).not.toContain('Participants');
+    expect(qa.quotes.find((q) => q.text.includes('Administrator'))).toBeUndefined();
+    expect(qa.quotes.find((q) => q.text.includes('We will find out'))?.speaker).toBe('Ingrid Solberg');
+  });
+});
