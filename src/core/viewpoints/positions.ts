@@ -77,6 +77,64 @@ interface Scored {
   readonly focus: number;
 }
 
+/**
+ * The fields of a query's scored claims, by their place in its list, in arrays kept per claim analysis (a list
+ * holds each claim at most once). An item is then a small object naming its place: the thousands a broad topic
+ * scores used to be as many objects with two boxed numbers each, most of a large corpus's garbage per query.
+ * Nothing reads them after the query.
+ */
+class ScoredFields {
+  readonly ids: Int32Array;
+  readonly stances: Float64Array;
+  readonly relevances: Float64Array;
+  readonly focuses: Int32Array;
+
+  constructor(readonly claims: readonly Claim[]) {
+    const n = claims.length;
+    this.ids = new Int32Array(n);
+    this.stances = new Float64Array(n);
+    this.relevances = new Float64Array(n);
+    this.focuses = new Int32Array(n);
+  }
+}
+
+/** A scored claim of the query under way, read from (and its stance written to) the query's `ScoredFields`. */
+class ScoredItem implements Scored {
+  constructor(
+    private readonly fields: ScoredFields,
+    private readonly at: number,
+  ) {}
+
+  get id(): number {
+    return this.fields.ids[this.at] as number;
+  }
+
+  get claim(): Claim {
+    return this.fields.claims[this.fields.ids[this.at] as number] as Claim;
+  }
+
+  get stance(): number {
+    return this.fields.stances[this.at] as number;
+  }
+
+  set stance(value: number) {
+    this.fields.stances[this.at] = value;
+  }
+
+  get relevance(): number {
+    return this.fields.relevances[this.at] as number;
+  }
+
+  get focus(): number {
+    return this.fields.focuses[this.at] as number;
+  }
+}
+
+/** A scored item as a plain object (a copy with its own stance, outside the query's list). */
+function copyOf(s: Scored, stance: number): Scored {
+  return { id: s.id, claim: s.claim, stance, relevance: s.relevance, focus: s.focus };
+}
+
 function tokensOf(sources: ViewpointSources, text: string): Token[] {
   return sources.segment(text, 0).flatMap((s) => [...s.tokens]);
 }
@@ -173,6 +231,8 @@ interface Scratch {
    * A pure function of the sentence's word infos, so kept across queries.
    */
   readonly denials: Uint8Array;
+  /** The fields of the query's scored claims. */
+  readonly scored: ScoredFields;
 }
 
 /**
@@ -228,6 +288,7 @@ function scratchOf(analysis: ClaimAnalysis): Scratch {
       net: new Float64Array(64),
       mentions: new Uint8Array(n),
       denials: new Uint8Array(n),
+      scored: new ScoredFields(analysis.claims),
     };
     scratches.set(analysis, s);
   }
@@ -244,12 +305,26 @@ function nextEpoch(scratch: Scratch): number {
   return ++scratch.epoch;
 }
 
-/** Adds `s` to the query's scored list, where `scoredOf` finds it by claim id. */
-function addScored(scratch: Scratch, scored: Scored[], s: Scored): void {
-  numberHolders(scratch, s.id, s.claim);
-  scratch.scoredEpoch[s.id] = scratch.epoch;
-  scratch.scoredAt[s.id] = scored.length;
-  scored.push(s);
+/** Adds claim `id` to the query's scored list, where `scoredOf` finds it by claim id. */
+function addScored(
+  scratch: Scratch,
+  scored: Scored[],
+  id: number,
+  claim: Claim,
+  stance: number,
+  relevance: number,
+  focus: number,
+): void {
+  numberHolders(scratch, id, claim);
+  const at = scored.length;
+  scratch.scoredEpoch[id] = scratch.epoch;
+  scratch.scoredAt[id] = at;
+  const fields = scratch.scored;
+  fields.ids[at] = id;
+  fields.stances[at] = stance;
+  fields.relevances[at] = relevance;
+  fields.focuses[at] = focus;
+  scored.push(new ScoredItem(fields, at));
 }
 
 /** The scored item of claim `id` in this query's list, if it has one. */
@@ -431,13 +506,15 @@ function scoreClaims(
       stanceValue[same] = reading.stance;
       stanceFocus[same] = reading.focus;
     }
-    addScored(scratch, out, {
+    addScored(
+      scratch,
+      out,
       id,
       claim,
-      stance: stanceValue[same] as number,
-      relevance: relevances[k] as number,
-      focus: stanceFocus[same] as number,
-    });
+      stanceValue[same] as number,
+      relevances[k] as number,
+      stanceFocus[same] as number,
+    );
   }
   if (frame.predicate !== undefined) answers(sources, frame, subject, out, hits, top);
   answerMentions(sources, out);
@@ -467,7 +544,7 @@ function answerReplies(sources: ViewpointSources, scored: Scored[]): void {
       const c = claims[id] as Claim;
       if (c.documentId !== s.claim.documentId) break;
       if (c.rebuts !== holder || onTopic[id] === 0 || scoredOf(scratch, scored, id) !== undefined) continue;
-      addScored(scratch, scored, { id, claim: c, stance: 0, relevance: s.relevance, focus: -1 });
+      addScored(scratch, scored, id, c, 0, s.relevance, -1);
     }
   }
 }
@@ -497,7 +574,7 @@ function answerMentions(sources: ViewpointSources, scored: Scored[]): void {
       if (known.stance === 0) known.stance = stance;
       continue;
     }
-    addScored(scratch, scored, { id, claim: claims[id] as Claim, stance, relevance: s.relevance, focus: -1 });
+    addScored(scratch, scored, id, claims[id] as Claim, stance, s.relevance, -1);
   }
 }
 
@@ -557,13 +634,7 @@ function answers(
     }
     const coverage = coverageOf(id, slots[id] as number, subject);
     if (coverage < MIN_RELEVANCE && b.relevance < MIN_RELEVANCE) continue;
-    addScored(scratch, scored, {
-      id,
-      claim,
-      stance,
-      relevance: Math.max(coverage * 0.8, b.relevance),
-      focus: -1,
-    });
+    addScored(scratch, scored, id, claim, stance, Math.max(coverage * 0.8, b.relevance), -1);
   }
 }
 
@@ -742,7 +813,7 @@ export function findViewpoints(sources: ViewpointSources, topic: string, limit =
     (s) => s.stance === 0 && s.claim.strength >= 2 && s.relevance >= 0.45 && s.claim.mention !== true,
   );
   if (others.length > 0 && positions.length < 2) {
-    const best = order(others.map((s) => ({ ...s, stance: 0.001 }))).slice(0, 4);
+    const best = order(others.map((s) => copyOf(s, 0.001))).slice(0, 4);
     positions.push(positionOf(best, 0));
   }
   if (positions.length < 2) {
@@ -772,7 +843,7 @@ function byHolder(scored: Scored[], positions: Position[]): Position[] {
     )
       continue;
     const list = groups.get(s.claim.holder) ?? [];
-    list.push({ ...s, stance: s.stance === 0 ? 0.001 : s.stance });
+    list.push(copyOf(s, s.stance === 0 ? 0.001 : s.stance));
     groups.set(s.claim.holder, list);
   }
   const weight = (list: Scored[]) => maxOf(list.map((s) => (0.5 + s.relevance) * (s.claim.quoted ? 1.5 : 1)));
