@@ -95,6 +95,8 @@ interface Cue {
   readonly speaker: Named | null;
   /** For a stance ("X's position is that …"): the "that" the reported clause follows. */
   readonly that?: number;
+  /** The verb follows its clause and a comma, and precedes its speaker ("…, said Felix Brandt"). */
+  readonly fronted?: boolean;
 }
 
 const BOUNDARY = new Set(['.', '?', '!']);
@@ -673,9 +675,17 @@ export function attributeFlow(
             ? resolve(left.ref, i, left.role)
             : null;
       }
+      // "…, premiums will rise, said Felix Brandt, an analyst at Harrow Re.": the speaker named after a clause.
+      const fronted =
+        !subject &&
+        (lemma === 'say' || lemma === 'add') &&
+        i - 1 > floor &&
+        (toks[i - 1] as Tok).text === ',' &&
+        nameAt(toks, i + 1);
       const inverted =
         lemma === 'according' ||
         lemma === 'quote' ||
+        fronted ||
         (!subject && INVERTING_VERBS.has(lemma) && leftIsQuoteOrEmpty(toks, i, floor));
       if (inverted) {
         const right = phraseAfter(toks, lemma === 'according' ? i + 2 : i + 1, text, base);
@@ -687,7 +697,7 @@ export function attributeFlow(
         }
       } else speaker = subject;
       if (lemma === 'tell' || lemma === 'ask') speaker = subject;
-      cues.push({ i, lemma, subject, speaker });
+      cues.push(fronted ? { i, lemma, subject, speaker, fronted } : { i, lemma, subject, speaker });
       if (subject && lemma !== 'according') {
         if (subject.org) lastOrg = subject;
         else recentPersons.push(subject);
@@ -748,7 +758,7 @@ export function attributeFlow(
         // A short quoted phrase belongs to a speech verb close before it, or right after it ("…," she said).
         if (short)
           return (
-            (c.i < openTok && openTok - c.i <= 16) ||
+            (c.i < openTok && (openTok - c.i <= 16 || thatClauseReaches(toks, c.i, openTok))) ||
             (closeAt >= 0 && c.i > closeAt && c.i - closeAt <= 16 && subjectOnlyBetween(toks, closeAt, c.i))
           );
         return true;
@@ -805,7 +815,12 @@ export function attributeFlow(
       const s1 = sentEnd(c.i);
       if (sidHasQuote[sid[s0] as number] === true) continue;
       if (toks[c.i - 1]?.normal === 'to' || toks[c.i - 1]?.normal === 'not') continue;
-      const clause = c.that !== undefined ? stanceClause(toks, c.that, s1) : indirectClause(toks, c, s0, s1);
+      const clause =
+        c.that !== undefined
+          ? stanceClause(toks, c.that, s1)
+          : c.fronted === true
+            ? frontedClause(toks, c.i, s0)
+            : indirectClause(toks, c, s0, s1);
       if (!clause) continue;
       const [a, b] = clause;
       let verb = false;
@@ -1359,6 +1374,32 @@ function stanceOwner(
   if (!isPossessive(owner)) return null;
   const from = phraseEndingAt(toks, o, floor);
   return from < o ? refOfPhrase(toks, from, o, text, base) : null;
+}
+
+/**
+ * Whether the "that" clause of the speech verb at i runs on to the quotation opening at `open` ("told reporters in
+ * Canberra that the government still supported … but expected “full and frank answers.”"): a short phrase there is
+ * part of what was reported, however long the clause.
+ */
+function thatClauseReaches(toks: readonly Tok[], i: number, open: number): boolean {
+  if (open - i > 48) return false;
+  let k = i + 1;
+  while (k < open && k - i <= 6 && (toks[k] as Tok).normal !== 'that') k++;
+  if (k >= open || (toks[k] as Tok).normal !== 'that') return false;
+  for (k++; k < open; k++) {
+    const t = toks[k] as Tok;
+    if (t.quote >= 0 || t.text === ';' || t.text === ':') return false;
+  }
+  return true;
+}
+
+/** The clause before "…, said X" (tokens from the sentence start to the comma), unless it is subordinate. */
+function frontedClause(toks: readonly Tok[], i: number, s0: number): [number, number] | null {
+  let a = s0;
+  while (a < i && (toks[a] as Tok).pos === 'PUNCT') a++;
+  const first = toks[a] as Tok;
+  if (first.pos === 'SCONJ' || first.pos === 'ADP' || SUBORDINATORS.has(first.normal)) return null;
+  return a < i - 2 ? [a, i - 2] : null;
 }
 
 /** The clause after a stance's "that", to the end of its sentence without the closing punctuation. */

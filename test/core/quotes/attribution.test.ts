@@ -384,6 +384,22 @@ const ROWS: Row[] = [
     body: 'The US and NATO have rejected that demand.\n\nThe Russian Foreign Ministry fired back with a statement that referenced past US wars. “If the secretary is so into history lessons, here is one that comes to mind,” the statement said.',
     expect: { 'so into history lessons': 'Russian Foreign Ministry' },
   },
+  {
+    name: 'a speaker named after the clause and its comma ("…, premiums will rise, said Felix Brandt, an analyst at …"), not a subordinate clause',
+    body: 'The satellite was insured, but premiums for the next flight will rise, said Felix Brandt, a space insurance analyst at Harrow Insurance.\n\nThe deal is “dead in the water”, said Maria Lopez, a trader at Calder Hunt.\n\nIf the deal fails, said Tom Reyes, the plant will close and 300 people will lose their jobs.',
+    expect: {
+      'premiums for the next flight will rise': 'Felix Brandt',
+      'dead in the water': 'Maria Lopez',
+      'If the deal fails': null,
+    },
+    kinds: { 'premiums for the next flight will rise': 'indirect', 'dead in the water': 'partial' },
+  },
+  {
+    name: 'a short quoted phrase at the end of a long "that" clause ("told reporters in Canberra that … but expected “full and frank answers.”")',
+    body: "Science Minister Catherine Doyle told reporters in Canberra that the government still supported the agency's contract with the launch company but expected “full and frank answers.”",
+    expect: { 'full and frank answers': 'Catherine Doyle' },
+    kinds: { 'full and frank answers': 'partial' },
+  },
 ];
 
 describe('GIVEN a news passage', () => {
