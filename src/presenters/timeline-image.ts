@@ -65,13 +65,36 @@ const AXIS = 150;
 const LEGEND_COLUMNS = 3;
 const LEGEND_ROWS = 2;
 
+/**
+ * The last text measured and its metrics: `fit` measures the text it returns, and drawing it needs the same
+ * metrics for its box. Forgotten whenever the font or the alignment changes (`setFont`, `setAlign`).
+ */
+type TextMetrics = ReturnType<SKRSContext2D['measureText']>;
+let measured: { text: string; metrics: TextMetrics } | null = null;
+
+function measure(ctx: SKRSContext2D, text: string): TextMetrics {
+  if (measured?.text !== text) measured = { text, metrics: ctx.measureText(text) };
+  return measured.metrics;
+}
+
+function setFont(ctx: SKRSContext2D, font: string): void {
+  ctx.font = font;
+  measured = null;
+}
+
+/** The alignment moves a text's box around its anchor: forget the last measurement too. */
+function setAlign(ctx: SKRSContext2D, align: 'left' | 'right'): void {
+  ctx.textAlign = align;
+  measured = null;
+}
+
 /** The text cut (with "…") to fit the width: measured once, then shortened from a proportional guess. */
 function fit(ctx: SKRSContext2D, text: string, width: number): string {
-  const full = ctx.measureText(text).width;
+  const full = measure(ctx, text).width;
   if (full <= width) return text;
   let n = Math.max(1, Math.floor((text.length * width) / full));
   let cut = `${text.slice(0, n).trimEnd()}…`;
-  while (n > 1 && ctx.measureText(cut).width > width) {
+  while (n > 1 && measure(ctx, cut).width > width) {
     n = Math.max(1, Math.floor(n * 0.9));
     cut = `${text.slice(0, n).trimEnd()}…`;
   }
@@ -98,7 +121,7 @@ function fillInked(ctx: SKRSContext2D, x: number, y: number, w: number, h: numbe
  */
 function textInked(ctx: SKRSContext2D, text: string, x: number, y: number): void {
   ctx.fillText(text, x, y);
-  const m = ctx.measureText(text);
+  const m = measure(ctx, text);
   const left = Math.floor(x - m.actualBoundingBoxLeft) - INK_MARGIN;
   const top = Math.floor(y - m.actualBoundingBoxAscent) - INK_MARGIN;
   const right = Math.ceil(x + m.actualBoundingBoxRight) + INK_MARGIN;
@@ -110,13 +133,23 @@ const INK_MARGIN = 1;
 
 /** The picture's pixels (RGBA), reused: pictures are drawn one at a time, synchronously. */
 let pixels = new Uint8Array(0);
+/** For each row of the picture, the first and past-the-last column inked (0, 0 for a blank row). */
+let columns = new Int32Array(0);
 
 /** The top `height` rows of the canvas: white, then each inked rectangle copied from the canvas. */
-function readInked(ctx: SKRSContext2D, height: number): Uint8Array {
+function readInked(ctx: SKRSContext2D, height: number): { pixels: Uint8Array; columns: Int32Array } {
   const size = WIDTH * height * 4;
-  if (pixels.length < size) pixels = new Uint8Array(WIDTH * MAX_HEIGHT * 4);
+  if (pixels.length < size) {
+    pixels = new Uint8Array(WIDTH * MAX_HEIGHT * 4);
+    columns = new Int32Array(MAX_HEIGHT * 2);
+  }
   const out = pixels.subarray(0, size);
+  const spans = columns.subarray(0, height * 2);
   out.fill(0xff);
+  for (let r = 0; r < height; r++) {
+    spans[r * 2] = WIDTH;
+    spans[r * 2 + 1] = 0;
+  }
   for (let k = 0; k < inked.length; k += 4) {
     const x = Math.max(0, inked[k] as number);
     const y = Math.max(0, inked[k + 1] as number);
@@ -124,10 +157,18 @@ function readInked(ctx: SKRSContext2D, height: number): Uint8Array {
     const h = Math.min(height, (inked[k + 1] as number) + (inked[k + 3] as number)) - y;
     if (w <= 0 || h <= 0) continue;
     const data = ctx.getImageData(x, y, w, h).data;
-    for (let r = 0; r < h; r++) out.set(data.subarray(r * w * 4, (r + 1) * w * 4), ((y + r) * WIDTH + x) * 4);
+    for (let r = 0; r < h; r++) {
+      out.set(data.subarray(r * w * 4, (r + 1) * w * 4), ((y + r) * WIDTH + x) * 4);
+      const at = (y + r) * 2;
+      if (x < (spans[at] as number)) spans[at] = x;
+      if (x + w > (spans[at + 1] as number)) spans[at + 1] = x + w;
+    }
+  }
+  for (let r = 0; r < height; r++) {
+    if ((spans[r * 2] as number) >= (spans[r * 2 + 1] as number)) spans[r * 2] = spans[r * 2 + 1] = 0;
   }
   inked.length = 0;
-  return out;
+  return { pixels: out, columns: spans };
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -169,7 +210,7 @@ let canvas: Canvas | undefined;
 function scratch(): SKRSContext2D {
   canvas ??= createCanvas(WIDTH, MAX_HEIGHT);
   const ctx = canvas.getContext('2d');
-  ctx.textAlign = 'left';
+  setAlign(ctx, 'left');
   return ctx;
 }
 
@@ -191,9 +232,9 @@ function draw(
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, WIDTH, height);
   ctx.fillStyle = '#111827';
-  ctx.font = `bold 16px "${font}"`;
+  setFont(ctx, `bold 16px "${font}"`);
   textInked(ctx, fit(ctx, title, WIDTH - 40), 20, 26);
-  ctx.font = `12px "${font}"`;
+  setFont(ctx, `12px "${font}"`);
   ctx.fillStyle = '#6b7280';
   const note =
     total > rows.length
@@ -210,22 +251,22 @@ function draw(
     const y = TOP + i * ROW + 10;
     if (row.label !== previous) {
       ctx.fillStyle = '#111827';
-      ctx.font = `bold 12px "${font}"`;
-      ctx.textAlign = 'right';
+      setFont(ctx, `bold 12px "${font}"`);
+      setAlign(ctx, 'right');
       textInked(ctx, row.label, AXIS - 12, y + 4);
-      ctx.textAlign = 'left';
+      setAlign(ctx, 'left');
       previous = row.label;
     }
     ctx.fillStyle = color(row.document);
     fillInked(ctx, AXIS - 4, y - 4, 8, 8);
     ctx.fillStyle = '#1f2937';
-    ctx.font = `12px "${font}"`;
+    setFont(ctx, `12px "${font}"`);
     const badge = row.sources > 1 ? `  ×${row.sources}` : '';
     textInked(ctx, fit(ctx, row.text, WIDTH - AXIS - 24 - (badge ? 40 : 0)) + badge, AXIS + 12, y + 4);
   });
 
   let ly = TOP + Math.max(1, rows.length) * ROW + 18;
-  ctx.font = `11px "${font}"`;
+  setFont(ctx, `11px "${font}"`);
   for (let i = 0; i < legendShown; i++) {
     const id = documents[i] as string;
     const x = 20 + (i % LEGEND_COLUMNS) * 230;
@@ -240,7 +281,8 @@ function draw(
     textInked(ctx, fit(ctx, id, 200 - (more ? 70 : 0)) + more, x + 16, ly);
   }
 
-  return encodePalettePng(readInked(ctx, height), WIDTH, height);
+  const read = readInked(ctx, height);
+  return encodePalettePng(read.pixels, WIDTH, height, read.columns);
 }
 
 /** The strip over all events: bars of event counts per pixel column, marks over the listed ones, end dates. */
@@ -281,12 +323,12 @@ function drawStrip(ctx: SKRSContext2D, days: ArrayLike<number>, listed: number, 
     fillInked(ctx, STRIP_LEFT + column(days[i] as number) - 1, STRIP_TOP - 4, 3, 3);
   }
   ctx.fillStyle = '#6b7280';
-  ctx.font = `11px "${font}"`;
-  ctx.textAlign = 'left';
+  setFont(ctx, `11px "${font}"`);
+  setAlign(ctx, 'left');
   textInked(ctx, dayLabel(min), STRIP_LEFT, base + 14);
   if (max > min) {
-    ctx.textAlign = 'right';
+    setAlign(ctx, 'right');
     textInked(ctx, dayLabel(max), STRIP_RIGHT, base + 14);
-    ctx.textAlign = 'left';
+    setAlign(ctx, 'left');
   }
 }

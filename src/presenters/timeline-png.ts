@@ -27,6 +27,8 @@ let scratch = new Uint8Array(0);
 /**
  * Palette indices of every row, each after its filter byte: a row equal to the one above is written as "Up" with
  * all-zero differences (most rows of a chart are blank margin), any other row as it is. Null past 256 colours.
+ * Only the columns `inked` gives for a row are looked at (the rest is white); pixels are still met in raster
+ * order, so the palette's order is the same as when every pixel is looked at.
  * The rows are a view of a buffer the next call overwrites.
  */
 function toPalette(
@@ -35,6 +37,7 @@ function toPalette(
   width: number,
   height: number,
   mask: number,
+  inked: Int32Array | undefined,
 ): { rows: Uint8Array; colors: number[] } | null {
   const size = height * (width + 1);
   if (scratch.length < size) scratch = new Uint8Array(size);
@@ -44,6 +47,24 @@ function toPalette(
   const keys = new Int32Array(TABLE);
   const slots = new Int16Array(TABLE).fill(-1);
   const colors: number[] = [];
+  const white = -1 & mask;
+  /** The palette index of a colour, added if new; -1 past 256 colours. */
+  const indexOf = (c: number): number => {
+    let h = Math.imul(c, 0x9e3779b1) >>> 21;
+    let k = slots[h] as number;
+    while (k >= 0 && keys[h] !== c) {
+      h = (h + 1) & (TABLE - 1);
+      k = slots[h] as number;
+    }
+    if (k < 0) {
+      if (colors.length === 256) return -1;
+      k = colors.length;
+      keys[h] = c;
+      slots[h] = k;
+      colors.push(c);
+    }
+    return k;
+  };
   let last = 0;
   let lastIndex = -1;
   for (let y = 0; y < height; y++) {
@@ -56,36 +77,46 @@ function toPalette(
       continue;
     }
     rows[o++] = 0;
-    for (let i = from, end = from + width; i < end; i++) {
+    const start = inked ? (inked[y * 2] as number) : 0;
+    const end = inked ? (inked[y * 2 + 1] as number) : width;
+    if (start > 0) {
+      const k = indexOf(white);
+      if (k < 0) return null;
+      rows.fill(k, o, o + start);
+      o += start;
+      last = white;
+      lastIndex = k;
+    }
+    for (let i = from + start, stop = from + end; i < stop; i++) {
       const c = (pixels[i] as number) & mask;
       if (c !== last || lastIndex < 0) {
-        let h = Math.imul(c, 0x9e3779b1) >>> 21;
-        let k = slots[h] as number;
-        while (k >= 0 && keys[h] !== c) {
-          h = (h + 1) & (TABLE - 1);
-          k = slots[h] as number;
-        }
-        if (k < 0) {
-          if (colors.length === 256) return null;
-          k = colors.length;
-          keys[h] = c;
-          slots[h] = k;
-          colors.push(c);
-        }
+        const k = indexOf(c);
+        if (k < 0) return null;
         last = c;
         lastIndex = k;
       }
       rows[o++] = lastIndex;
     }
+    if (end < width) {
+      const k = indexOf(white);
+      if (k < 0) return null;
+      rows.fill(k, o, o + width - end);
+      last = white;
+      lastIndex = k;
+    }
   }
   return { rows, colors };
 }
 
-/** A PNG of RGBA pixels (as the canvas gives them; alpha is dropped, the picture being opaque). */
+/**
+ * A PNG of RGBA pixels (as the canvas gives them; alpha is dropped, the picture being opaque). `inked`, when
+ * given, holds for each row the first and past-the-last column that may be other than opaque white.
+ */
 export function encodePalettePng(
   rgba: Uint8Array | Uint8ClampedArray,
   width: number,
   height: number,
+  inked?: Int32Array,
 ): Uint8Array {
   // Signed words keep V8 on small integers (opaque white is -1, not a heap number).
   const pixels = new Int32Array(rgba.buffer, rgba.byteOffset, width * height);
@@ -93,7 +124,7 @@ export function encodePalettePng(
   let found: { rows: Uint8Array; colors: number[] } | null = null;
   let bits = 8;
   for (const [mask, kept] of MASKS) {
-    found = toPalette(pixels, bytes, width, height, mask | 0);
+    found = toPalette(pixels, bytes, width, height, mask | 0, inked);
     bits = kept;
     if (found) break;
   }

@@ -76,6 +76,24 @@ describe('encodePalettePng', () => {
       for (let k = 0; k < 3; k++)
         expect(Math.abs((rgba[i * 4 + k] as number) - (rgb[i * 3 + k] as number))).toBeLessThan(64);
   });
+  it('GIVEN the inked columns of each row THEN only those are read (the rest is white) and the PNG is the same as from every pixel', () => {
+    const width = 40;
+    const height = 12;
+    const rgba = new Uint8Array(width * height * 4).fill(255);
+    const inked = new Int32Array(height * 2);
+    for (let y = 2; y < height; y += 3) {
+      // A few coloured pixels between columns 5 and 30 of every third row; the other rows are blank.
+      inked[y * 2] = 5;
+      inked[y * 2 + 1] = 30;
+      for (let x = 5; x < 30; x += 4)
+        rgba.set([(x * 8) & 0xf8, 64, (y * 20) & 0xf8, 255], (y * width + x) * 4);
+    }
+    const all = encodePalettePng(rgba, width, height);
+    expect(Buffer.from(encodePalettePng(rgba, width, height, inked))).toEqual(Buffer.from(all));
+    // A pixel outside the inked columns is not looked at.
+    rgba.set([0, 0, 0, 255], (2 * width + 35) * 4);
+    expect(Buffer.from(encodePalettePng(rgba, width, height, inked))).toEqual(Buffer.from(all));
+  });
 });
 
 describe('renderTimelinePng', () => {
