@@ -233,6 +233,8 @@ interface Scratch {
   readonly denials: Uint8Array;
   /** The fields of the query's scored claims. */
   readonly scored: ScoredFields;
+  /** `repliesOf`: claims by document and the holder they rebut (null until a query needs them). */
+  replies: ReadonlyMap<string, readonly number[]> | null;
 }
 
 /**
@@ -289,6 +291,7 @@ function scratchOf(analysis: ClaimAnalysis): Scratch {
       mentions: new Uint8Array(n),
       denials: new Uint8Array(n),
       scored: new ScoredFields(analysis.claims),
+      replies: null,
     };
     scratches.set(analysis, s);
   }
@@ -529,24 +532,43 @@ function scoreClaims(
  * in the same document: the scan stops at the document's end.
  */
 function answerReplies(sources: ViewpointSources, scored: Scored[]): void {
-  const { claims, onTopic } = sources.claims;
+  const { onTopic } = sources.claims;
   const scratch = scratchOf(sources.claims);
   const count = scored.length;
   let answered: Set<string> | null = null;
   for (let k = 0; k < count; k++) {
     const s = scored[k] as Scored;
-    if (s.claim.comment === null || s.stance === 0 || scratch.mentions[s.id] === 1) continue;
-    const holder = s.claim.holder;
-    const key = `${s.claim.documentId}\u0000${holder}`;
+    // (The stance first: it is read without touching the claim object.)
+    if (s.stance === 0 || scratch.mentions[s.id] === 1 || s.claim.comment === null) continue;
+    const key = `${s.claim.documentId}\u0000${s.claim.holder}`;
     if (answered?.has(key)) continue;
     (answered ??= new Set()).add(key);
-    for (let id = s.id + 1; id < claims.length; id++) {
-      const c = claims[id] as Claim;
-      if (c.documentId !== s.claim.documentId) break;
-      if (c.rebuts !== holder || onTopic[id] === 0 || scoredOf(scratch, scored, id) !== undefined) continue;
-      addScored(scratch, scored, id, c, 0, s.relevance, -1);
+    const replies = repliesOf(sources.claims, scratch).get(key);
+    if (replies === undefined) continue;
+    for (const id of replies) {
+      if (id <= s.id || onTopic[id] === 0 || scoredOf(scratch, scored, id) !== undefined) continue;
+      addScored(scratch, scored, id, sources.claims.claims[id] as Claim, 0, s.relevance, -1);
     }
   }
+}
+
+/**
+ * The claims that rebut a holder, by document and holder rebutted (in id order), listed at the first query that
+ * needs them: a reply to a comment was found by reading every later claim of its document, at every query.
+ */
+function repliesOf(analysis: ClaimAnalysis, scratch: Scratch): ReadonlyMap<string, readonly number[]> {
+  if (scratch.replies === null) {
+    const replies = new Map<string, number[]>();
+    for (const c of analysis.claims) {
+      if (c.rebuts === null) continue;
+      const key = `${c.documentId}\u0000${c.rebuts}`;
+      const list = replies.get(key);
+      if (list === undefined) replies.set(key, [c.id]);
+      else list.push(c.id);
+    }
+    scratch.replies = replies;
+  }
+  return scratch.replies;
 }
 
 /**
