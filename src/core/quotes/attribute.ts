@@ -634,6 +634,14 @@ export function attributeFlow(
           )
             n.title = joinSlice(text, toks, before, from - 2, base);
         }
+        // "Helix Orbital's chief executive, Renata Szabo, said", "The city's council leader, Tom Bexley,": the role first.
+        if (!n.title && n.role === null && !n.org && toks[from - 1]?.text === ',') {
+          const next = toks[e];
+          if (next !== undefined && (next.text === ',' || next.pos === 'VERB' || next.pos === 'AUX')) {
+            const role = roleBefore(toks, from - 1, sentStart(i), text, base);
+            if (role !== null) n = { ...n, role };
+          }
+        }
         paraMentions.push(n);
         // Names in a prepositional phrase are rarely who a pronoun means, unless they own something ("of Tokayev's cabinet").
         const bySentence = !afterPreposition(toks, i) || isPossessive(toks[e]);
@@ -1062,6 +1070,43 @@ function appositiveAfter(toks: readonly Tok[], e: number, text: string, base: nu
   return joinSlice(text, toks, e + 1, k - 1, base);
 }
 
+/** Heads of a role written before the name it belongs to ("His lawyer, Daniela Ruiz,"). */
+const ROLE_HEADS = new Set([...TITLE_WORDS, ...PERSON_ROLE_NOUNS, 'lawyer', 'solicitor', 'barrister']);
+const ROLE_LEAD_POS = new Set(['DET', 'PROPN', 'NOUN', 'ADJ']);
+const ROLE_TAIL_POS = new Set(['ADP', 'DET', 'NOUN', 'PROPN', 'ADJ', 'PART']);
+
+/**
+ * The role phrase ending at the comma at `comma`, from the sentence start or the comma before it: a short noun
+ * phrase headed by a role ("Helix Orbital's chief executive", "The opposition's spokesperson for science", "The
+ * commission's lawyer"), with no verb; null otherwise ("On Tuesday", "Last week", "One of them").
+ */
+function roleBefore(
+  toks: readonly Tok[],
+  comma: number,
+  floor: number,
+  text: string,
+  base: number,
+): string | null {
+  let a = comma - 1;
+  while (a > floor && (toks[a - 1] as Tok).text !== ',') a--;
+  if (comma - a < 1 || comma - a > 10) return null;
+  const lead = toks[a] as Tok;
+  // Not "His lawyer", "Its chief executive": out of their sentence they no longer say whose role it is.
+  if (!ROLE_LEAD_POS.has(lead.pos)) return null;
+  let head = -1;
+  for (let k = a; k < comma; k++) {
+    const t = toks[k] as Tok;
+    if (t.quote >= 0 || t.pos === 'VERB' || t.pos === 'AUX' || TIME_WORDS.has(t.normal)) return null;
+    if (head >= 0 && !ROLE_TAIL_POS.has(t.pos)) return null;
+    if (head < 0 && (t.pos === 'NOUN' || t.pos === 'PROPN') && ROLE_HEADS.has(t.normal)) {
+      // The last role word of a run is the head ("chief executive").
+      while (k + 1 < comma && ROLE_HEADS.has((toks[k + 1] as Tok).normal)) k++;
+      head = k;
+    }
+  }
+  return head < 0 ? null : joinSlice(text, toks, a, comma - 1, base);
+}
+
 /** Role nouns that name a kind of body, not a person who speaks for one. */
 const BODY_KIND_NOUNS = new Set(
   [...ORG_ROLE_NOUNS, ...BUSINESS_NOUNS].filter(
@@ -1379,7 +1424,8 @@ function stanceOwner(
 /**
  * Whether the "that" clause of the speech verb at i runs on to the quotation opening at `open` ("told reporters in
  * Canberra that the government still supported … but expected “full and frank answers.”"): a short phrase there is
- * part of what was reported, however long the clause.
+ * part of what was reported, however long the clause, unless a comma ends it first ("… in which he warned that a
+ * dagger had been placed at the throat of democracy, Biden will travel to the state officials view as “ground zero”").
  */
 function thatClauseReaches(toks: readonly Tok[], i: number, open: number): boolean {
   if (open - i > 48) return false;
@@ -1388,7 +1434,7 @@ function thatClauseReaches(toks: readonly Tok[], i: number, open: number): boole
   if (k >= open || (toks[k] as Tok).normal !== 'that') return false;
   for (k++; k < open; k++) {
     const t = toks[k] as Tok;
-    if (t.quote >= 0 || t.text === ';' || t.text === ':') return false;
+    if (t.quote >= 0 || t.text === ',' || t.text === ';' || t.text === ':') return false;
   }
   return true;
 }

@@ -400,6 +400,11 @@ const ROWS: Row[] = [
     expect: { 'full and frank answers': 'Catherine Doyle' },
     kinds: { 'full and frank answers': 'partial' },
   },
+  {
+    name: 'a "that" clause ended by a comma before a short quoted phrase ("… in which he warned that …, Biden will travel to the state officials view as “ground zero”")',
+    body: 'President Joe Biden spoke in Philadelphia on Tuesday.\n\nFresh off a speech in which he warned that a dagger had been placed at the throat of democracy, President Joe Biden will travel to the state that White House officials view as “ground zero” for the fight.',
+    expect: { 'ground zero': null },
+  },
 ];
 
 describe('GIVEN a news passage', () => {
@@ -699,5 +704,23 @@ describe('GIVEN a transcript opening on a "Participants:" line in the form of a 
     expect(qa.speakers.map((s) => s.name)).not.toContain('Participants');
     expect(qa.quotes.find((q) => q.text.includes('Administrator'))).toBeUndefined();
     expect(qa.quotes.find((q) => q.text.includes('We will find out'))?.speaker).toBe('Ingrid Solberg');
+  });
+});
+
+describe('GIVEN a person introduced by their role before the name ("The opposition\'s spokesperson for science, Mark Delaney, said")', () => {
+  it('THEN that phrase is their role; not a time ("Last week, …"), a pronoun\'s ("His lawyer, …") or a prepositional phrase', () => {
+    const { qa } = analyse(
+      [
+        "The opposition's spokesperson for science, Mark Delaney, said on Sunday that the contract should be put out to tender again.",
+        'Last week, Anna Berg said the contract would stand until the inquiry reported.',
+        'His lawyer, Daniela Ruiz, said he would answer every question the board put to him.',
+        "On Tuesday, Helix Orbital's chief executive, Renata Szabo, said the company would share all of its flight data.",
+      ].join('\n\n'),
+    );
+    const role = (name: string) => qa.speakers.find((s) => s.name === name)?.role ?? null;
+    expect(role('Mark Delaney')).toBe("The opposition's spokesperson for science");
+    expect(role('Anna Berg')).toBeNull();
+    expect(role('Daniela Ruiz')).toBeNull();
+    expect(role('Renata Szabo')).toBe("Helix Orbital's chief executive");
   });
 });
