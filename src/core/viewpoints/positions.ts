@@ -226,6 +226,8 @@ interface Scratch {
   net: Float64Array;
   /** By claim id: 1 for a mention (`Claim.mention`), read when the claim is first scored. */
   readonly mentions: Uint8Array;
+  /** By claim id: 1 for a reader comment's claim, read when the claim is first scored. */
+  readonly comments: Uint8Array;
   /**
    * By `sameReading` representative: whether the sentence denies by reference (0: not read yet, 1: no, 2: yes).
    * A pure function of the sentence's word infos, so kept across queries.
@@ -238,14 +240,15 @@ interface Scratch {
 }
 
 /**
- * Numbers a scored claim's holder and rebutted holder, and notes whether it is a mention, the first time it is
- * scored (read from the claim object then, rather than from every claim at the first query).
+ * Numbers a scored claim's holder and rebutted holder, and notes whether it is a mention or a comment's, the first
+ * time it is scored (read from the claim object then, rather than from every claim at the first query).
  */
 function numberHolders(scratch: Scratch, id: number, claim: Claim): void {
   if ((scratch.holderOf[id] as number) !== -2) return;
   scratch.holderOf[id] = holderNumber(scratch, claim.holder);
   scratch.rebutOf[id] = claim.rebuts === null ? -1 : holderNumber(scratch, claim.rebuts);
   if (claim.mention === true) scratch.mentions[id] = 1;
+  if (claim.comment !== null) scratch.comments[id] = 1;
 }
 
 function holderNumber(scratch: Scratch, name: string): number {
@@ -289,6 +292,7 @@ function scratchOf(analysis: ClaimAnalysis): Scratch {
       holderNumbers: new Map(),
       net: new Float64Array(64),
       mentions: new Uint8Array(n),
+      comments: new Uint8Array(n),
       denials: new Uint8Array(n),
       scored: new ScoredFields(analysis.claims),
       replies: null,
@@ -538,8 +542,8 @@ function answerReplies(sources: ViewpointSources, scored: Scored[]): void {
   let answered: Set<string> | null = null;
   for (let k = 0; k < count; k++) {
     const s = scored[k] as Scored;
-    // (The stance first: it is read without touching the claim object.)
-    if (s.stance === 0 || scratch.mentions[s.id] === 1 || s.claim.comment === null) continue;
+    // (Read without touching the claim object, likely a cache miss each on a large corpus.)
+    if (s.stance === 0 || scratch.mentions[s.id] === 1 || scratch.comments[s.id] === 0) continue;
     const key = `${s.claim.documentId}\u0000${s.claim.holder}`;
     if (answered?.has(key)) continue;
     (answered ??= new Set()).add(key);
