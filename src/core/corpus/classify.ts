@@ -108,8 +108,16 @@ function isTagLine(text: string): boolean {
   return parts.filter((p) => /^[a-z]/.test(p)).length * 2 >= parts.length;
 }
 
+/** A wire story's closing credit: "Associated Press writer Tom Rees in Sydney contributed to this report." */
+const CONTRIBUTED = /\bcontributed (?:reporting )?(?:to )?(?:this|the) (?:report|story|article)\.?$/i;
+
 export function isBoilerplate(text: string): boolean {
-  return BOILERPLATE.test(text);
+  const plain = unemphasised(text);
+  return (
+    BOILERPLATE.test(plain) ||
+    /^thanks for reading\b/i.test(plain) ||
+    (plain.length < 250 && CONTRIBUTED.test(plain))
+  );
 }
 
 export function isCommentMarker(text: string): boolean {
@@ -179,15 +187,27 @@ export const OUTLET_WORD =
 /** "The Ostmark Courier Editorial Board", "The Editors": a paper's own voice signing its editorial. */
 const EDITORIAL_SIGNATURE = /^(?:the\s+)?(?:[\p{Lu}][\p{L}.'’&-]*\s+){0,4}(?:editorial board|editors)$/iu;
 
+const WIRE_BYLINE = /^(\p{Lu}[\p{Lu}'’.-]+(?:\s+\p{Lu}[\p{Lu}'’.-]*){1,3})(?:\s+\p{Lu}\p{Ll}.*)?$/u;
+/** "MAYA HOLLOWAY" -> "Maya Holloway", "O'BRIEN" -> "O'Brien". */
+function titleCase(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/(^|[\s'’-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+}
+
 export function bylineName(raw: string): string | null {
   const text = unemphasised(raw);
   // "By Ann Lee | Harbour Ledger", "Posted by u/brookfield_dad · 3 days ago".
   const by = SIGNED_BY.exec(text);
-  if (by && by[0].length < text.length)
-    return text
+  if (by && by[0].length < text.length) {
+    const name = text
       .slice(by[0].length)
       .replace(/\s*[|,·•].*$/, '')
       .trim();
+    // "By MAYA HOLLOWAY Associated Press": a wire byline, the name in capitals and the agency after it.
+    const capitals = WIRE_BYLINE.exec(name);
+    return capitals ? titleCase(capitals[1] as string) : name;
+  }
   if (EDITORIAL_SIGNATURE.test(text)) return text;
   // "Rachel Hume Health correspondent": a name, then the writer's beat and role.
   const roled =
@@ -294,6 +314,16 @@ export function classifyArticleLines(lines: readonly Line[], titleHint: string |
     else if (isDateline(next) && !endsLikeSentence(t) && /^[A-Z]/.test(t) && t.split(/\s+/).length <= 6)
       c.role = 'byline';
     else if (i === titleAt + 1 && !endsLikeSentence(t) && t.length > 40 && !isSelfEvidentCaption(t))
+      c.role = 'deck';
+    // A standfirst of whole sentences is a deck too when the byline follows it ("For the scientists who … . It was
+    // the loss of a career's worth of work." over "By Helen Castellano").
+    else if (
+      i === titleAt + 1 &&
+      t.length > 40 &&
+      t.length <= 400 &&
+      SIGNED_BY.test(unemphasised(next)) &&
+      bylineName(next) !== null
+    )
       c.role = 'deck';
     else break;
   }

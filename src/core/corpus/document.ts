@@ -105,8 +105,12 @@ function inferOutlet(blocks: readonly ClassifiedLine[]): string | null {
     const c = /^©\s*\d{4}\s+(.+?)(\s+(LLC|Inc\.?|Ltd\.?|LP))?\.?$/.exec(b.line.text);
     if (c) return c[1] as string;
   }
-  const last = [...blocks].reverse().find((b) => b.role === 'boilerplate' && !isBoilerplate(b.line.text));
-  if (last && /^[A-Z][\w.&'-]*(\s+[A-Z][\w.&'-]*){0,2}$/.test(last.line.text)) return last.line.text;
+  const lastAt = blocks.findLastIndex((b) => b.role === 'boilerplate' && !isBoilerplate(b.line.text));
+  const last = blocks[lastAt];
+  // Not the name signing a letter or newsletter under its closing words ("Clear skies," over "Jess").
+  const signOff = /,\s*$/.test(blocks[lastAt - 1]?.line.text ?? '');
+  if (last && !signOff && /^[A-Z][\w.&'-]*(\s+[A-Z][\w.&'-]*){0,2}$/.test(last.line.text))
+    return last.line.text;
   return null;
 }
 
@@ -177,6 +181,14 @@ function headline(text: string): string {
     .replace(/^(?:UPDATE|WRAPUP|REFILE|RPT|CORRECTED)(?:\s+\d+)?-(?=\S)/, '');
 }
 
+/** "A weekly newsletter on the business of spaceflight, by Jess Albrecht": a deck that ends by naming its writer. */
+const DECK_BY = /(?:^|[,;:—–-]\s*)by\s+(\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2})[*_]*\.?$/u;
+
+function deckAuthor(blocks: readonly ClassifiedLine[]): string | null {
+  const deck = blocks.find((b) => b.role === 'deck');
+  return deck ? (DECK_BY.exec(unemphasised(deck.line.text))?.[1] ?? null) : null;
+}
+
 function metaFrom(
   raw: RawDocument,
   blocks: readonly ClassifiedLine[],
@@ -211,7 +223,8 @@ function metaFrom(
     file: raw.file,
     title,
     outlet: hint?.outlet !== undefined ? hint.outlet : inferOutlet(blocks),
-    author: hint?.author !== undefined ? hint.author : byline ? bylineName(byline.line.text) : null,
+    author:
+      hint?.author !== undefined ? hint.author : byline ? bylineName(byline.line.text) : deckAuthor(blocks),
     published,
     publishedInferred,
     kind:

@@ -597,3 +597,33 @@ describe('GIVEN a manifest title that is the first line and reads like a name', 
     expect(d.other.find((p) => p.role === 'title')?.text).toBe('Port Reopens');
   });
 });
+
+describe('GIVEN page layouts of a wire report, a feature and a newsletter', () => {
+  it('THEN an AP byline in capitals gives the writer\'s name, and the "contributed to this report" line is no body paragraph', () => {
+    const d = doc(
+      'Rocket fails minutes after launch\n\nBy MAYA HOLLOWAY Associated Press\nUpdated 8:14 PM GMT, June 16, 2026\n\nPORT ELLERY, Tasmania (AP) — A rocket failed on Tuesday, officials said.\n\nNo one was injured.\n\nAssociated Press writer Tom Rees in Sydney contributed to this report.',
+    );
+    expect(d.meta.author).toBe('Maya Holloway');
+    expect(d.body.map((p) => p.text)).toEqual([
+      'PORT ELLERY, Tasmania (AP) — A rocket failed on Tuesday, officials said.',
+      'No one was injured.',
+    ]);
+  });
+  it('THEN a standfirst of whole sentences over the byline is the deck, and the byline gives the author', () => {
+    const d = doc(
+      "Seven years of ocean data, gone in 212 seconds\n\nFor the scientists who spent a decade building the satellite, the failure was not just a setback. It was the loss of a career's worth of work.\n\nBy Helen Castellano\n\nJune 28, 2026\n\nAmara Nwosu had a folding chair and a view of the launch pad.",
+    );
+    expect(d.meta.author).toBe('Helen Castellano');
+    expect(d.body.map((p) => p.text)).toEqual([
+      'Amara Nwosu had a folding chair and a view of the launch pad.',
+    ]);
+  });
+  it('THEN a newsletter signed "by Jess Albrecht" in its deck is hers, and its sign-off and subscribe line are neither outlet nor body', () => {
+    const d = doc(
+      "# Orbital Notes — Issue #112: What broke?\n\n*A weekly newsletter on the business of spaceflight, by Jess Albrecht*\n\nFriday, June 19, 2026\n\nThis was supposed to be a quiet week. Instead we watched a rocket come apart on Tuesday.\n\nThat's it for this week. If you have a tip, reply to this email.\n\nClear skies,\nJess\n\n*Thanks for reading Orbital Notes! Subscribe for free to receive new posts and support my work.*",
+    );
+    expect(d.meta.author).toBe('Jess Albrecht');
+    expect(d.meta.outlet).toBeNull();
+    expect(d.body.some((p) => p.text.includes('Thanks for reading'))).toBe(false);
+  });
+});
