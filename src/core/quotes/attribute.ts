@@ -1479,12 +1479,13 @@ function indirectClause(toks: readonly Tok[], c: Cue, s0: number, s1: number): [
   // An object between the verb and "that": "told CNN that", "warned Putin that".
   if (toks[k]?.normal !== 'that') {
     let m = k;
-    // ("that" may be tagged a determiner: "told Reuters that/DET farmers were …".)
+    // ("that" may be tagged a determiner: "told Reuters that/DET farmers were …"; a time before it may open on an
+    // adverb: "said earlier this year that".)
     while (
       m <= end &&
       m - k < 6 &&
       (toks[m] as Tok).normal !== 'that' &&
-      ['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON'].includes((toks[m] as Tok).pos)
+      ['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON', 'ADV'].includes((toks[m] as Tok).pos)
     )
       m++;
     if (toks[m]?.normal === 'that' && m > k) k = m;

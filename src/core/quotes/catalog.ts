@@ -125,10 +125,22 @@ export function buildCatalog(all: readonly Named[]): Catalog {
   const bodies = new Set<string>();
   // An acronym introduced in brackets ("the Medicines Safety Agency (MSA)") names the same body: "the MSA said".
   const acronyms = new Map<string, string>();
+  // A body's first word alone names it ("Helix said" after "Helix Orbital"), when it begins one body only (null
+  // when several) and ends no person's name met.
+  const byFirstWord = new Map<string, string | null>();
+  const personLast = new Set<string>();
   for (const n of all) {
+    const clean = formsOf(n.name).clean;
     // (Names of two words or more: a lone surname read once as a body, "Patel", must not make the person one.)
-    if (n.org && formsOf(n.name).clean.includes(' ')) bodies.add(formsOf(formsOf(n.name).clean).lower);
-    if (n.acronym !== undefined && !acronyms.has(n.acronym)) acronyms.set(n.acronym, formsOf(n.name).clean);
+    if (n.org && clean.includes(' ')) {
+      const lower = formsOf(clean).lower;
+      if (!bodies.has(lower)) {
+        bodies.add(lower);
+        const first = lower.slice(0, lower.indexOf(' '));
+        byFirstWord.set(first, byFirstWord.has(first) ? null : clean);
+      }
+    } else if (!n.org && clean.includes(' ')) personLast.add(formsOf(clean).lastWord.toLowerCase());
+    if (n.acronym !== undefined && !acronyms.has(n.acronym)) acronyms.set(n.acronym, clean);
   }
   // How n is read here (set by `readMet`, no object per call): its name, whether it is a body, a further alias.
   let metName = '';
@@ -149,6 +161,15 @@ export function buildCatalog(all: readonly Named[]): Catalog {
       metOrg = true;
       metAlias = n.name;
     } else if (!metOrg && bodies.size > 0) metOrg = bodies.has(formsOf(formsOf(n.name).clean).lower);
+    if (byFirstWord.size > 0 && n.title === null && !n.name.includes(' ')) {
+      const lower = formsOf(formsOf(n.name).clean).lower;
+      const body = personLast.has(lower) ? undefined : byFirstWord.get(lower);
+      if (body) {
+        metName = body;
+        metOrg = true;
+        metAlias ??= n.name;
+      }
+    }
   };
   const isBody = (n: Named): boolean => {
     readMet(n);

@@ -405,6 +405,17 @@ const ROWS: Row[] = [
     body: 'President Joe Biden spoke in Philadelphia on Tuesday.\n\nFresh off a speech in which he warned that a dagger had been placed at the throat of democracy, President Joe Biden will travel to the state that White House officials view as “ground zero” for the fight.',
     expect: { 'ground zero': null },
   },
+  {
+    name: 'a time opening on an adverb between the verb and "that" ("said earlier this year that …"), and a body named by its first word alone ("Arden said")',
+    body: 'Arden Orbital, which built the rocket, lost its second satellite in two years on Tuesday.\n\nArden said earlier this year that the sensor problem on the second stage had been fixed.',
+    expect: { 'the sensor problem on the second stage had been fixed': 'Arden Orbital' },
+    kinds: { 'the sensor problem on the second stage had been fixed': 'indirect' },
+  },
+  {
+    name: 'a person whose surname is a body\'s first word stays the person ("Maria Arden" beside "Arden Orbital")',
+    body: 'Arden Orbital, which built the rocket, lost its second satellite in two years on Tuesday.\n\nMaria Arden, a lawyer for the families, said the company had ignored the warnings for months.\n\n“They knew all along and they flew anyway,” Arden said.',
+    expect: { 'They knew all along': 'Maria Arden' },
+  },
 ];
 
 describe('GIVEN a news passage', () => {
