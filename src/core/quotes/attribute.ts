@@ -607,6 +607,8 @@ export function attributeFlow(
         if (!n.org && bodyAppositive(toks, e)) n = { ...n, org: true };
         const acronym = acronymAfter(toks, e, n.name);
         if (acronym !== null) n = { ...n, acronym };
+        const nickname = n.org ? null : knownAs(toks, e, text, base);
+        if (nickname !== null) n = { ...n, alias: nickname };
         // "The employers' association, Portline," : a phrase naming a kind of body before the comma makes it one.
         if (!n.org && toks[from - 1]?.text === ',') {
           const before = phraseEndingAt(toks, from - 1, sentStart(i));
@@ -1148,6 +1150,24 @@ function shownAsBody(toks: readonly Tok[], from: number, e: number, floor: numbe
   while (k >= floor && ['DET', 'ADJ', 'NOUN'].includes((toks[k] as Tok).pos) && !(toks[k] as Tok).cap) k--;
   const lead = k >= floor ? (toks[k] as Tok) : undefined;
   return lead === undefined || lead.pos === 'ADP' || lead.text === ',' || lead.text === '(';
+}
+
+/**
+ * The name a person goes by, given right after their name: "Augustin Marchand, known to everyone at Cape Ellery
+ * as Gus,", "…, known as Gus,". Null otherwise.
+ */
+function knownAs(toks: readonly Tok[], e: number, text: string, base: number): string | null {
+  if (toks[e]?.text !== ',' || toks[e + 1]?.normal !== 'known') return null;
+  for (let k = e + 2; k < toks.length && k - e <= 10; k++) {
+    const t = toks[k] as Tok;
+    if (t.quote >= 0 || t.text === ',' || BOUNDARY.has(t.text)) return null;
+    if (t.normal !== 'as') continue;
+    const first = k + 1;
+    if (!isNameToken(toks[first])) return null;
+    const last = Math.min(runEnd(toks, first), first + 2);
+    return joinSlice(text, toks, first, last - 1, base);
+  }
+  return null;
 }
 
 const BRACKET_ACRONYM = /^\p{Lu}{2,8}$/u;

@@ -735,3 +735,13 @@ describe('GIVEN a person introduced by their role before the name ("The oppositi
     expect(role('Renata Szabo')).toBe("Helix Orbital's chief executive");
   });
 });
+
+describe('GIVEN a person introduced with the name they go by ("Augustin Marchand, known to everyone at Cape Ellery as Gus,")', () => {
+  it('THEN /quote finds them by that name', () => {
+    const { qa } = analyse(
+      'Augustin Marchand, known to everyone at Cape Ellery as Gus, says he does not second-guess the decision to fly.\n\n“We had a clean count. Every number was inside its limits,” Marchand says.',
+    );
+    const found = findSpeaker(qa, 'Gus');
+    expect(found.ok && found.speaker.name).toBe('Augustin Marchand');
+  });
+});
