@@ -606,7 +606,11 @@ function kthLargestWeighted(
 
 /** The k-th largest value (1-based) of `values` (not modified), by quickselect on a copy. */
 export function kthLargest(values: Float64Array, k: number): number {
-  const a = values.slice();
+  return kthLargestInPlace(values.slice(), k);
+}
+
+/** The k-th largest value (1-based) of `a`, by quickselect, reordering `a`. */
+export function kthLargestInPlace(a: Float64Array, k: number): number {
   let lo = 0;
   let hi = a.length - 1;
   const target = k - 1;

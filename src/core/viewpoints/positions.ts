@@ -12,6 +12,7 @@ import type { Token } from '../corpus/types.js';
 import type { Segmenter } from '../nlp/segmenter.js';
 import type { Speaker } from '../quotes/types.js';
 import type { Passage, PassageIndex, SearchHit } from '../search/index.js';
+import { kthLargestInPlace } from '../search/best-hits.js';
 import { CLAUSE_BREAKS, GROUP_BY_ID, stem } from './lexicon.js';
 import { ContextMasks } from './context.js';
 import {
@@ -670,9 +671,9 @@ function answers(
 export function mostRelevant(relevances: ArrayLike<number>, limit: number): Uint8Array | null {
   const n = relevances.length;
   if (n <= limit) return null;
-  const sorted = Float64Array.from(relevances).sort();
-  // The limit-th highest value: everything above it is kept, then values equal to it in order until full.
-  const cut = sorted[n - limit] as number;
+  // The limit-th highest value (found by selection, not a sort of thousands): everything above it is kept, then
+  // values equal to it in order until full.
+  const cut = kthLargestInPlace(Float64Array.from(relevances), limit);
   let above = 0;
   for (let k = 0; k < n; k++) if ((relevances[k] as number) > cut) above++;
   let ties = limit - above;

@@ -24,6 +24,22 @@ describe('mostRelevant', () => {
     expect([...(mostRelevant([0.1, 0.2, 0.3, 0.4], 2) as Uint8Array)]).toEqual([0, 0, 1, 1]);
     expect([...(mostRelevant([0.5, 0.5, 0.5], 1) as Uint8Array)]).toEqual([1, 0, 0]);
   });
+
+  it('GIVEN thousands of values with many ties THEN keeps what a sort by value, ties in index order, keeps', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (const [n, limit] of [
+      [5000, 2000],
+      [3001, 3000],
+      [2500, 1],
+    ] as const) {
+      const values = Array.from({ length: n }, () => Math.floor(next() * 40) / 40);
+      const order = values.map((v, i) => [v, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+      const want = new Uint8Array(n);
+      for (const [, i] of order.slice(0, limit)) want[i] = 1;
+      expect(mostRelevant(values, limit)).toEqual(want);
+    }
+  });
 });
 
 describe('read bound', () => {
