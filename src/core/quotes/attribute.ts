@@ -415,7 +415,7 @@ export function attributeFlow(
     name: ref.name,
     title: ref.title,
     role: role ?? ref.role,
-    org: ref.org || (flowBodies.size > 0 && flowBodies.has(ref.name.toLowerCase())),
+    org: ref.org || (flowBodies.size > 0 && flowBodies.has(ref.name)),
     documentId,
     comment,
     at: ref.start,
@@ -624,7 +624,7 @@ export function attributeFlow(
         if (!n.org && shownAsBody(toks, i, e, sentStart(i))) n = { ...n, org: true };
         // (Names of two words or more, as in the catalog: a one-word name read once as a body, "US" in "the US
         // and NATO", is left to each place it is met.)
-        if (n.org && n.name.includes(' ')) flowBodies.add(n.name.toLowerCase());
+        if (n.org && n.name.includes(' ')) flowBodies.add(n.name);
         // "U.S. Secretary of State, Antony Blinken," : a title-only phrase before the comma titles the name.
         if (!n.title && toks[from - 1]?.text === ',' && !n.org) {
           const before = phraseEndingAt(toks, from - 1, sentStart(i));
