@@ -14,7 +14,7 @@ const sizes = (process.env.BENCH_SIZES ?? '500,1000,2000')
   .split(',')
   .map(Number)
   .filter((n) => n > 0);
-const calls = Number(process.env.BENCH_CALLS ?? 300);
+const calls = Number(process.env.BENCH_CALLS ?? 600);
 
 interface Measure {
   dir: string;
@@ -42,7 +42,7 @@ interface Measure {
 function measure(dir: string): Measure {
   const out = execFileSync(
     process.execPath,
-    ['--import', 'tsx', join(root, 'bench/measure.ts'), dir, String(calls)],
+    ['--import', 'tsx', '--expose-gc', join(root, 'bench/measure.ts'), dir, String(calls)],
     {
       cwd: root,
       maxBuffer: 64 * 1024 * 1024,
@@ -84,6 +84,7 @@ process.stdout.write(
       'ratio',
       'tokenizer-only ms',
       'peak RSS MB',
+      'then full GC ms',
     ],
     results.map((m) => [
       label(m),
@@ -95,6 +96,7 @@ process.stdout.write(
       m.ratioToBareWink,
       m.ms.tokenizerOnly as number,
       m.peakRssMb,
+      m.ms.settle ?? 0,
     ]),
   )}\n`,
 );
@@ -115,7 +117,7 @@ latencyTable(
   (l) => `${l.median.toFixed(2)} / ${l.p95.toFixed(2)} / ${l.p99.toFixed(2)}`,
 );
 latencyTable(
-  'The same after the first pass through the cases (each case met once: code compiled, tables built), ms',
+  'Steady state: the same over the last half of the calls (code compiled and re-optimised), ms',
   (l) => `${l.warm.median.toFixed(2)} / ${l.warm.p95.toFixed(2)} / ${l.warm.p99.toFixed(2)}`,
 );
 latencyTable(

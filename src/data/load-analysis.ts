@@ -3,6 +3,7 @@ import { corpusOf } from '../core/corpus/corpus.js';
 import type { Analysis } from '../core/analysis.js';
 import { loadCorpusFolder, type LoadProblem } from './corpus-loader.js';
 import { AnalysisCache, DEFAULT_CACHE_DIR, type CacheStats } from './analysis-cache.js';
+import { settleHeap } from './settle-heap.js';
 
 export interface LoadedAnalysis {
   readonly analysis: Analysis;
@@ -28,7 +29,7 @@ export async function loadAnalysis(dir: string, options: LoadOptions = {}): Prom
 /**
  * Loads (or reloads) the corpus in `dir` through `cache`: only files whose content changed are parsed again, and
  * an unchanged corpus has its engines' outputs restored from the snapshot instead of computed. The engines are
- * cross-document, so any change computes them all again.
+ * cross-document, so any change computes them all again. The load's garbage is then collected at once (`settleHeap`).
  */
 export async function loadAnalysisWith(dir: string, cache: AnalysisCache): Promise<LoadedAnalysis> {
   const folder = await loadCorpusFolder(dir);
@@ -36,5 +37,6 @@ export async function loadAnalysisWith(dir: string, cache: AnalysisCache): Promi
   // Same order as buildCorpus gives.
   const corpus = corpusOf([...documents].sort((a, b) => a.meta.id.localeCompare(b.meta.id)));
   const { analysis, snapshot, snapshotBytes } = await cache.analysis(corpus, keys);
+  settleHeap();
   return { analysis, problems: folder.problems, cache, cacheStats: { ...stats, snapshot, snapshotBytes } };
 }

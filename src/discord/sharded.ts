@@ -32,7 +32,7 @@ async function main(): Promise<number> {
   const manager = new ShardingManager(MAIN, {
     token: config.discordToken,
     totalShards: config.shardCount,
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', '--expose-gc'],
     // Respawning is ours: a shard that dies soon after starting (bad token, bad settings) stops everything
     // with its one line rather than burning the daily identify budget in a loop.
     respawn: false,
