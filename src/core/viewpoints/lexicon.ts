@@ -667,6 +667,13 @@ export const OFFICIAL =
 /** Lexicon verbs that mean something else with a direct object ("leaves little doubt", "left dozens dead"). */
 export const NOT_WITH_OBJECT: ReadonlySet<string> = new Set(['leave', 'stay', 'remain']);
 
+/**
+ * Lexicon verbs whose form is also an adverb particle ("back the plan" beside "back to work", "bring them back",
+ * "will be back", "win back buyers"). The tagger reads both as ADV, so the word is a predicate only in a verb's
+ * place: before its object or "by", not after another verb, nor before a particle, a preposition or punctuation.
+ */
+export const PARTICLE_FORM: ReadonlySet<string> = new Set(['back']);
+
 /** A crude stem for matching topic words to sentence words: "Russians"/"Russian"/"Russia", "Ukrainian"/"Ukraine". */
 export function stem(term: string): string {
   const t = term.toLowerCase().replace(/[’']s$/, '');

@@ -26,7 +26,9 @@ import {
   DOUBT,
   FLIPS,
   MODAL,
+  NO_ENTRIES,
   NOT_WITH_OBJECT_LEMMA,
+  PARTICLE,
   TRAILING,
   looseInfo,
   type Entries,
@@ -134,7 +136,7 @@ export function sentenceReading(words: readonly WordInfo[]): SentenceReading {
   const denials: number[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as WordInfo;
-    if (w.entries.length > 0) polar.push({ at: i, entries: w.entries });
+    if (w.entries.length > 0 && !particleAt(words, i)) polar.push({ at: i, entries: w.entries });
     if (
       (w.normal === 'not' || w.normal === "n't" || w.normal === 'n’t') &&
       i > 0 &&
@@ -155,7 +157,7 @@ export function frameOf(tokens: readonly Token[]): TopicFrame {
   const terms: string[] = [];
   const infos = tokens.map(looseInfo);
   tokens.forEach((t, i) => {
-    const entries = lexiconEntries(t);
+    const entries = particleAt(infos, i) ? NO_ENTRIES : lexiconEntries(t);
     if (isContentToken(t)) terms.push(termOf(t));
     if (entries.length === 0) {
       if (isContentToken(t) && /^[\p{L}\p{N}]/u.test(t.text) && /^(NOUN|PROPN|ADJ|VERB|NUM)$/.test(t.pos)) {
@@ -693,6 +695,28 @@ export function stanceOf(
     }
   }
   return { stance: stance * frame.orientation, focus };
+}
+
+/** Parts of speech after which a PARTICLE_FORM word is a particle ("back to", "back after", "back away"). */
+const AFTER_PARTICLE = new Set(['ADP', 'PART', 'ADV', 'SCONJ', 'CCONJ', 'AUX']);
+
+/**
+ * A PARTICLE_FORM word ("back") that is an adverb particle, not the lexicon verb: at the end of its clause or before
+ * punctuation or a hyphen ("will be back.", "back-to-work"), before a particle or preposition other than "by"
+ * ("back to the table", "allowed back after", "backed down"), after another verb or its pronoun object ("win back
+ * buyers", "bring them back"), or a noun after a determiner ("the back of the hall").
+ */
+function particleAt(infos: readonly WordInfo[], at: number): boolean {
+  const w = infos[at] as WordInfo;
+  if (!(w.flags & PARTICLE)) return false;
+  const next = infos[at + 1];
+  if (next === undefined || next.type !== 'word') return true;
+  if (AFTER_PARTICLE.has(next.pos) && next.normal !== 'by') return true;
+  const prev = infos[at - 1];
+  if (prev === undefined) return false;
+  if (prev.pos === 'VERB' && !(prev.flags & MODAL)) return true;
+  if (prev.pos === 'PRON' && infos[at - 2]?.pos === 'VERB') return true;
+  return w.pos === 'NOUN' && (prev.pos === 'DET' || prev.pos === 'ADP');
 }
 
 /**

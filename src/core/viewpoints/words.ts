@@ -15,6 +15,7 @@ import {
   FLIPPERS,
   MODALS,
   NOT_WITH_OBJECT,
+  PARTICLE_FORM,
   POLAR_WORDS,
   POLARITY_GROUPS,
   TRAILING_FLIPPERS,
@@ -55,9 +56,11 @@ export const NOT_WITH_OBJECT_LEMMA = 16384;
 export const NAME = 32768;
 /** A word of `DOUBT_VERBS` tagged VERB or NOUN (the tagger often reads "critics question the…" as a noun). */
 export const DOUBT = 65536;
+/** `PARTICLE_FORM.has(normal)`: the bare form of a lexicon verb that may be an adverb particle here. */
+export const PARTICLE = 131072;
 
 export type Entries = readonly { readonly group: string; readonly pole: 1 | -1 }[];
-const NO_ENTRIES: Entries = [];
+export const NO_ENTRIES: Entries = [];
 
 /** The polarity groups' words: the only keys a claim is ever looked up by. */
 export const GROUP_WORDS: ReadonlySet<string> = new Set(
@@ -113,6 +116,7 @@ function describe(
     (t.pos === 'NOUN' || t.pos === 'PROPN' ? NOUN : 0) |
     (ATTRIBUTION_VERBS.has(t.normal) || ATTRIBUTION_VERBS.has(lemma) ? ATTRIBUTION : 0) |
     (NOT_WITH_OBJECT.has(lemma) ? NOT_WITH_OBJECT_LEMMA : 0) |
+    (PARTICLE_FORM.has(t.normal) ? PARTICLE : 0) |
     (t.pos === 'PROPN' && capitalised && t.type === 'word' ? NAME : 0);
   return {
     normal: t.normal,
