@@ -13,6 +13,19 @@ import { governingVerb } from './30-tense.js';
 import { firstStartingFrom } from './tokens.js';
 import { resolveMention, type Resolved, type ResolveContext } from './40-resolve.js';
 import type { EventSource, SourceKind } from './types.js';
+import type { QuoteSpan } from '../quotes/marks.js';
+import { turnLabel } from '../corpus/turns.js';
+import {
+  attributionOf,
+  dateOfVerb,
+  isDeictic,
+  isPresentVerb,
+  isToday,
+  paragraphSpans,
+  sayingDate,
+  spanHolding,
+  todayIsOnlySpeaking,
+} from './speech.js';
 
 export interface Candidate {
   readonly resolved: Resolved;
@@ -286,6 +299,80 @@ function entryStamp(
   return { end: m.end, ref: { ...ref, date: day.first, dayLevel: true } };
 }
 
+/** What is spoken in a paragraph: its quotations (read when first needed) and whether it is a transcript's turn. */
+interface Speech {
+  readonly spans: () => readonly QuoteSpan[];
+  readonly turn: boolean;
+  /** The paragraph before, for a quotation running on from it. */
+  readonly previous: { readonly p: Paragraph; readonly spans: () => readonly QuoteSpan[] } | null;
+}
+
+const NO_SPEECH: Speech = { spans: () => [], turn: false, previous: null };
+
+/** The day a dated attribution gives ("she said on Tuesday", "told reporters on Wednesday"), or null. */
+function dayOfSaying(
+  said: { readonly at: number; readonly sentence: Sentence },
+  spans: readonly QuoteSpan[],
+  ref: Reference,
+  mentionsOf: MentionsOf,
+): number | null {
+  const d = dateOfVerb(said.sentence, said.at, mentionsOf(said.sentence), spans);
+  if (d === null) return null;
+  const r = resolveMention(d, {
+    reference: ref.date,
+    dayLevel: ref.dayLevel,
+    anchor: null,
+    tense: 'past',
+    caption: false,
+  });
+  return r !== null && r.precision === 'day' && r.until === undefined ? r.first : null;
+}
+
+/**
+ * The reference a deictic date in speech counts from (see speech.ts): the page's, the day of a dated saying, or
+ * null when the date is no event (only the time of speaking) or when the day of speaking is unknown.
+ */
+function speakingReference(
+  p: Paragraph,
+  s: Sentence,
+  m: Mention,
+  found: readonly Mention[],
+  tense: ResolveContext['tense'],
+  ref: Reference,
+  speech: Speech,
+  mentionsOf: MentionsOf,
+): Reference | null {
+  const spans = speech.spans();
+  const span = spanHolding(spans, m.start, m.end);
+  if ((span !== null || speech.turn) && isToday(m) && todayIsOnlySpeaking(s, m, tense)) return null;
+  if (span === null) {
+    const d = speech.turn ? null : sayingDate(s, m, found, spans);
+    if (d === null) return ref;
+    const r = resolveMention(d, {
+      reference: ref.date,
+      dayLevel: ref.dayLevel,
+      anchor: null,
+      tense: 'past',
+      caption: false,
+    });
+    return r !== null && r.precision === 'day' && r.until === undefined
+      ? { ...ref, date: r.first, dayLevel: true }
+      : ref;
+  }
+  if (speech.turn) return ref;
+  // A quote running over paragraphs is attributed in its first: "…," she says. "… on Monday …"
+  let said = attributionOf(p, spans, span);
+  if (said === null && span === spans[0] && speech.previous !== null) {
+    const before = speech.previous.spans();
+    const last = before[before.length - 1];
+    if (last !== undefined && last.runsOn) said = attributionOf(speech.previous.p, before, last);
+  }
+  if (said === null) return ref;
+  const day = dayOfSaying(said, spans, ref, mentionsOf);
+  if (day !== null) return { ...ref, date: day, dayLevel: true };
+  return isPresentVerb(said.verb) ? null : ref;
+}
+
 function paragraphCandidates(
   p: Paragraph,
   pageRef: Reference,
@@ -294,6 +381,7 @@ function paragraphCandidates(
   out: Candidate[],
   pageDatelineEnd = -1,
   carried: ResolveContext['anchor'] = null,
+  speech: Speech = NO_SPEECH,
 ): ResolveContext['anchor'] {
   const stamp = p.role === 'body' ? entryStamp(p, pageRef, mentionsOf) : null;
   const ref = stamp?.ref ?? pageRef;
@@ -342,13 +430,16 @@ function paragraphCandidates(
     for (const m of mentions) {
       const governing = governingVerb(s, m.start, m.end);
       if (views && (imperative || isAdvice(s, governing.verb))) continue;
+      // "has scheduled a hearing … for Thursday": a date something is set for lies on either side of the
+      // page's date whatever the tense of the setting, so the nearest is read.
+      const tense = targetedBy(s, m) ? 'modal' : governing.tense;
+      const spoken = isDeictic(m) ? speakingReference(p, s, m, found, tense, ref, speech, mentionsOf) : ref;
+      if (spoken === null) continue;
       const resolved = resolveMention(m, {
-        reference: ref.date,
-        dayLevel: ref.dayLevel,
+        reference: spoken.date,
+        dayLevel: spoken.dayLevel,
         anchor,
-        // "has scheduled a hearing … for Thursday": a date something is set for lies on either side of the
-        // page's date whatever the tense of the setting, so the nearest is read.
-        tense: targetedBy(s, m) ? 'modal' : governing.tense,
+        tense,
         caption,
       });
       if (!resolved) continue;
@@ -396,8 +487,17 @@ export function documentCandidates(doc: CorpusDocument, ref: Reference, mentions
   const out: Candidate[] = [];
   const datelineEnd = bodyDatelineEnd(doc);
   let anchor: ResolveContext['anchor'] = null;
-  for (const p of doc.body)
-    anchor = paragraphCandidates(p, ref, mentionsOf, doc.meta.kind, out, datelineEnd, anchor);
+  // A transcript (three labelled turns or more) is speech throughout, spoken on the page's date.
+  let turns = 0;
+  for (const p of doc.body) if (turnLabel(p.text) !== null && ++turns >= 3) break;
+  let previous: Speech['previous'] = null;
+  doc.body.forEach((p, i) => {
+    let spans: readonly QuoteSpan[] | null = null;
+    const own = () => (spans ??= paragraphSpans(doc.body, i));
+    const speech: Speech = { spans: own, turn: turns >= 3 && turnLabel(p.text) !== null, previous };
+    previous = { p, spans: own };
+    anchor = paragraphCandidates(p, ref, mentionsOf, doc.meta.kind, out, datelineEnd, anchor, speech);
+  });
   for (const p of doc.captions) paragraphCandidates(p, ref, mentionsOf, doc.meta.kind, out);
   for (const c of doc.comments) {
     const cref = commentReference(c, ref, mentionsOf);
