@@ -108,6 +108,12 @@ export interface SentenceReading {
   readonly polar: readonly { readonly at: number; readonly entries: Entries }[];
   /** Token positions of "not"/"n't" directly after a form of "be" ("is NOT the Y"). */
   readonly denials: readonly number[];
+  /**
+   * What the sentence's mood does to its stance: 1 for a statement (or a yes/no question), -1 for a rhetorical
+   * "why" question, which denies what it asks about ("Why would anyone back the plan?"; "Why not back it?" affirms,
+   * its "not" flipping too), 0 for any other wh-question, which asks and asserts nothing ("Who backs the plan?").
+   */
+  readonly mood: 1 | 0 | -1;
 }
 
 // Pure memo of what a sentence's tokens say to the lexicon, so a query reads each sentence once.
@@ -144,7 +150,32 @@ export function sentenceReading(words: readonly WordInfo[]): SentenceReading {
     )
       denials.push(i);
   }
-  return { infos: words, polar, denials };
+  return { infos: words, polar, denials, mood: moodOf(words) };
+}
+
+/** Question words that open a wh-question. */
+const WH_WORDS = new Set(['why', 'what', 'who', 'whom', 'whose', 'which', 'how', 'where', 'when']);
+
+/** `SentenceReading.mood`: read from the sentence's last word and its first (after quotes, a mention, "And", "So"). */
+function moodOf(words: readonly WordInfo[]): 1 | 0 | -1 {
+  let end = words.length - 1;
+  while (end > 0 && (words[end] as WordInfo).type !== 'word' && (words[end] as WordInfo).normal !== '?')
+    end--;
+  if (end <= 0 || (words[end] as WordInfo).normal !== '?') return 1;
+  let i = 0;
+  for (let skipped = 0; i < end && skipped < 4; i++, skipped++) {
+    const w = words[i] as WordInfo;
+    if (
+      WH_WORDS.has(w.normal) ||
+      (w.type === 'word' && w.pos !== 'CCONJ' && w.pos !== 'ADV' && w.pos !== 'INTJ')
+    )
+      break;
+  }
+  const w = words[i] as WordInfo;
+  if (!WH_WORDS.has(w.normal)) return 1;
+  const next = words[i + 1];
+  if (w.normal === 'why' && next !== undefined && (next.flags & MODAL || next.normal === 'not')) return -1;
+  return 0;
 }
 
 /** A topic or a member's claim read as a frame: its predicates, orientation and subject. */
@@ -629,6 +660,7 @@ export function stanceOf(
   reading: SentenceReading = readSentence(tokens),
 ): StanceReading {
   const infos = reading.infos;
+  if (reading.mood === 0) return { stance: 0, focus: -1 };
   let stance = 0;
   let focus = -1;
   let best = 0;
@@ -694,7 +726,7 @@ export function stanceOf(
       }
     }
   }
-  return { stance: stance * frame.orientation, focus };
+  return { stance: stance * frame.orientation * reading.mood, focus };
 }
 
 /** Parts of speech after which a PARTICLE_FORM word is a particle ("back to", "back after", "back away"). */
@@ -740,6 +772,7 @@ function takesObjectHere(infos: readonly WordInfo[], at: number): boolean {
  */
 export function groupStance(tokens: readonly Token[], reading: SentenceReading, group: string): number {
   const infos = reading.infos;
+  if (reading.mood === 0) return 0;
   let active: number[] | null = null;
   for (const { at, entries } of reading.polar) {
     if (!entries.some((e) => e.group === group)) continue;
@@ -756,5 +789,5 @@ export function groupStance(tokens: readonly Token[], reading: SentenceReading, 
       stance += e.pole * flips;
     }
   }
-  return stance;
+  return stance * reading.mood;
 }
