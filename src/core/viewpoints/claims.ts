@@ -47,6 +47,18 @@ const ATTITUDE_VERBS = new Set([
   'predict',
 ]);
 const PRONOUNS = new Set(['he', 'she', 'they']);
+/** Modals before a saying verb that make it no report ("should say", "could claim"); "will"/"would" still report. */
+const UNREPORTED_MODALS = new Set([
+  'should',
+  'must',
+  'ought',
+  'could',
+  'might',
+  'may',
+  'can',
+  'cannot',
+  'need',
+]);
 const REBUTTAL_VERBS = new Set([
   'suggest',
   'say',
@@ -251,7 +263,13 @@ function attributionIn(
       continue;
     // "X said", "X has suggested"
     let b = i - 1;
-    while (b >= 0 && ((infos[b] as WordInfo).pos === 'AUX' || (infos[b] as WordInfo).pos === 'ADV')) b--;
+    let prescribed = false;
+    while (b >= 0 && ((infos[b] as WordInfo).pos === 'AUX' || (infos[b] as WordInfo).pos === 'ADV')) {
+      prescribed ||= UNREPORTED_MODALS.has((infos[b] as WordInfo).normal);
+      b--;
+    }
+    // "he should say so", "they must tell their supporters": what someone ought to or might say is not what they said.
+    if (prescribed) continue;
     const prev = infos[b];
     if (prev && isNameAt(infos, b)) {
       const first = runStartBefore(tokens, infos, b);

@@ -112,3 +112,27 @@ Patients who take Corvastin should continue to take their medicine until they ha
     expect(holderOf('We will not accept less')).toBe('Amara Okonkwo');
   });
 });
+
+describe('GIVEN an editorial rebutting a candidate and telling him what he should say', () => {
+  const EDITORIAL = `Count the ballots, then move on
+
+The case for recounting every precinct is weak. Tomas Brenner has told his supporters that more than 9,000 ballots were counted twice. That is simply not true, and he should say so.
+
+Both candidates should accept the result. They must tell their supporters that the observers are there to protect the count.`;
+  const a = analyzeCorpus(
+    corpusOfTexts({ ed: EDITORIAL }, { ed: { kind: 'opinion', outlet: 'The Courier' } }),
+  );
+  const holderOf = (words: string) => a.claims.claims.find((c) => c.text.includes(words))?.holder;
+
+  it('WHEN the rebuttal says "he should say so" THEN it is the editorial\'s claim, not the candidate\'s', () => {
+    expect(holderOf('simply not true')).not.toBe('Tomas Brenner');
+  });
+
+  it('WHEN "they must tell their supporters" THEN it is not credited to the last speaker named', () => {
+    expect(holderOf('must tell their supporters')).not.toBe('Tomas Brenner');
+  });
+
+  it('THEN the sentence reporting what the candidate told his supporters is still his', () => {
+    expect(holderOf('counted twice')).toBe('Tomas Brenner');
+  });
+});
