@@ -1045,7 +1045,9 @@ function leftIsQuoteOrEmpty(toks: readonly Tok[], i: number, floor: number): boo
 /** An appositive after a name: ", a senior fellow at the Brookings Institution," -> its words. */
 function appositiveAfter(toks: readonly Tok[], e: number, text: string, base: number): string | null {
   if (toks[e]?.text !== ',') return null;
-  const first = toks[e + 1];
+  // "Kai Tanaka, now a postdoctoral researcher in Hobart,": an adverb of time may come before the role.
+  const adverb = toks[e + 1]?.pos === 'ADV' && toks[e + 2]?.pos === 'DET';
+  const first = toks[adverb ? e + 2 : e + 1];
   if (!first || first.quote >= 0) return null;
   const starts =
     first.pos === 'DET'
@@ -1059,7 +1061,12 @@ function appositiveAfter(toks: readonly Tok[], e: number, text: string, base: nu
     (toks[k] as Tok).text !== ',' &&
     !BOUNDARY.has((toks[k] as Tok).text)
   ) {
-    // A clause is no appositive: "According to the Budget Office, a shutdown would cost …".
+    // A clause is no appositive: "According to the Budget Office, a shutdown would cost …". A capitalised word
+    // the tagger read as a verb inside a name ("Harrow Re/AUX") is still the name.
+    if (nameAt(toks, k)) {
+      k++;
+      continue;
+    }
     if (
       (toks[k] as Tok).pos === 'AUX' ||
       ((toks[k] as Tok).pos === 'VERB' &&
@@ -1258,7 +1265,10 @@ function subjectBefore(
       if (after.text === '(') while (c < j && (toks[c] as Tok).text !== ',') c++;
       const role =
         c + 1 <= j - 1 && (toks[c] as Tok).text === ',' ? joinSlice(text, toks, c + 1, j - 1, base) : null;
-      const lead = toks[c + 1];
+      // "Kai Tanaka, now a postdoctoral researcher in Hobart,": an adverb of time may come before the role.
+      let l = c + 1;
+      if (l < j - 1 && (toks[l] as Tok).pos === 'ADV' && (toks[l + 1] as Tok).pos === 'DET') l++;
+      const lead = toks[l];
       const nominal = lead !== undefined && ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(lead.pos);
       return { ref, role: role && nominal && /^\p{Ll}|^(a|an|the)\s/iu.test(role) ? role : null };
     }
@@ -1317,7 +1327,11 @@ function phraseAfter(
     ) {
       const t = toks[k] as Tok;
       if (t.normal === 'who' || t.normal === 'which' || t.normal === 'whose') relative = true;
-      if (!relative && (t.pos === 'AUX' || (t.pos === 'VERB' && !/(based|led|backed)$/.test(t.normal))))
+      if (
+        !relative &&
+        !nameAt(toks, k) &&
+        (t.pos === 'AUX' || (t.pos === 'VERB' && !/(based|led|backed)$/.test(t.normal)))
+      )
         clause = true;
       k++;
     }

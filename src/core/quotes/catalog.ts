@@ -118,6 +118,9 @@ function fullFormsByLast(
   return fullByLast;
 }
 
+/** A role given as what someone was at the time: "then a senior engineer", "at the time a …". */
+const PAST_ROLE = /^(?:then|at the time|formerly)\s/i;
+
 export function buildCatalog(all: readonly Named[]): Catalog {
   const formsOf = formsTable();
   // A name the text shows to be a body once ("Patients First, a charity that …") is a body wherever it is met:
@@ -285,8 +288,10 @@ export function buildCatalog(all: readonly Named[]): Catalog {
       e.titles.set(t, (e.titles.get(t) ?? 0) + 1);
       e.aliases.add(`${t} ${form}`);
     }
-    // Only the first role is ever used (speakerOf): the rest are not kept.
-    if (n.role && e.roles.length === 0) e.roles.push(n.role);
+    // Only the first role is ever used (speakerOf): the rest are not kept. A role the text dates to the past
+    // ("then a senior engineer at Helix") gives way to a later one that is not.
+    if (n.role && (e.roles.length === 0 || (PAST_ROLE.test(e.roles[0] as string) && !PAST_ROLE.test(n.role))))
+      e.roles[0] = n.role;
     if (alias) e.aliases.add(alias);
     return e;
   };
