@@ -97,6 +97,18 @@ interface Cue {
   readonly that?: number;
   /** The verb follows its clause and a comma, and precedes its speaker ("…, said Felix Brandt"). */
   readonly fronted?: boolean;
+  /** "his lawyer said", the lawyer not met yet: the role noun, for a name the next paragraph gives it. */
+  readonly awaiting?: string;
+}
+
+/** Possessive determiners: "his lawyer", "her spokesperson" say whose role, not who. */
+const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'their']);
+
+/** Reported speech by a role the text names only after it ("…, his lawyer said." ¶ "His lawyer, Daniela Ruiz, said …"). */
+interface Awaiting {
+  readonly noun: string;
+  readonly paragraph: number;
+  readonly quotes: Omit<RawQuote, 'speaker'>[];
 }
 
 const BOUNDARY = new Set(['.', '?', '!']);
@@ -404,6 +416,7 @@ export function attributeFlow(
   // Pieces of a quote running over paragraphs that were kept before the piece that names the speaker
   // ("“We will not accept these cuts. …" ¶ "“Every job can be saved,” Ruiz said."): filled when it is found.
   const chainUnnamed = new Map<number, number[]>();
+  const awaited: Awaiting[] = [];
   const flowSpeakers = new Set<string>();
   let prevSpeaker: Named | null = null;
   let prevIntro: Named | null = null;
@@ -644,6 +657,15 @@ export function attributeFlow(
             if (role !== null) n = { ...n, role };
           }
         }
+        // "…, his lawyer said." ¶ "His lawyer, Daniela Ruiz, …": the name the role was waiting for.
+        if (awaited.length > 0 && !n.org && toks[from - 1]?.text === ',' && toks[e]?.text === ',') {
+          const noun = possessiveRoleBefore(toks, from - 1, sentStart(i));
+          const k = noun === null ? -1 : awaited.findIndex((w) => w.noun === noun && w.paragraph >= pi - 1);
+          if (k >= 0) {
+            for (const q of (awaited[k] as Awaiting).quotes) quotes.push({ ...q, speaker: n });
+            awaited.splice(k, 1);
+          }
+        }
         paraMentions.push(n);
         // Names in a prepositional phrase are rarely who a pronoun means, unless they own something ("of Tokayev's cabinet").
         const bySentence = !afterPreposition(toks, i) || isPossessive(toks[e]);
@@ -707,7 +729,14 @@ export function attributeFlow(
         }
       } else speaker = subject;
       if (lemma === 'tell' || lemma === 'ask') speaker = subject;
-      cues.push(fronted ? { i, lemma, subject, speaker, fronted } : { i, lemma, subject, speaker });
+      const awaiting = speaker === null && !inverted ? awaitedRole(toks, i, floor, text, base) : null;
+      cues.push(
+        fronted
+          ? { i, lemma, subject, speaker, fronted }
+          : awaiting !== null
+            ? { i, lemma, subject, speaker, awaiting }
+            : { i, lemma, subject, speaker },
+      );
       if (subject && lemma !== 'according') {
         if (subject.org) lastOrg = subject;
         else recentPersons.push(subject);
@@ -819,7 +848,10 @@ export function attributeFlow(
 
     // Reported speech: a speech verb with a known speaker and a clause, in a sentence without quotation marks.
     for (const c of cues) {
-      if (!c.speaker || !(INDIRECT_VERBS.has(c.lemma) || c.lemma === 'according' || c.that !== undefined))
+      if (
+        (!c.speaker && c.awaiting === undefined) ||
+        !(INDIRECT_VERBS.has(c.lemma) || c.lemma === 'according' || c.that !== undefined)
+      )
         continue;
       const s0 = sentStart(c.i);
       const s1 = sentEnd(c.i);
@@ -840,6 +872,13 @@ export function attributeFlow(
       const start = (toks[a] as Tok).start;
       const end = (toks[b] as Tok).end;
       if (words(text.slice(start - base, end - base)) < 4) continue;
+      if (!c.speaker) {
+        const q = { start, end, kind: 'indirect' as const, paragraph: p };
+        const open = awaited.find((w) => w.noun === c.awaiting && w.paragraph === pi);
+        if (open) open.quotes.push(q);
+        else awaited.push({ noun: c.awaiting as string, paragraph: pi, quotes: [q] });
+        continue;
+      }
       quotes.push({ speaker: c.speaker, start, end, kind: 'indirect', paragraph: p });
     }
 
@@ -1077,6 +1116,36 @@ function appositiveAfter(toks: readonly Tok[], e: number, text: string, base: nu
   }
   if (k === e + 1) return null;
   return joinSlice(text, toks, e + 1, k - 1, base);
+}
+
+/**
+ * The role noun of a subject "his lawyer" / "her spokesperson" right before the speech verb at `i`, when it is
+ * a person's role (not a body's), or null.
+ */
+function awaitedRole(
+  toks: readonly Tok[],
+  i: number,
+  floor: number,
+  text: string,
+  base: number,
+): string | null {
+  const j = i - 1;
+  if (j - 1 < floor) return null;
+  const noun = toks[j] as Tok;
+  const det = toks[j - 1] as Tok;
+  if (noun.pos !== 'NOUN' || noun.quote >= 0 || !POSSESSIVE_DETERMINERS.has(det.normal)) return null;
+  const ref = refOfPhrase(toks, j, j + 1, text, base);
+  if (ref?.type !== 'role') return null;
+  const lemma = noun.lemma.toLowerCase();
+  return ORG_ROLE_NOUNS.has(lemma) && !PERSON_ROLE_NOUNS.has(lemma) ? null : noun.normal;
+}
+
+/** The noun of "His lawyer" written right before the comma at `comma` that opens a sentence, or null. */
+function possessiveRoleBefore(toks: readonly Tok[], comma: number, floor: number): string | null {
+  if (comma - 2 !== floor) return null;
+  const det = toks[floor] as Tok;
+  const noun = toks[floor + 1] as Tok;
+  return POSSESSIVE_DETERMINERS.has(det.normal) && noun.pos === 'NOUN' ? noun.normal : null;
 }
 
 /** Heads of a role written before the name it belongs to ("His lawyer, Daniela Ruiz,"). */
