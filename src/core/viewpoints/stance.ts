@@ -677,6 +677,7 @@ export function stanceOf(
       }
     if (groups === null) continue;
     if (takesObjectHere(infos, at)) continue;
+    if (againstOtherThing(infos, at, frame)) continue;
     (activeAt ??= []).push(at);
     (activeGroups ??= []).push(groups);
   }
@@ -749,6 +750,31 @@ function particleAt(infos: readonly WordInfo[], at: number): boolean {
   if (prev.pos === 'VERB' && !(prev.flags & MODAL)) return true;
   if (prev.pos === 'PRON' && infos[at - 2]?.pos === 'VERB') return true;
   return w.pos === 'NOUN' && (prev.pos === 'DET' || prev.pos === 'ADP');
+}
+
+/** Pronouns after "against" that may stand for what the topic is about ("against it"). */
+const STANDS_FOR_TOPIC = new Set(['it', 'this', 'that', 'them', 'these', 'those', 'him', 'her']);
+
+/**
+ * "against" whose object is something other than what the topic names ("not an accusation against anyone", "we are
+ * against losing 400 jobs" read on a strike): the preposition opposes its object, not the topic. Its object is the
+ * words up to the next punctuation or clause break (six at most); only a topic noun's stem or a pronoun that may
+ * stand for it keeps it a stance. Topics without nouns keep every "against".
+ */
+function againstOtherThing(infos: readonly WordInfo[], at: number, frame: TopicFrame): boolean {
+  const w = infos[at] as WordInfo;
+  if (w.normal !== 'against' || frame.nouns.length === 0) return false;
+  const nouns = frame.nounStems;
+  if (nouns === undefined) return false;
+  let seen = 0;
+  for (let j = at + 1; j < infos.length && j <= at + 6; j++) {
+    const u = infos[j] as WordInfo;
+    if (u.type !== 'word' || u.flags & CLAUSE_BREAK) break;
+    seen++;
+    if (u.pos === 'PRON' && STANDS_FOR_TOPIC.has(u.normal)) return false;
+    if (u.stem !== '' && nouns.has(u.stem)) return false;
+  }
+  return seen > 0;
 }
 
 /**
