@@ -124,10 +124,19 @@ function isNameModifier(s: Sentence, m: Mention): boolean {
 
 const EXPLICIT = new Set(['full', 'monthYear', 'monthDay']);
 
+/** A participle the tagger read as an adjective after a form of "be" ("was pencilled in for August"). */
+function isPassiveParticiple(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k] as Token;
+  if (t.pos !== 'ADJ' || !t.normal.endsWith('ed')) return false;
+  const before = tokens[k - 1];
+  return before !== undefined && before.pos === 'AUX' && before.lemma.toLowerCase() === 'be';
+}
+
 /** True when a verb of the sentence lies outside every mention. */
 function hasVerbOutside(s: Sentence, mentions: readonly Mention[]): boolean {
-  for (const t of s.tokens) {
-    if (t.pos !== 'VERB') continue;
+  for (let k = 0; k < s.tokens.length; k++) {
+    const t = s.tokens[k] as Token;
+    if (t.pos !== 'VERB' && !isPassiveParticiple(s.tokens, k)) continue;
     let inside = false;
     for (const m of mentions) {
       if (t.start < m.end && m.start < t.end) {

@@ -487,3 +487,13 @@ describe('GIVEN a day followed by "and" and a number that counts something', () 
     expect(hit?.until).toBeUndefined();
   });
 });
+
+describe('GIVEN a passive whose participle the tagger reads as an adjective ("was pencilled in for August")', () => {
+  it('THEN the sentence reports something and its date is an event', () => {
+    const events = eventsOf(
+      "- Helix's next commercial launch was pencilled in for August.",
+      '2026-06-19',
+    ).events;
+    expect(find(events, 'pencilled').map((e) => e.date)).toEqual(['2026-08']);
+  });
+});
