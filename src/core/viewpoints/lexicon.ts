@@ -674,6 +674,12 @@ export const NOT_WITH_OBJECT: ReadonlySet<string> = new Set(['leave', 'stay', 'r
  */
 export const PARTICLE_FORM: ReadonlySet<string> = new Set(['back']);
 
+/**
+ * Lexicon verbs whose noun after an article means something else ("asking for a favour", "return the favour"
+ * beside "voters favour the plan", "in favour of it"); the tagger reads the verb as a noun too.
+ */
+export const ARTICLE_NOUN_SENSE: ReadonlySet<string> = new Set(['favour', 'favor']);
+
 /** A crude stem for matching topic words to sentence words: "Russians"/"Russian"/"Russia", "Ukrainian"/"Ukraine". */
 export function stem(term: string): string {
   const t = term.toLowerCase().replace(/[’']s$/, '');

@@ -29,6 +29,7 @@ import {
   NO_ENTRIES,
   NOT_WITH_OBJECT_LEMMA,
   PARTICLE,
+  ARTICLE_NOUN,
   TRAILING,
   looseInfo,
   type Entries,
@@ -142,7 +143,7 @@ export function sentenceReading(words: readonly WordInfo[]): SentenceReading {
   const denials: number[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as WordInfo;
-    if (w.entries.length > 0 && !particleAt(words, i)) polar.push({ at: i, entries: w.entries });
+    if (w.entries.length > 0 && !otherSenseAt(words, i)) polar.push({ at: i, entries: w.entries });
     if (
       (w.normal === 'not' || w.normal === "n't" || w.normal === 'n’t') &&
       i > 0 &&
@@ -188,7 +189,7 @@ export function frameOf(tokens: readonly Token[]): TopicFrame {
   const terms: string[] = [];
   const infos = tokens.map(looseInfo);
   tokens.forEach((t, i) => {
-    const entries = particleAt(infos, i) ? NO_ENTRIES : lexiconEntries(t);
+    const entries = otherSenseAt(infos, i) ? NO_ENTRIES : lexiconEntries(t);
     if (isContentToken(t)) terms.push(termOf(t));
     if (entries.length === 0) {
       if (isContentToken(t) && /^[\p{L}\p{N}]/u.test(t.text) && /^(NOUN|PROPN|ADJ|VERB|NUM)$/.test(t.pos)) {
@@ -730,17 +731,28 @@ export function stanceOf(
   return { stance: stance * frame.orientation * reading.mood, focus };
 }
 
+/** Articles before which an ARTICLE_NOUN_SENSE word is the other noun ("a favour"), unless after "in". */
+const ARTICLES = new Set(['a', 'an', 'the']);
+
+/** An ARTICLE_NOUN_SENSE word ("favour") right after an article that does not follow "in": "asking for a favour". */
+function articleNounAt(infos: readonly WordInfo[], at: number): boolean {
+  const prev = infos[at - 1];
+  return prev !== undefined && ARTICLES.has(prev.normal) && infos[at - 2]?.normal !== 'in';
+}
+
 /** Parts of speech after which a PARTICLE_FORM word is a particle ("back to", "back after", "back away"). */
 const AFTER_PARTICLE = new Set(['ADP', 'PART', 'ADV', 'SCONJ', 'CCONJ', 'AUX']);
 
 /**
- * A PARTICLE_FORM word ("back") that is an adverb particle, not the lexicon verb: at the end of its clause or before
- * punctuation or a hyphen ("will be back.", "back-to-work"), before a particle or preposition other than "by"
- * ("back to the table", "allowed back after", "backed down"), after another verb or its pronoun object ("win back
- * buyers", "bring them back"), or a noun after a determiner ("the back of the hall").
+ * A lexicon word used in its other sense, not as the lexicon verb: an ARTICLE_NOUN_SENSE noun after an article ("a
+ * favour"), or a PARTICLE_FORM word ("back") that is an adverb particle: at the end of its clause or before
+ * punctuation or a hyphen ("will be back.", "back-to-work"), before a particle or preposition other than "by" ("back
+ * to the table", "allowed back after", "backed down"), after another verb or its pronoun object ("win back buyers",
+ * "bring them back"), or a noun after a determiner ("the back of the hall").
  */
-function particleAt(infos: readonly WordInfo[], at: number): boolean {
+function otherSenseAt(infos: readonly WordInfo[], at: number): boolean {
   const w = infos[at] as WordInfo;
+  if (w.flags & ARTICLE_NOUN) return articleNounAt(infos, at);
   if (!(w.flags & PARTICLE)) return false;
   const next = infos[at + 1];
   if (next === undefined || next.type !== 'word') return true;

@@ -15,6 +15,7 @@ import {
   FLIPPERS,
   MODALS,
   NOT_WITH_OBJECT,
+  ARTICLE_NOUN_SENSE,
   PARTICLE_FORM,
   POLAR_WORDS,
   POLARITY_GROUPS,
@@ -58,6 +59,8 @@ export const NAME = 32768;
 export const DOUBT = 65536;
 /** `PARTICLE_FORM.has(normal)`: the bare form of a lexicon verb that may be an adverb particle here. */
 export const PARTICLE = 131072;
+/** `ARTICLE_NOUN_SENSE.has(normal)`: a lexicon verb whose noun after an article means something else. */
+export const ARTICLE_NOUN = 262144;
 
 export type Entries = readonly { readonly group: string; readonly pole: 1 | -1 }[];
 export const NO_ENTRIES: Entries = [];
@@ -117,6 +120,7 @@ function describe(
     (ATTRIBUTION_VERBS.has(t.normal) || ATTRIBUTION_VERBS.has(lemma) ? ATTRIBUTION : 0) |
     (NOT_WITH_OBJECT.has(lemma) ? NOT_WITH_OBJECT_LEMMA : 0) |
     (PARTICLE_FORM.has(t.normal) ? PARTICLE : 0) |
+    (ARTICLE_NOUN_SENSE.has(t.normal) ? ARTICLE_NOUN : 0) |
     (t.pos === 'PROPN' && capitalised && t.type === 'word' ? NAME : 0);
   return {
     normal: t.normal,

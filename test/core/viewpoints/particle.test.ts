@@ -29,3 +29,18 @@ describe('GIVEN a topic about supporting a plan', () => {
     expect(groups).toEqual([...frameOf(tokens('legislation')).groups.keys()]);
   });
 });
+
+// "favour" is a support verb ("voters favour the plan", "in favour of") and, after an article, a kindness ("a favour").
+describe('GIVEN a topic about the plan and sentences with "favour"', () => {
+  const frame = frameOf(tokens('Do they support the plan?'));
+
+  it.each([
+    { text: 'Voters favour the plan.', sign: 1 },
+    { text: 'Most members are in favour of the plan.', sign: 1 },
+    { text: 'Most members are not in favour of the plan.', sign: -1 },
+    { text: 'We are not asking for a favour with the plan.', sign: 0 },
+    { text: 'The council returned the favour with the plan.', sign: 0 },
+  ])('WHEN "$text" is read THEN its stance is $sign', ({ text, sign }) => {
+    expect(Math.sign(stanceOf(tokens(text), frame).stance) + 0).toBe(sign);
+  });
+});
