@@ -308,15 +308,58 @@ function entryStamp(
   return { end: m.end, ref: { ...ref, date: day.first, dayLevel: true } };
 }
 
-/** What is spoken in a paragraph: its quotations (read when first needed) and whether it is a transcript's turn. */
-interface Speech {
-  readonly spans: () => readonly QuoteSpan[];
-  readonly turn: boolean;
+/**
+ * What is spoken in a document's body paragraph: its quotations and whether it is a transcript's turn, both read
+ * only when a deictic date needs them (most paragraphs have none).
+ */
+class Speech {
+  private quoted: readonly QuoteSpan[] | null = null;
+  constructor(
+    private readonly doc: TranscriptOf,
+    private readonly index: number,
+  ) {}
+  get p(): Paragraph {
+    return this.doc.body[this.index] as Paragraph;
+  }
+  spans(): readonly QuoteSpan[] {
+    return (this.quoted ??= this.index < 0 ? [] : paragraphSpans(this.doc.body, this.index));
+  }
+  get turn(): boolean {
+    return this.index >= 0 && this.doc.transcript() && labelled(this.p);
+  }
   /** The paragraph before, for a quotation running on from it. */
-  readonly previous: { readonly p: Paragraph; readonly spans: () => readonly QuoteSpan[] } | null;
+  get previous(): Speech | null {
+    return this.index > 0 ? this.doc.speech(this.index - 1) : null;
+  }
 }
 
-const NO_SPEECH: Speech = { spans: () => [], turn: false, previous: null };
+/** Whether a speaker's label opens the paragraph ("KIM: …"); its colon comes within the first 80 characters. */
+function labelled(p: Paragraph): boolean {
+  const colon = p.text.indexOf(':');
+  return colon > 0 && colon < 80 && turnLabel(p.text) !== null;
+}
+
+/** A document's body, whether it is a transcript (three labelled turns or more), and its paragraphs' speech. */
+class TranscriptOf {
+  private turns: boolean | null = null;
+  private readonly made = new Map<number, Speech>();
+  constructor(readonly body: readonly Paragraph[]) {}
+  transcript(): boolean {
+    if (this.turns === null) {
+      let n = 0;
+      for (const p of this.body) if (labelled(p) && ++n >= 3) break;
+      this.turns = n >= 3;
+    }
+    return this.turns;
+  }
+  speech(i: number): Speech {
+    let sp = this.made.get(i);
+    if (sp === undefined) this.made.set(i, (sp = new Speech(this, i)));
+    return sp;
+  }
+}
+
+const NO_SPEECH = new Speech(new TranscriptOf([]), -1);
 
 /** The day a dated attribution gives ("she said on Tuesday", "told reporters on Wednesday"), or null. */
 function dayOfSaying(
@@ -390,7 +433,8 @@ function paragraphCandidates(
   out: Candidate[],
   pageDatelineEnd = -1,
   carried: ResolveContext['anchor'] = null,
-  speech: Speech = NO_SPEECH,
+  body: TranscriptOf | null = null,
+  index = -1,
 ): ResolveContext['anchor'] {
   const stamp = p.role === 'body' ? entryStamp(p, pageRef, mentionsOf) : null;
   const ref = stamp?.ref ?? pageRef;
@@ -442,7 +486,18 @@ function paragraphCandidates(
       // "has scheduled a hearing … for Thursday": a date something is set for lies on either side of the
       // page's date whatever the tense of the setting, so the nearest is read.
       const tense = targetedBy(s, m) ? 'modal' : governing.tense;
-      const spoken = isDeictic(m) ? speakingReference(p, s, m, found, tense, ref, speech, mentionsOf) : ref;
+      const spoken = isDeictic(m)
+        ? speakingReference(
+            p,
+            s,
+            m,
+            found,
+            tense,
+            ref,
+            body === null ? NO_SPEECH : body.speech(index),
+            mentionsOf,
+          )
+        : ref;
       if (spoken === null) continue;
       const resolved = resolveMention(m, {
         reference: spoken.date,
@@ -497,15 +552,9 @@ export function documentCandidates(doc: CorpusDocument, ref: Reference, mentions
   const datelineEnd = bodyDatelineEnd(doc);
   let anchor: ResolveContext['anchor'] = null;
   // A transcript (three labelled turns or more) is speech throughout, spoken on the page's date.
-  let turns = 0;
-  for (const p of doc.body) if (turnLabel(p.text) !== null && ++turns >= 3) break;
-  let previous: Speech['previous'] = null;
+  const body = new TranscriptOf(doc.body);
   doc.body.forEach((p, i) => {
-    let spans: readonly QuoteSpan[] | null = null;
-    const own = () => (spans ??= paragraphSpans(doc.body, i));
-    const speech: Speech = { spans: own, turn: turns >= 3 && turnLabel(p.text) !== null, previous };
-    previous = { p, spans: own };
-    anchor = paragraphCandidates(p, ref, mentionsOf, doc.meta.kind, out, datelineEnd, anchor, speech);
+    anchor = paragraphCandidates(p, ref, mentionsOf, doc.meta.kind, out, datelineEnd, anchor, body, i);
   });
   for (const p of doc.captions) paragraphCandidates(p, ref, mentionsOf, doc.meta.kind, out);
   for (const c of doc.comments) {

@@ -125,7 +125,7 @@ export function sayingDate(
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k] as Token;
     if (t.start >= m.start) break;
-    if (SPEECH_VERBS.has(t.lemma.toLowerCase()) && (t.pos === 'VERB' || t.pos === 'AUX') && !inside(spans, t))
+    if ((t.pos === 'VERB' || t.pos === 'AUX') && SPEECH_VERBS.has(t.lemma.toLowerCase()) && !inside(spans, t))
       verbAt = k;
   }
   if (verbAt === -1) return null;
