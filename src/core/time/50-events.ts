@@ -369,7 +369,11 @@ function dayOfSaying(
   mentionsOf: MentionsOf,
 ): number | null {
   const d = dateOfVerb(said.sentence, said.at, mentionsOf(said.sentence), spans);
-  if (d === null) return null;
+  return d === null ? null : pastDayOf(d, ref);
+}
+
+/** The single day a date of saying names, read as past from the page's reference ("on Tuesday"), or null. */
+function pastDayOf(d: Mention, ref: Reference): number | null {
   const r = resolveMention(d, {
     reference: ref.date,
     dayLevel: ref.dayLevel,
@@ -399,17 +403,8 @@ function speakingReference(
   if ((span !== null || speech.turn) && isToday(m) && todayIsOnlySpeaking(s, m, tense)) return null;
   if (span === null) {
     const d = speech.turn ? null : sayingDate(s, m, found, spans);
-    if (d === null) return ref;
-    const r = resolveMention(d, {
-      reference: ref.date,
-      dayLevel: ref.dayLevel,
-      anchor: null,
-      tense: 'past',
-      caption: false,
-    });
-    return r !== null && r.precision === 'day' && r.until === undefined
-      ? { ...ref, date: r.first, dayLevel: true }
-      : ref;
+    const day = d === null ? null : pastDayOf(d, ref);
+    return day === null ? ref : { ...ref, date: day, dayLevel: true };
   }
   if (speech.turn) return ref;
   // A quote running over paragraphs is attributed in its first: "…," she says. "… on Monday …"
