@@ -181,8 +181,16 @@ const MAX_EXPANSIONS = 10_000;
 
 /** A query's search terms from its tokens. */
 function queryTerms(tokens: readonly Token[]): string[] {
-  // A query's possessive ending ("Moody's" -> "moody", "'s") would match every possessive in the corpus.
-  return tokens.filter((t) => isContentToken(t) && !POSSESSIVE_ENDINGS.has(t.normal)).map(termOf);
+  // A loop onto a literal rather than filter and map: what those return is packed or holey depending on whether the
+  // calling code is optimised, so code reading the terms after the query path is optimised (or deoptimised) met a
+  // kind of array it had not seen and deoptimised in turn; a literal's pushes give the same kind at every tier.
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    // A query's possessive ending ("Moody's" -> "moody", "'s") would match every possessive in the corpus.
+    if (isContentToken(t) && !POSSESSIVE_ENDINGS.has(t.normal)) out.push(termOf(t));
+  }
+  return out;
 }
 
 /** A hyphenated compound ("anti-terrorist", "russia-led", "shoot-to-kill"): words joined by hyphens. */
@@ -437,7 +445,8 @@ export function buildPassageIndex(
       const size = Math.min(raw.length, headSize);
       // Adjacent query-term pairs, counted in the head's passages. A passage can hold a pair only if it matched
       // two query terms (or the query repeats a word).
-      const pairs = own.slice(1).map((second, i) => [own[i] as string, second] as const);
+      const pairs: (readonly [string, string])[] = [];
+      for (let i = 1; i < own.length; i++) pairs.push([own[i - 1] as string, own[i] as string]);
       const repeatsWord = pairs.some(([a, b]) => a === b);
       const countPairs = phraseCounter(pairs, list, phraseTerms);
       // Passages are looked up only for the hits returned: reading a few hundred passage objects and their
@@ -523,7 +532,11 @@ function phraseCounter(
   // A query term absent from the index is -1, which no passage holds.
   const number = (t: string) => (t === '' ? EMPTY_TOKEN : (numbers.termIds.get(t) ?? -1));
   const followsNumber = new Map<number, number[]>();
-  for (const [a, next] of follows) followsNumber.set(number(a), [...next].map(number));
+  for (const [a, next] of follows) {
+    const numbers: number[] = [];
+    for (const b of next) numbers.push(number(b));
+    followsNumber.set(number(a), numbers);
+  }
   const { start, ids, spaced } = numbers;
   return (id) => {
     if (spaced[id]) return byStrings(id);

@@ -345,15 +345,19 @@ function scoredOf(scratch: Scratch, scored: readonly Scored[], id: number): Scor
 function subjectOf(frame: TopicFrame, analysis: ClaimAnalysis, scratch: Scratch): Subject {
   const subject = frame.subject.length > 0 ? frame.subject : frame.terms;
   let total = 0;
-  const words = subject.map((t) => {
+  // Loops onto literals rather than map: map's result is packed or holey depending on whether the calling code is
+  // optimised, so readers of these arrays deoptimised once this function was optimised (or deoptimised).
+  const words: { readonly weight: number; readonly stem: number }[] = [];
+  for (const t of subject) {
     const weight = analysis.idf.get(t) ?? 1;
     total += weight;
-    return { weight, stem: analysis.stemIds.get(stem(t)) ?? -1 };
-  });
+    words.push({ weight, stem: analysis.stemIds.get(stem(t)) ?? -1 });
+  }
   const own: Uint32Array[] = [];
   const around: ContextMasks[] = [];
   for (let j = 0, block = 0; j < words.length; j += 32, block++) {
-    const stems = words.slice(j, j + 32).map((w) => w.stem);
+    const stems: number[] = [];
+    for (let k = j; k < Math.min(j + 32, words.length); k++) stems.push((words[k] as { stem: number }).stem);
     const mask = (scratch.own[block] ??= new Uint32Array(analysis.claims.length)).fill(0);
     for (let k = 0; k < stems.length; k++) {
       const st = stems[k] as number;
@@ -792,8 +796,14 @@ export function labelOf(claim: Claim, focus: number): string {
 
 /** Articles first, then comments; within each, one item per holder before a holder's second, by weight; weak items dropped. */
 function order(items: Scored[]): Scored[] {
-  const weighed = items.map((s) => ({ s, w: weightOf(s) }));
-  const best = maxOf(weighed.map((x) => x.w));
+  // (A loop onto a literal, not map: see subjectOf.)
+  const weighed: { s: Scored; w: number }[] = [];
+  let best = -Infinity;
+  for (const s of items) {
+    const w = weightOf(s);
+    weighed.push({ s, w });
+    if (w > best) best = w;
+  }
   const pick = (comments: boolean, limit: number): Scored[] => {
     const sorted = weighed
       .filter((x) => (x.s.claim.comment !== null) === comments && x.w >= 0.25 * best)
@@ -909,13 +919,10 @@ export function findCounterpoints(
   const against = order(
     scored.filter((s, k) => Math.sign(s.stance) === -own && (restating === null || restating[k] === 0)),
   );
-  return withBound(
-    {
-      claim: text,
-      counterpoints: against.map((s) => ({ claim: s.claim, stance: s.stance, relevance: s.relevance })),
-    },
-    bound,
-  );
+  // (A loop onto a literal, not map: see subjectOf.)
+  const counterpoints: PositionItem[] = [];
+  for (const s of against) counterpoints.push({ claim: s.claim, stance: s.stance, relevance: s.relevance });
+  return withBound({ claim: text, counterpoints }, bound);
 }
 
 /** The result, with `bound` only when the bound was hit (so results below it are unchanged). */

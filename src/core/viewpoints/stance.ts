@@ -128,7 +128,7 @@ const readings = new WeakMap<readonly Token[], SentenceReading>();
 export function readSentence(tokens: readonly Token[], infos?: readonly WordInfo[]): SentenceReading {
   const known = readings.get(tokens);
   if (known) return known;
-  const reading = sentenceReading(infos ?? tokens.map(looseInfo));
+  const reading = sentenceReading(infos ?? looseInfos(tokens));
   readings.set(tokens, reading);
   return reading;
 }
@@ -152,6 +152,17 @@ export function sentenceReading(words: readonly WordInfo[]): SentenceReading {
       denials.push(i);
   }
   return { infos: words, polar, denials, mood: moodOf(words) };
+}
+
+/**
+ * The tokens' loose word infos, in an array made at its length as the analysis makes a sentence's (`map`'s result is
+ * packed or holey depending on whether the calling code is optimised, so the functions reading infos met a kind of
+ * array they had not seen once the query path was optimised, and deoptimised).
+ */
+function looseInfos(tokens: readonly Token[]): WordInfo[] {
+  const infos = new Array<WordInfo>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) infos[i] = looseInfo(tokens[i] as Token);
+  return infos;
 }
 
 /** Question words that open a wh-question. */
@@ -187,7 +198,7 @@ export function frameOf(tokens: readonly Token[]): TopicFrame {
   const subject: string[] = [];
   const nouns: string[] = [];
   const terms: string[] = [];
-  const infos = tokens.map(looseInfo);
+  const infos = looseInfos(tokens);
   tokens.forEach((t, i) => {
     const entries = otherSenseAt(infos, i) ? NO_ENTRIES : lexiconEntries(t);
     if (isContentToken(t)) terms.push(termOf(t));
