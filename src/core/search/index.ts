@@ -12,6 +12,7 @@ import type { Speaker } from '../quotes/types.js';
 import { POSSESSIVE_ENDINGS, STOP_WORDS } from './stopwords.js';
 import { BestHits, EMPTY_TOKEN, passageStats, type PassageStats, type QueryShape } from './best-hits.js';
 import { walkGatedPostings } from './gated-postings.js';
+import { packedQueries } from './packed-query.js';
 
 export interface Passage {
   /** Position in the index's passage list. */
@@ -365,6 +366,7 @@ export function buildPassageIndex(
   const mini = passageMiniSearch(tokenLists, stats, build);
   const best = new BestHits(mini, stats);
   walkGatedPostings(mini, stats);
+  packedQueries(mini);
   const phraseTerms = termNumbers(list, tokenLists, stats);
   // Restrictions are checked per posting, so without touching the passage objects: a document's passages are
   // one run of ids, and comments are flagged.
