@@ -63,6 +63,7 @@ export function counterpointJson(result: CounterpointResult) {
   return {
     claim: result.claim,
     counterpoints: result.counterpoints.map(itemJson),
+    ...(result.otherSide ? { otherSide: result.otherSide } : {}),
     ...(result.bound ? { bound: result.bound } : {}),
   };
 }
@@ -99,6 +100,30 @@ export function counterpointView(result: CounterpointResult): View {
     intro:
       'Passages that take the other side, articles first, then reader comments. They are claims, not reported fact.' +
       boundNote(result.bound),
-    sections: [{ title: '', items: result.counterpoints.map(viewItem) }],
+    sections: counterpointSections(result),
   };
+}
+
+/**
+ * The passages that deny the claim's words, then those of the other side of the dispute over what the claim is
+ * about, under a title that says why they are there (they need not mention the claim's words).
+ */
+function counterpointSections(result: CounterpointResult): View['sections'] {
+  const side = result.otherSide;
+  if (side === undefined) return [{ title: '', items: result.counterpoints.map(viewItem) }];
+  const direct = result.counterpoints.slice(0, side.from).map(viewItem);
+  const holders = side.holders.length === 0 ? '' : ` (the claim's side: ${listOf(side.holders)})`;
+  return [
+    ...(direct.length > 0 ? [{ title: '', items: direct }] : []),
+    {
+      title: `The other side on “${side.topic}”${holders}`,
+      items: result.counterpoints.slice(side.from).map(viewItem),
+    },
+  ];
+}
+
+function listOf(names: readonly string[]): string {
+  const shown = names.slice(0, 3);
+  const more = names.length - shown.length;
+  return shown.join(', ') + (more > 0 ? ` and ${more} more` : '');
 }

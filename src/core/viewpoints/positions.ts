@@ -21,6 +21,7 @@ import {
   frameOf,
   opensOnContrast,
   stanceOf,
+  type AdHocPredicate,
   type TopicFrame,
 } from './stance.js';
 import type {
@@ -68,6 +69,12 @@ const FOUND = 1;
 const HIT = 2;
 const RELEVANT = 4;
 const COMMENT_ITEMS = 3;
+/** Under this many counterpoints from the claim's own words, the other side of its dispute is looked for too. */
+const FEW_COUNTERPOINTS = 3;
+/** The other side's positions are read from this many of the claims most about the claim's subject (a query's cost). */
+const SIDE_READ = 250;
+/** Content words an argument has at least. */
+const MIN_ARGUMENT_TERMS = 3;
 
 interface Scored {
   /** The claim's id (read without touching the claim object, which on a large corpus is likely a cache miss). */
@@ -915,14 +922,100 @@ export function findCounterpoints(
     for (let k = 0; k < scored.length; k++)
       if (Math.sign((scored[k] as Scored).stance) === own) restating[k] = 1;
   }
+  // Who holds the claim themselves: the holders of the sentences that restate it (read before propagation).
+  const allies = new Set<string>();
+  if (restating !== null)
+    for (let k = 0; k < scored.length; k++) {
+      const s = scored[k] as Scored;
+      if (restating[k] === 1 && s.relevance >= HOLDER_RELEVANCE && s.claim.mention !== true)
+        allies.add(s.claim.holder);
+    }
   propagate(scored, scratchOf(sources.claims));
   const against = order(
     scored.filter((s, k) => Math.sign(s.stance) === -own && (restating === null || restating[k] === 0)),
   );
+  // Plain items now: the query's scored list is reused by the next query, the other side's included.
   // (A loop onto a literal, not map: see subjectOf.)
-  const counterpoints: PositionItem[] = [];
-  for (const s of against) counterpoints.push({ claim: s.claim, stance: s.stance, relevance: s.relevance });
-  return withBound({ claim: text, counterpoints }, bound);
+  const direct: PositionItem[] = [];
+  for (const s of against) direct.push({ claim: s.claim, stance: s.stance, relevance: s.relevance });
+  const otherSide =
+    frame.predicate === undefined || direct.length >= FEW_COUNTERPOINTS
+      ? null
+      : otherSideOf(sources, tokens, frame.predicate, allies, direct, Math.min(limit, SIDE_READ));
+  return withBound(
+    {
+      claim: text,
+      counterpoints: otherSide === null ? direct : [...direct, ...otherSide.items],
+      ...(otherSide === null
+        ? {}
+        : { otherSide: { topic: otherSide.topic, holders: [...allies], from: direct.length } }),
+    },
+    bound,
+  );
+}
+
+/**
+ * The other side of the dispute the claim belongs to. A member's claim rarely meets its own words denied ("would not
+ * poison"); in news the other side says something else, held by other people. So what the claim is about (its
+ * subject, "back-to-work legislation", else its verb's object, "the offer") is asked as a topic; the claim's side
+ * there is the position holding the claim's own holders (those whose sentences restate it), else the side the
+ * claim's own words take on that topic; the opposite position's claims, by other holders, are counterpoints. Null
+ * when neither topic's positions are separated by stance or the claim's side there cannot be told.
+ */
+function otherSideOf(
+  sources: ViewpointSources,
+  tokens: readonly Token[],
+  predicate: AdHocPredicate,
+  allies: ReadonlySet<string>,
+  direct: readonly PositionItem[],
+  limit: number,
+): { topic: string; items: PositionItem[] } | null {
+  for (const topic of [predicate.subjectText, predicate.objectText]) {
+    if (topic === '') continue;
+    const { positions } = findViewpoints(sources, topic, limit);
+    const side =
+      sideOf(positions, allies) || Math.sign(stanceOf(tokens, frameOf(tokensOf(sources, topic))).stance);
+    if (side === 0) continue;
+    const shown = new Set(direct.map((i) => i.claim.id));
+    const items: PositionItem[] = [];
+    for (const p of positions)
+      if (p.side === -side)
+        for (const i of p.items)
+          if (heldByAParty(i.claim) && !allies.has(i.claim.holder) && !shown.has(i.claim.id)) {
+            shown.add(i.claim.id);
+            items.push(i);
+          }
+    if (items.length > 0) return { topic, items };
+  }
+  return null;
+}
+
+/**
+ * Whether a claim is a party's argument: a named speaker's, a columnist's or a reader's, that marks itself as a
+ * position and says something (a report's own narration, or "Good morning." in a transcript, is not an argument).
+ */
+function heldByAParty(claim: Claim): boolean {
+  return (
+    claim.strength > 0 &&
+    claim.terms.length >= MIN_ARGUMENT_TERMS &&
+    (claim.attributed || claim.comment !== null || claim.kind !== 'news report')
+  );
+}
+
+/** The side (+1/-1) of the position holding most of `holders`' claims, or 0. */
+function sideOf(positions: readonly Position[], holders: ReadonlySet<string>): number {
+  let side = 0;
+  let most = 0;
+  for (const p of positions) {
+    if (p.side === 0) continue;
+    let count = 0;
+    for (const i of p.items) if (holders.has(i.claim.holder)) count++;
+    if (count > most) {
+      most = count;
+      side = p.side;
+    }
+  }
+  return side;
 }
 
 /** The result, with `bound` only when the bound was hit (so results below it are unchanged). */

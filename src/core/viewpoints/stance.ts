@@ -82,6 +82,17 @@ export interface AdHocPredicate {
    */
   readonly reflexive: boolean;
   /**
+   * The words before the main verb as written ("back-to-work legislation" in "Back-to-work legislation would poison
+   * labour relations"), without a leading determiner: what the claim is about, asked as a topic of its own when
+   * finding who takes the other side. Empty when the clause has none.
+   */
+  readonly subjectText: string;
+  /**
+   * The noun phrase a verb takes, as written ("the offer" in "Shareholders should accept the offer"), without its
+   * determiner: the other thing the claim may be about. Empty after a copula or when there is none.
+   */
+  readonly objectText: string;
+  /**
    * When the head is an evaluative word with contraries (CONTRARIES): the stems of its side and of the other, and the
    * subject's stems, one of which a sentence must name for a contrary or a synonym to count ("the agency acted within
    * 48 hours" denies "the agency was too slow").
@@ -199,6 +210,8 @@ export function frameOf(tokens: readonly Token[]): TopicFrame {
   const nouns: string[] = [];
   const terms: string[] = [];
   const infos = looseInfos(tokens);
+  // The last token of a lexicon noun (the others are verbs or adjectives, which make the predicate).
+  let lastNominal = -1;
   tokens.forEach((t, i) => {
     const entries = otherSenseAt(infos, i) ? NO_ENTRIES : lexiconEntries(t);
     if (isContentToken(t)) terms.push(termOf(t));
@@ -210,12 +223,25 @@ export function frameOf(tokens: readonly Token[]): TopicFrame {
       return;
     }
     const target = t.pos === 'NOUN' || t.pos === 'PROPN' ? nominal : verbal;
+    if (target === nominal) lastNominal = i;
     for (const e of entries) {
       target.set(e.group, 1);
       if (target === verbal || verbal.size === 0)
         orientation = (e.pole * flipsBefore(tokens, infos, i, NONE)) as 1 | -1;
     }
   });
+  // Only nouns of the lexicon, all in the subject of a clause that has a predicate of its own ("The failure was a
+  // design flaw"): the clause asks about its predicate, and the noun is what it is about.
+  const verb = verbal.size === 0 && nominal.size > 0 ? mainVerbAt(infos) : -1;
+  if (lastNominal < verb && predicateAfter(infos, verb))
+    return adHocFrame(tokens, infos, {
+      groups: new Map(),
+      orientation: 1,
+      subject: [...new Set(terms)],
+      terms: [...new Set(terms)],
+      nouns: [],
+      nounStems: new Set(),
+    });
   const primary = verbal.size > 0 ? verbal : nominal;
   const groups = new Map<string, number>();
   for (const g of primary.keys()) {
@@ -234,13 +260,8 @@ export function frameOf(tokens: readonly Token[]): TopicFrame {
   return groups.size > 0 ? frame : adHocFrame(tokens, infos, frame);
 }
 
-/**
- * A frame for a topic no polarity group applies to. A clause ("The arena will pay for itself") is asked about its
- * own predicate: the content words from its main verb on (after a saying verb, "X says the arena will …"), its
- * subject the content words before. A bare noun phrase ("subsidy", "economic impact") is asked how it is judged:
- * the evaluative groups.
- */
-function adHocFrame(tokens: readonly Token[], infos: readonly WordInfo[], frame: TopicFrame): TopicFrame {
+/** The clause's main verb (or copula), after a saying verb the reported clause's; -1 when it has none. */
+function mainVerbAt(infos: readonly WordInfo[]): number {
   let verb = -1;
   for (let i = 0; i < infos.length; i++) {
     const w = infos[i] as WordInfo;
@@ -255,6 +276,27 @@ function adHocFrame(tokens: readonly Token[], infos: readonly WordInfo[], frame:
       if (!(w.flags & ATTRIBUTION) || !infos.slice(i + 1).some((u) => u.pos === 'VERB')) break;
     }
   }
+  return verb;
+}
+
+/** Whether content words follow the main verb (a predicate of the clause's own). */
+function predicateAfter(infos: readonly WordInfo[], verb: number): boolean {
+  if (verb < 0) return false;
+  for (let i = verb + 1; i < infos.length; i++) {
+    const w = infos[i] as WordInfo;
+    if (w.flags & CONTENT && /^(NOUN|PROPN|ADJ|VERB)$/.test(w.pos)) return true;
+  }
+  return false;
+}
+
+/**
+ * A frame for a topic no polarity group applies to. A clause ("The arena will pay for itself") is asked about its
+ * own predicate: the content words from its main verb on (after a saying verb, "X says the arena will …"), its
+ * subject the content words before. A bare noun phrase ("subsidy", "economic impact") is asked how it is judged:
+ * the evaluative groups.
+ */
+function adHocFrame(tokens: readonly Token[], infos: readonly WordInfo[], frame: TopicFrame): TopicFrame {
+  const verb = mainVerbAt(infos);
   // How many is not what is claimed ("create thousands of jobs" is about creating jobs).
   const stems = new Set<string>();
   let head = '';
@@ -319,6 +361,8 @@ function adHocFrame(tokens: readonly Token[], infos: readonly WordInfo[], frame:
       stems,
       head,
       reflexive,
+      subjectText: subjectTextOf(tokens, infos, start, verb),
+      objectText: objectTextOf(tokens, infos, verb),
       ...(contrary === undefined
         ? {}
         : {
@@ -331,6 +375,53 @@ function adHocFrame(tokens: readonly Token[], infos: readonly WordInfo[], frame:
           }),
     },
   };
+}
+
+/** A subject or object of more content words than this is a description, not a topic. */
+const TOPIC_WORDS = 4;
+
+/** The tokens from `start` up to the verb group before `verb` as written, less leading determiners and quotation marks. */
+function subjectTextOf(
+  tokens: readonly Token[],
+  infos: readonly WordInfo[],
+  start: number,
+  verb: number,
+): string {
+  let from = start;
+  while (from < verb && !((infos[from] as WordInfo).flags & CONTENT)) from++;
+  // A name alone ("Helix", "Ms Vasko") is a party to a dispute, not what it is over; a long one ("Fiona Ashby, a
+  // former director at …") describes a person, and is no topic either.
+  let named = true;
+  let content = 0;
+  for (let i = from; i < verb; i++) {
+    const w = infos[i] as WordInfo;
+    if (w.pos === 'AUX' || w.pos === 'VERB' || w.flags & MODAL) break;
+    if (!(w.flags & CONTENT)) continue;
+    content++;
+    if (w.pos !== 'PROPN') named = false;
+  }
+  if (named || content > TOPIC_WORDS) return '';
+  let text = '';
+  for (let i = from; i < verb; i++) {
+    const w = infos[i] as WordInfo;
+    // The subject ends where its verb group starts ("would", "should be", "is").
+    if (w.pos === 'AUX' || w.pos === 'VERB' || w.flags & MODAL) break;
+    const t = tokens[i] as Token;
+    text += (i > from && t.start > (tokens[i - 1] as Token).end ? ' ' : '') + t.text;
+  }
+  return text.trim();
+}
+
+/** The verb at `verb`'s object: the first run of adjectives and nouns after it, as written; empty after a copula. */
+function objectTextOf(tokens: readonly Token[], infos: readonly WordInfo[], verb: number): string {
+  if (verb < 0 || (infos[verb] as WordInfo).pos !== 'VERB') return '';
+  let from = verb + 1;
+  while (from < infos.length && /^(DET|PRON|ADV)$/.test((infos[from] as WordInfo).pos)) from++;
+  let to = from;
+  while (to < infos.length && /^(ADJ|NOUN|PROPN)$/.test((infos[to] as WordInfo).pos)) to++;
+  // A noun must end it ("accept the offer", not "seem likely").
+  while (to > from && !/^(NOUN|PROPN)$/.test((infos[to - 1] as WordInfo).pos)) to--;
+  return subjectTextOf(tokens, infos, from, to);
 }
 
 /**

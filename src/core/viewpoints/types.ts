@@ -116,6 +116,12 @@ export interface ViewpointsResult {
 export interface CounterpointResult {
   readonly claim: string;
   readonly counterpoints: readonly PositionItem[];
+  /**
+   * Present when some counterpoints come from the other side of the dispute over the claim's subject rather than
+   * from denying its words: the subject asked as a topic, the holders who restate the claim, and the index in
+   * `counterpoints` where those items start.
+   */
+  readonly otherSide?: { readonly topic: string; readonly holders: readonly string[]; readonly from: number };
   /** Present only when the bound was hit. */
   readonly bound?: ReadBound;
 }
