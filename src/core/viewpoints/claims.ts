@@ -530,15 +530,17 @@ interface SpokenQuote {
 
 /**
  * The speaker of the first quote (in `quotes` order) with a speaker, of `minWords` words or more (direct, partial or
- * reported speech), overlapping [start, end): quotes sorted by start with a running maximum of their ends, searched
- * backwards.
+ * reported speech; `marked`: direct and partial only), overlapping [start, end): quotes sorted by start with a running
+ * maximum of their ends, searched backwards.
  */
 function quoteSpeakerFinder(
   quotes: readonly Quote[],
   minWords: number,
+  marked = false,
 ): (start: number, end: number) => string | null {
   const spoken: SpokenQuote[] = [];
   quotes.forEach((q, order) => {
+    if (marked && q.kind === 'indirect') return;
     if (q.speaker !== null && q.text.split(/\s+/, minWords).length >= minWords)
       spoken.push({ start: q.start, end: q.end, order, speaker: q.speaker });
   });
@@ -590,6 +592,8 @@ export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
   // Any quote's speaker, for a sentence whose own attribution is only a pronoun ("He said that … the “basic math”"):
   // the quotes engine resolves the pronoun from the text before, the `last` name here may be someone else.
   const anyQuoteSpeaker = quoteSpeakerFinder(src.quotes, 1);
+  // A quotation in marks of five words or more, whatever its marks ('single', as British papers print them, too).
+  const markedQuotation = quoteSpeakerFinder(src.quotes, 5, true);
   const out: Claim[] = [];
   const title = contexts.addTitle(
     words.distinctStems([
@@ -672,8 +676,10 @@ export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
           holderInfo = nextFound[si] ?? prevFound[si] ?? null;
           if (!holderInfo && /^[“"]/.test(p.text) && pi > 0) holderInfo = last;
         }
+        // Inside a quotation by the double marks' count, or by the quotes engine's (single marks too: 'This is …').
+        const inQuotation = quoted[si] === true || markedQuotation(s.start, s.end) !== null;
         const base = commentNo !== null || doc.meta.kind !== 'news' ? 1 : 0;
-        const strength = strengthOf(sentenceInfos, s.text) + (holderInfo ? 1 : 0) + (quoted[si] ? 0.5 : 0);
+        const strength = strengthOf(sentenceInfos, s.text) + (holderInfo ? 1 : 0) + (inQuotation ? 0.5 : 0);
         const answer = answering;
         let mention = false;
         if (commentNo !== null) {
@@ -722,7 +728,7 @@ export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
           end: s.end,
           holder,
           attributed: holderInfo !== null,
-          quoted: quoted[si] === true && holderInfo !== null,
+          quoted: inQuotation && holderInfo !== null,
           kind,
           strength,
           // A quotation a reply answers is the other's words, not an answer to them.
