@@ -32,9 +32,10 @@ import {
   writeSnapshot,
   type SnapshotOutcome,
 } from './analysis-snapshot.js';
-import { parseOnWorker, queueOrder, worthAWorker } from './parse-pool.js';
+import { ParseWorker, queueOrder, worthAWorker } from './parse-pool.js';
 import type { ParsedDocument } from './parse-worker.js';
 import { newQueue, takeNext } from './parse-queue.js';
+import { analyzeShared } from './shared-analysis.js';
 
 /** Where the cache lives unless told otherwise (relative to the working directory). */
 export const DEFAULT_CACHE_DIR = 'data/cache';
@@ -146,6 +147,8 @@ const yieldToEventLoop = (): Promise<void> => new Promise((done) => setImmediate
 export class AnalysisCache {
   /** Documents of the last load, by key. */
   private memory = new Map<string, CorpusDocument>();
+  /** The worker of the last load's parse, kept for its analysis (see shared-analysis.ts). */
+  private helper: ParseWorker | null = null;
 
   /**
    * @param dir the folder holding this corpus's entries, or null for a cache in memory only.
@@ -166,6 +169,8 @@ export class AnalysisCache {
   async documents(
     inputs: readonly CorpusInput[],
   ): Promise<{ documents: CorpusDocument[]; stats: CacheStats; keys: string[] }> {
+    this.helper?.close();
+    this.helper = null;
     const version = await cacheVersion();
     const keys = inputs.map((input) => entryKey(version, input));
     const dirReady = this.dir !== null && (await this.ensureDir());
@@ -217,9 +222,10 @@ export class AnalysisCache {
     const arrived: ParsedDocument[] = [];
     let wake: (() => void) | null = null;
     let workerDone = false;
-    const fromWorker =
+    // The worker keeps its documents for the analysis that follows (see shared-analysis.ts).
+    const worker =
       this.segment === winkSegment && worthAWorker(missing.map((i) => inputs[i] as CorpusInput))
-        ? parseOnWorker(
+        ? new ParseWorker(
             order.map((i) => inputs[i] as CorpusInput),
             dirReady,
             queue,
@@ -227,8 +233,10 @@ export class AnalysisCache {
               arrived.push(done);
               wake?.();
             },
+            true,
           )
-        : Promise.resolve(null);
+        : null;
+    const fromWorker = worker?.parsed ?? Promise.resolve(null);
     void fromWorker.then(() => {
       workerDone = true;
       wake?.();
@@ -245,7 +253,15 @@ export class AnalysisCache {
     };
     const parseHere = async (i: number): Promise<void> => {
       const input = inputs[i] as CorpusInput;
-      await store(i, parseDocument(input.raw, input.hint, this.segment), null);
+      const doc = parseDocument(input.raw, input.hint, this.segment);
+      let entry: Uint8Array | null = null;
+      if (worker?.open) {
+        // Sent as it is parsed, while both threads parse, rather than all at once when the analysis starts.
+        const stored = storedForm(doc);
+        worker.send(doc, stored);
+        if (dirReady) entry = encodeStored(stored);
+      }
+      await store(i, doc, entry);
       // A reload runs while the bot answers: let waiting interactions through between documents.
       await yieldToEventLoop();
     };
@@ -261,6 +277,7 @@ export class AnalysisCache {
           doc = null;
         }
         if (doc && doc.meta.id === input.raw.id) {
+          worker?.holds(doc);
           await store(i, doc, done.entry);
           parsedOnWorker++;
         }
@@ -279,6 +296,7 @@ export class AnalysisCache {
     }
     // What the worker took and did not return (it failed or died): parsed here.
     for (const i of order) if (!found[i]) await parseHere(i);
+    if (worker?.open) this.helper = worker;
     const documents = found as CorpusDocument[];
     this.memory = new Map(keys.map((k, i) => [k, documents[i] as CorpusDocument]));
     const pruned = dirReady ? await this.prune(new Set(keys)) : 0;
@@ -308,19 +326,26 @@ export class AnalysisCache {
     corpus: Corpus,
     keys: readonly string[],
   ): Promise<{ analysis: Analysis; snapshot: SnapshotOutcome; snapshotBytes: number }> {
+    // The last load's parse worker computes part of the engines (shared-analysis.ts), if they are computed.
+    const helper = this.helper;
+    this.helper = null;
+    const compute = (): Promise<Analysis> =>
+      helper ? analyzeShared(corpus, helper) : Promise.resolve(analyzeCorpus(corpus));
     if (this.dir === null || !(await this.ensureDir()))
-      return { analysis: analyzeCorpus(corpus), snapshot: 'computed', snapshotBytes: 0 };
+      return { analysis: await compute(), snapshot: 'computed', snapshotBytes: 0 };
     const key = await snapshotKey(keys);
     const found = await readSnapshot(this.dir, key);
     let damaged = false;
     if (found.body !== null) {
       try {
-        return { analysis: decodeSnapshot(found.body, corpus, winkSegment), snapshot: 'restored', snapshotBytes: found.bytes };
+        const analysis = decodeSnapshot(found.body, corpus, winkSegment);
+        helper?.close();
+        return { analysis, snapshot: 'restored', snapshotBytes: found.bytes };
       } catch {
         damaged = true;
       }
     } else damaged = found.damaged;
-    const analysis = analyzeCorpus(corpus);
+    const analysis = await compute();
     let snapshotBytes = 0;
     try {
       snapshotBytes = await writeSnapshot(this.dir, key, encodeSnapshot(analysis));
