@@ -32,10 +32,9 @@ import {
   writeSnapshot,
   type SnapshotOutcome,
 } from './analysis-snapshot.js';
-import { ParseWorker, queueOrder, worthAWorker } from './parse-pool.js';
+import { parseOnWorker, queueOrder, worthAWorker } from './parse-pool.js';
 import type { ParsedDocument } from './parse-worker.js';
 import { newQueue, takeNext } from './parse-queue.js';
-import { analyzeShared } from './shared-analysis.js';
 
 /** Where the cache lives unless told otherwise (relative to the working directory). */
 export const DEFAULT_CACHE_DIR = 'data/cache';
@@ -147,8 +146,6 @@ const yieldToEventLoop = (): Promise<void> => new Promise((done) => setImmediate
 export class AnalysisCache {
   /** Documents of the last load, by key. */
   private memory = new Map<string, CorpusDocument>();
-  /** The worker of the last load's parse, kept for its analysis (see shared-analysis.ts). */
-  private helper: ParseWorker | null = null;
 
   /**
    * @param dir the folder holding this corpus's entries, or null for a cache in memory only.
@@ -169,8 +166,6 @@ export class AnalysisCache {
   async documents(
     inputs: readonly CorpusInput[],
   ): Promise<{ documents: CorpusDocument[]; stats: CacheStats; keys: string[] }> {
-    this.helper?.close();
-    this.helper = null;
     const version = await cacheVersion();
     const keys = inputs.map((input) => entryKey(version, input));
     const dirReady = this.dir !== null && (await this.ensureDir());
@@ -222,10 +217,9 @@ export class AnalysisCache {
     const arrived: ParsedDocument[] = [];
     let wake: (() => void) | null = null;
     let workerDone = false;
-    // The worker keeps its documents for the analysis that follows (see shared-analysis.ts).
-    const worker =
+    const fromWorker =
       this.segment === winkSegment && worthAWorker(missing.map((i) => inputs[i] as CorpusInput))
-        ? new ParseWorker(
+        ? parseOnWorker(
             order.map((i) => inputs[i] as CorpusInput),
             dirReady,
             queue,
@@ -233,10 +227,8 @@ export class AnalysisCache {
               arrived.push(done);
               wake?.();
             },
-            true,
           )
-        : null;
-    const fromWorker = worker?.parsed ?? Promise.resolve(null);
+        : Promise.resolve(null);
     void fromWorker.then(() => {
       workerDone = true;
       wake?.();
@@ -253,15 +245,7 @@ export class AnalysisCache {
     };
     const parseHere = async (i: number): Promise<void> => {
       const input = inputs[i] as CorpusInput;
-      const doc = parseDocument(input.raw, input.hint, this.segment);
-      let entry: Uint8Array | null = null;
-      if (worker?.open) {
-        // Sent as it is parsed, while both threads parse, rather than all at once when the analysis starts.
-        const stored = storedForm(doc);
-        worker.send(doc, stored);
-        if (dirReady) entry = encodeStored(stored);
-      }
-      await store(i, doc, entry);
+      await store(i, parseDocument(input.raw, input.hint, this.segment), null);
       // A reload runs while the bot answers: let waiting interactions through between documents.
       await yieldToEventLoop();
     };
@@ -277,7 +261,6 @@ export class AnalysisCache {
           doc = null;
         }
         if (doc && doc.meta.id === input.raw.id) {
-          worker?.holds(doc);
           await store(i, doc, done.entry);
           parsedOnWorker++;
         }
@@ -296,7 +279,6 @@ export class AnalysisCache {
     }
     // What the worker took and did not return (it failed or died): parsed here.
     for (const i of order) if (!found[i]) await parseHere(i);
-    if (worker?.open) this.helper = worker;
     const documents = found as CorpusDocument[];
     this.memory = new Map(keys.map((k, i) => [k, documents[i] as CorpusDocument]));
     const pruned = dirReady ? await this.prune(new Set(keys)) : 0;
@@ -326,26 +308,19 @@ export class AnalysisCache {
     corpus: Corpus,
     keys: readonly string[],
   ): Promise<{ analysis: Analysis; snapshot: SnapshotOutcome; snapshotBytes: number }> {
-    // The last load's parse worker computes part of the engines (shared-analysis.ts), if they are computed.
-    const helper = this.helper;
-    this.helper = null;
-    const compute = (): Promise<Analysis> =>
-      helper ? analyzeShared(corpus, helper) : Promise.resolve(analyzeCorpus(corpus));
     if (this.dir === null || !(await this.ensureDir()))
-      return { analysis: await compute(), snapshot: 'computed', snapshotBytes: 0 };
+      return { analysis: analyzeCorpus(corpus), snapshot: 'computed', snapshotBytes: 0 };
     const key = await snapshotKey(keys);
     const found = await readSnapshot(this.dir, key);
     let damaged = false;
     if (found.body !== null) {
       try {
-        const analysis = decodeSnapshot(found.body, corpus, winkSegment);
-        helper?.close();
-        return { analysis, snapshot: 'restored', snapshotBytes: found.bytes };
+        return { analysis: decodeSnapshot(found.body, corpus, winkSegment), snapshot: 'restored', snapshotBytes: found.bytes };
       } catch {
         damaged = true;
       }
     } else damaged = found.damaged;
-    const analysis = await compute();
+    const analysis = analyzeCorpus(corpus);
     let snapshotBytes = 0;
     try {
       snapshotBytes = await writeSnapshot(this.dir, key, encodeSnapshot(analysis));

@@ -238,7 +238,7 @@ function valueOf<T>(values: readonly T[], code: number): T {
 const WHOLE = -1;
 const PREFIX = -2;
 
-export interface SummaryColumns {
+interface SummaryColumns {
   readonly strings: readonly string[];
   readonly kind: Uint8Array;
   readonly ineligible: Uint8Array;
@@ -283,7 +283,7 @@ function textOf(code: number, passage: Passage, length: number, strings: readonl
   return stringAt(strings, code);
 }
 
-export function summaryColumns(model: SummaryModel, passages: readonly Passage[]): SummaryColumns {
+function summaryColumns(model: SummaryModel, passages: readonly Passage[]): SummaryColumns {
   const list = model.sentences;
   const n = list.length;
   if (n !== passages.length) throw new Error('summary not indexed like the passages');
@@ -373,7 +373,7 @@ export function summaryColumns(model: SummaryModel, passages: readonly Passage[]
   };
 }
 
-export function restoreSummary(c: SummaryColumns, passages: readonly Passage[]): SummaryModel {
+function restoreSummary(c: SummaryColumns, passages: readonly Passage[]): SummaryModel {
   const n = passages.length;
   const columns = [c.kind, c.ineligible, c.aspect, c.vector, c.speaker, c.start, c.end, c.text];
   const numbers = [c.centrality, c.centroid, c.position, c.coverage, c.salience];

@@ -5,7 +5,7 @@
  * single-threaded and the parse is most of a cold start, so on a 2-core machine this nearly halves it. Small
  * batches stay on the main thread: starting a worker (loading wink-nlp's model) costs about what parsing half a
  * million characters does. Any failure of the worker only means the main thread parses what the worker took and
- * did not return. After a load's parse the worker stays to compute part of the engines (shared-analysis.ts).
+ * did not return.
  */
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
@@ -13,13 +13,7 @@ import { dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CorpusInput } from '../core/corpus/corpus.js';
-import type { CorpusDocument } from '../core/corpus/types.js';
-import type { QuoteAnalysis } from '../core/quotes/index.js';
-import type { TimeAnalysis } from '../core/time/index.js';
-import { storedForm, type StoredDocument } from './analysis-cache.js';
-import type { SummaryColumns } from './analysis-snapshot.js';
-import type { EngineRequest, ParseReply, ParsedDocument, ParseRequest } from './parse-worker.js';
-import type { EngineHelper } from './shared-analysis.js';
+import type { ParseReply, ParsedDocument, ParseRequest } from './parse-worker.js';
 
 /** Below this many characters to parse, a worker's start-up costs more than it saves. */
 export const MIN_PARALLEL_CHARS = 500_000;
@@ -78,130 +72,31 @@ export function parseOnWorker(
   queue: Int32Array,
   onParsed: (document: ParsedDocument) => void = () => undefined,
 ): Promise<ParsedDocument[] | null> {
-  return new ParseWorker(inputs, entries, queue, onParsed, false).parsed;
-}
-
-/**
- * The worker of one parse, as `parseOnWorker` describes it; with `keep`, it then stays for the engines' phase
- * (shared-analysis.ts) until `close`, without keeping the process alive. Every promise resolves to null once the
- * worker has failed, died or been closed.
- */
-export class ParseWorker implements EngineHelper {
-  readonly parsed: Promise<ParsedDocument[] | null>;
-  private worker: Worker | null = null;
-  private readonly held = new WeakSet<CorpusDocument>();
-  /** What the engines' phase waits for, in the order the worker replies. */
-  private readonly waiting: ((reply: ParseReply | null) => void)[] = [];
-
-  constructor(
-    inputs: readonly CorpusInput[],
-    entries: boolean,
-    queue: Int32Array,
-    onParsed: (document: ParsedDocument) => void,
-    private readonly keep: boolean,
-  ) {
-    this.parsed = new Promise((resolve) => {
-      let worker: Worker;
-      try {
-        worker = startWorker();
-      } catch {
-        resolve(null);
-        return;
-      }
-      this.worker = worker;
-      const parsed: ParsedDocument[] = [];
-      let done = false;
-      const settle = (value: ParsedDocument[] | null): void => {
-        if (done) return;
-        done = true;
-        resolve(value);
-        if (value === null || !keep) this.close();
-        // Idle until the engines' phase: the worker must not keep the process alive on its own.
-        else worker.unref();
-      };
-      worker.on('message', (reply: ParseReply) => {
-        if (reply.kind === 'parsed') {
-          if (done) return;
-          parsed.push(reply.document);
-          onParsed(reply.document);
-        } else if (reply.kind === 'done') settle(parsed);
-        else if (reply.kind === 'failed') settle(null);
-        // The engines' phase failed (perhaps on a document sent, which no request waits on): all of it is off.
-        else if (reply.kind === 'engine-failed') this.close();
-        else this.waiting.shift()?.(reply);
-      });
-      const died = (): void => {
-        settle(null);
-        this.close();
-      };
-      worker.once('error', died);
-      worker.once('exit', died);
-      worker.postMessage({ kind: 'parse', inputs, entries, next: queue, keep } satisfies ParseRequest);
-    });
-  }
-
-  /** Whether the worker is running and keeps its documents for the engines' phase. */
-  get open(): boolean {
-    return this.keep && this.worker !== null;
-  }
-
-  /** Marks a document expanded from one the worker parsed: the worker holds it. */
-  holds(doc: CorpusDocument): void {
-    this.held.add(doc);
-  }
-
-  has(doc: CorpusDocument): boolean {
-    return this.held.has(doc);
-  }
-
-  send(doc: CorpusDocument, stored: StoredDocument = storedForm(doc)): void {
-    if (!this.post({ kind: 'document', stored, text: doc.text })) return;
-    this.held.add(doc);
-  }
-
-  begin(ids: readonly string[]): Promise<TimeAnalysis | null> {
-    return this.ask({ kind: 'begin', ids }, (reply) => (reply.kind === 'time' ? reply.time : null));
-  }
-
-  summary(quotes: QuoteAnalysis): Promise<SummaryColumns | null> {
-    return this.ask({ kind: 'quotes', quotes }, (reply) => (reply.kind === 'summary' ? reply.columns : null));
-  }
-
-  close(): void {
-    const worker = this.worker;
-    this.worker = null;
-    for (let w = this.waiting.shift(); w !== undefined; w = this.waiting.shift()) w(null);
-    if (worker) void worker.terminate();
-  }
-
-  private post(message: EngineRequest): boolean {
-    if (!this.keep || this.worker === null) return false;
+  return new Promise((resolve) => {
+    let worker: Worker;
     try {
-      this.worker.postMessage(message);
-      return true;
+      worker = startWorker();
     } catch {
-      // A message that cannot be cloned: the worker's results would be wrong without it.
-      this.close();
-      return false;
+      resolve(null);
+      return;
     }
-  }
-
-  /** Posts `message` and resolves to what `take` makes of the worker's next reply (null: failed or closed). */
-  private ask<T>(message: EngineRequest, take: (reply: ParseReply) => T | null): Promise<T | null> {
-    return new Promise((resolve) => {
-      if (!this.post(message)) {
-        resolve(null);
-        return;
-      }
-      // Waited for: the worker keeps the process alive until it replies.
-      this.worker?.ref();
-      this.waiting.push((reply) => {
-        const value = reply === null ? null : take(reply);
-        // A failure answers this request and leaves the rest unanswered: end the worker.
-        if (value === null) this.close();
-        else if (this.waiting.length === 0) this.worker?.unref();
-        resolve(value);
-      });
+    const parsed: ParsedDocument[] = [];
+    let settled = false;
+    const settle = (value: ParsedDocument[] | null): void => {
+      if (settled) return;
+      settled = true;
+      resolve(value);
+      void worker.terminate();
+    };
+    worker.on('message', (reply: ParseReply) => {
+      if (settled) return;
+      if (reply.kind === 'parsed') {
+        parsed.push(reply.document);
+        onParsed(reply.document);
+      } else settle(reply.kind === 'done' ? parsed : null);
     });
-  }
+    worker.once('error', () => settle(null));
+    worker.once('exit', () => settle(null));
+    worker.postMessage({ inputs, entries, next: queue } satisfies ParseRequest);
+  });
 }
