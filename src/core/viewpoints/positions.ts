@@ -72,7 +72,7 @@ const COMMENT_ITEMS = 3;
 /** Under this many counterpoints from the claim's own words, the other side of its dispute is looked for too. */
 const FEW_COUNTERPOINTS = 3;
 /** The other side's positions are read from this many of the claims most about the claim's subject (a query's cost). */
-const SIDE_READ = 250;
+const SIDE_READ = 120;
 /** Content words an argument has at least. */
 const MIN_ARGUMENT_TERMS = 3;
 
