@@ -3,7 +3,8 @@
  * candidate with the best salience, minus its similarity to points already taken, plus a bonus for names no
  * point has mentioned yet (a new actor usually means a new aspect: who did what, who answered, who stands to
  * gain), minus a small charge per point already taken from the same document, so a corpus summary walks
- * across the sources instead of repeating the lead they share.
+ * across the sources instead of repeating the lead they share. A candidate that tells the same event as a chosen
+ * point in other words (see SAME_EVENT) is never chosen.
  *
  * Reader comments are left out of corpus and source summaries: those summarise what the sources report, and a
  * comment thread is neither reporting nor always on topic. A topic summary may include at most one comment,
@@ -27,6 +28,20 @@ const W_NOVEL = 0.25;
 const W_REDUNDANCY = 0.3;
 /** Candidates more similar than this to a chosen point are near-duplicates and never chosen. */
 const DUPLICATE = 0.5;
+/**
+ * One event is told once. Sources word an event differently ("Moscow agreed to Tokayev's request that the alliance
+ * send troops" / "Russian troops entered after Tokayev invoked the help of the alliance"), so the tf-idf cosine
+ * of two tellings stays low. Two points tell the same event when they name a common actor and share most of their
+ * words: the words they share, over the smaller one's words, above this. Both sides leave out the words of the
+ * story itself (those every source uses, when there are three sources or more: the country, the drug, the
+ * company), which every point shares, and count every word the point shows (a point that runs on over a
+ * neighbour sentence shows that sentence's words too). Measured on six corpora (issue 5's seeds and five other
+ * stories, 10 aspects each, written before looking at the output): long summaries cover 45 aspects instead of
+ * 41, medium 31 instead of 30, short 17 as before, and no corpus loses one at any length. The threshold matters:
+ * 0.4 loses none either but gains less (43 long); 0.3 and below block tellings of different events and lose two
+ * of the seeds' aspects.
+ */
+const SAME_EVENT = 0.35;
 const NEW_ENTITY_BONUS = 0.2;
 /** For the first point to carry a speaker's words (a quotation or reported speech): who said what, from several voices. */
 const NEW_CLAIMANT_BONUS = 0.1;
@@ -132,7 +147,7 @@ function mmr(
     let bestScore = -Infinity;
     for (let i = 0; i < n; i++) {
       const c = pool[i] as Candidate;
-      if (taken[i] === 1 || (state.redundancy[i] as number) > DUPLICATE) continue;
+      if (taken[i] === 1 || !state.open(i)) continue;
       // A point that runs on over a neighbour (to close a quotation, or to name what "it" means) never repeats one.
       if (overlapsChosen(c.s, chosen)) continue;
       if (c.s.kind === 'comment' && comments >= MAX_COMMENTS_IN_TOPIC) continue;
@@ -170,7 +185,11 @@ function mmr(
 class Selection {
   /** Each candidate's greatest similarity to a chosen point, updated with the latest choice only. */
   readonly redundancy: Float64Array;
+  /** Each candidate's greatest share of words with a chosen point naming a common actor (see SAME_EVENT). */
+  readonly sameEvent: Float64Array;
   private readonly pool: readonly Candidate[];
+  /** Candidate i's words: sorted term ids, the story's own left out (see `wordsOf`). */
+  private readonly words: Int32Array[];
   private readonly model: SummaryModel;
   private readonly salience: Float64Array;
   private readonly lengthNorm: Float64Array;
@@ -191,6 +210,9 @@ class Selection {
     this.model = model;
     this.pool = pool;
     this.redundancy = new Float64Array(n);
+    this.sameEvent = new Float64Array(n);
+    const words = wordsOf(model);
+    this.words = pool.map((c) => words(c.s));
     this.salience = new Float64Array(n);
     this.lengthNorm = new Float64Array(n);
     this.entityStart = new Int32Array(n + 1);
@@ -245,12 +267,16 @@ class Selection {
   /** Candidate best is chosen: its terms, names, speakers and concepts are covered; redundancies updated. */
   take(best: number, taken: Uint8Array): void {
     const s = (this.pool[best] as Candidate).s;
-    for (let i = 0; i < this.pool.length; i++)
-      if (taken[i] === 0)
-        this.redundancy[i] = Math.max(
-          this.redundancy[i] as number,
-          cosine((this.pool[i] as Candidate).s.vector, s.vector),
-        );
+    for (let i = 0; i < this.pool.length; i++) {
+      // A candidate ruled out (a near-duplicate, or the same event) stays out: no need to update it.
+      if (taken[i] === 1 || !this.open(i)) continue;
+      this.redundancy[i] = Math.max(
+        this.redundancy[i] as number,
+        cosine((this.pool[i] as Candidate).s.vector, s.vector),
+      );
+      if (this.sharesActor(i, best))
+        this.sameEvent[i] = Math.max(this.sameEvent[i] as number, this.sharedWords(i, best));
+    }
     for (const e of s.entities) this.coveredEntities[e] = 1;
     for (const k of s.claimants) this.heard[k] = 1;
     const { start, ids } = this.model.concepts;
@@ -258,6 +284,39 @@ class Selection {
     for (let k = start[id] as number; k < (start[id + 1] as number); k++)
       this.coveredConcepts[ids[k] as number] = 1;
     for (const t of s.vector.ids) this.coveredTerms[t] = 1;
+  }
+
+  /** Whether candidate i may still be chosen: neither a near-duplicate of a chosen point nor the same event. */
+  open(i: number): boolean {
+    return (this.redundancy[i] as number) <= DUPLICATE && (this.sameEvent[i] as number) <= SAME_EVENT;
+  }
+
+  /** Whether candidates i and j name a common actor. */
+  private sharesActor(i: number, j: number): boolean {
+    const a = (this.pool[i] as Candidate).s.entities;
+    const b = (this.pool[j] as Candidate).s.entities;
+    for (let x = 0; x < a.length; x++) for (let y = 0; y < b.length; y++) if (a[x] === b[y]) return true;
+    return false;
+  }
+
+  /** The words candidates i and j share, over the smaller one's words (a merge of two sorted runs). */
+  private sharedWords(i: number, j: number): number {
+    const a = this.words[i] as Int32Array;
+    const b = this.words[j] as Int32Array;
+    const smaller = Math.min(a.length, b.length);
+    if (smaller === 0) return 0;
+    let shared = 0;
+    for (let x = 0, y = 0; x < a.length && y < b.length;) {
+      const u = a[x] as number;
+      const v = b[y] as number;
+      if (u === v) {
+        shared++;
+        x++;
+        y++;
+      } else if (u < v) x++;
+      else y++;
+    }
+    return shared / smaller;
   }
 
   /** The centroid weight of a sentence's terms no chosen point has used (`centroidMass` over open terms). */
@@ -283,6 +342,93 @@ class Selection {
     }
     return g / (this.lengthNorm[i] as number);
   }
+}
+
+const wordsByModel = new WeakMap<SummaryModel, (s: SummarySentence) => Int32Array>();
+
+/**
+ * A sentence's words for SAME_EVENT, made once per sentence and model: the term ids of every sentence its point
+ * shows (its own, and the neighbours it runs on over), sorted and distinct, less the story's own words.
+ */
+function wordsOf(model: SummaryModel): (s: SummarySentence) => Int32Array {
+  let words = wordsByModel.get(model);
+  if (words !== undefined) return words;
+  const story = storyWordsOf(model);
+  const made = new Array<Int32Array | undefined>(model.sentences.length);
+  words = (s) => {
+    let w = made[s.passage.id];
+    if (w === undefined) made[s.passage.id] = w = wordsShown(model, s).filter((t) => story[t] === 0);
+    return w;
+  };
+  wordsByModel.set(model, words);
+  return words;
+}
+
+/** The story's words are read from this many of each document's most salient sentences (bounded work per document). */
+const STORY_SENTENCES = 8;
+const storyWordsByModel = new WeakMap<SummaryModel, Uint8Array>();
+
+/**
+ * The story's own words, by term id (1): those every document uses (among its most salient sentences, reader
+ * comments aside), when there are three documents or more; with fewer, none. Computed once per model: a list of
+ * the first document's words, kept while each next document uses them, and the walk stops once none is left.
+ */
+function storyWordsOf(model: SummaryModel): Uint8Array {
+  let story = storyWordsByModel.get(model);
+  if (story !== undefined) return story;
+  story = new Uint8Array(model.centroid.length);
+  if (model.byDocument.size >= 3) {
+    const seenIn = new Int32Array(model.centroid.length).fill(-1);
+    const sentences = model.sentences;
+    let alive: number[] | null = null;
+    let documents = 0;
+    for (const ids of model.byDocument.values()) {
+      const first: number[] | null = alive === null ? [] : null;
+      let read = 0;
+      for (let k = 0; k < ids.length && read < STORY_SENTENCES; k++) {
+        const s = sentences[ids[k] as number] as SummarySentence;
+        if (s.kind === 'comment') continue;
+        read++;
+        const terms = s.vector.ids;
+        for (let q = 0; q < terms.length; q++) {
+          const t = terms[q] as number;
+          if (first !== null && seenIn[t] !== documents) first.push(t);
+          seenIn[t] = documents;
+        }
+      }
+      if (read === 0) continue;
+      if (alive === null) alive = first;
+      else {
+        let kept = 0;
+        for (const t of alive) if (seenIn[t] === documents) alive[kept++] = t;
+        alive.length = kept;
+      }
+      documents++;
+      if ((alive as number[]).length === 0) break;
+    }
+    if (documents >= 3) for (const t of alive ?? []) story[t] = 1;
+  }
+  storyWordsByModel.set(model, story);
+  return story;
+}
+
+/** How far a point may run on over its neighbours (see `withAntecedent` and `quotationRun` in the model). */
+const RUN_ON = 4;
+
+/** The term ids of the sentences a point shows, sorted and distinct: its own, or with the neighbours it runs over. */
+function wordsShown(model: SummaryModel, s: SummarySentence): Int32Array {
+  const p = s.passage;
+  if (s.start >= p.start && s.end <= p.end) return s.vector.ids;
+  const words = new Set<number>(s.vector.ids);
+  const sentences = model.sentences;
+  for (let id = Math.max(0, p.id - RUN_ON); id <= Math.min(sentences.length - 1, p.id + RUN_ON); id++) {
+    const q = (sentences[id] as SummarySentence).passage;
+    if (id === p.id || q.documentId !== p.documentId || q.comment !== p.comment || q.role !== p.role)
+      continue;
+    if (q.start < s.end && s.start < q.end)
+      for (const t of (sentences[id] as SummarySentence).vector.ids) words.add(t);
+  }
+  return Int32Array.from(words).sort();
 }
 
 const thesesByModel = new WeakMap<SummaryModel, ReadonlySet<number>>();
