@@ -163,6 +163,27 @@ export const TITLE_WORDS = new Set([
   'mrs.',
   'ms.',
   'dr.',
+  // British style writes honorifics without a full stop ("said Ms Marsh", "Mr Lamb told the court").
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  // Police ranks as British papers abbreviate them ("Det Insp Paul Gray", "Ch Supt Anne Reid", "DCI Jo Hart").
+  'det',
+  'det.',
+  'detective',
+  'insp',
+  'insp.',
+  'inspector',
+  'supt',
+  'supt.',
+  'superintendent',
+  'ch',
+  'sgt',
+  'sgt.',
+  'constable',
+  'dci',
   // British style writes them without a full stop ("Dr Amara Okonkwo", "Prof Zoë Hartmann").
   'dr',
   'prof.',
@@ -591,6 +612,12 @@ export const PLACE_PREPOSITIONS = new Set([
   'among',
   'against',
 ]);
+
+/**
+ * Letters after a name that are not part of it: "Fiona Marsh KC", "Anita Sandhu MP", "Sir Ian Hale OBE" are
+ * Fiona Marsh, Anita Sandhu, Ian Hale.
+ */
+export const POST_NOMINALS = new Set(['kc', 'qc', 'mp', 'msp', 'mep', 'obe', 'mbe', 'cbe', 'frs']);
 
 /** Complements of "Secretary of …" / "Minister of …" that belong to the title, not the name. */
 export const TITLE_COMPLEMENTS = new Set([

@@ -10,6 +10,7 @@ import {
   PLACE_PREPOSITIONS,
   TIME_ZONES,
   TITLE_COMPLEMENTS,
+  POST_NOMINALS,
   TITLE_WORDS,
   VOICE_NOUNS,
 } from './lexicon.js';
@@ -208,6 +209,15 @@ export function splitTitle(
   text: string,
   base: number,
 ): { title: string | null; nameFirst: number; nameLast: number; org: boolean } {
+  // "Fiona Marsh KC", "Anita Sandhu MP": capital letters after a name of two words or more are not part of it.
+  while (
+    to - from >= 3 &&
+    POST_NOMINALS.has((toks[to - 1] as Tok).normal) &&
+    ACRONYM.test((toks[to - 1] as Tok).text) &&
+    isNameToken(toks[to - 2]) &&
+    isNameToken(toks[to - 3])
+  )
+    to--;
   const n = to - from;
   let head: Tok | undefined;
   for (let k = to - 1; k >= from; k--)

@@ -28,6 +28,21 @@ interface Row {
 
 const ROWS: Row[] = [
   {
+    name: 'British court style: "Mr Lamb said", "said Ms Marsh" and a KC are the people named in full before',
+    body: [
+      'Edward Lamb, for the council, told the tribunal the rent rise had been lawful.',
+      '"There was no other way to balance the books," Mr Lamb said.',
+      'Fiona Marsh KC, for the tenants, said the council had ignored its own rules.',
+      '"My clients were never told," said Ms Marsh.',
+    ].join(' '),
+    expect: { 'no other way to balance': 'Edward Lamb', 'My clients were never told': 'Fiona Marsh' },
+  },
+  {
+    name: 'police ranks as British papers abbreviate them are titles, not names ("Det Supt Anne Reid")',
+    body: '"We are appealing for witnesses," said Det Supt Anne Reid. Ch Insp Omar Khan said the road would stay shut.',
+    expect: { 'appealing for witnesses': 'Anne Reid', 'road would stay shut': 'Omar Khan' },
+  },
+  {
     name: 'a quote running over paragraphs whose speaker is named only in its last piece',
     body: 'The union leader, Dana Ruiz, addressed workers on Monday night.\n\n“We will not accept these cuts without a fight. The company made record profits last year.\n\n“We will hold a vote on every stage of the strike.\n\n“Every one of these 4,000 jobs can be saved,” Ruiz said.\n\nThe company did not respond.',
     expect: {
