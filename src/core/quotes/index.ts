@@ -47,7 +47,8 @@ function readFlows(corpus: Corpus): { raw: Found[]; named: Named[] } {
   const readFlow = (doc: CorpusDocument, paragraphs: readonly Paragraph[], comment: number | null): void => {
     const r = attributeFlow(paragraphs, doc.meta.id, comment, nextChain);
     for (const m of r.mentions) named.push(m);
-    if (comment === null) for (const q of transcriptTurns(paragraphs, r.mentions)) raw.push({ doc, q });
+    if (comment === null)
+      for (const q of transcriptTurns(paragraphs, r.mentions, doc.meta.author)) raw.push({ doc, q });
     for (const q of r.quotes) {
       raw.push({ doc, q });
       if (q.speaker) named.push(q.speaker);
@@ -81,14 +82,22 @@ const ASKERS = new Set([
   'INTERVIEWER',
   'HOST',
   'AUDIENCE',
+  'Q',
 ]);
+
+/** Labels of an interview's answers: the words of the person it interviews ("Q: … A: …"). */
+const ANSWERS = new Set(['A', 'ANSWER']);
 
 /**
  * The turns of a transcript (at least three labelled paragraphs) as direct quotes, each by the person of the
  * document whose surname or full name the label is ("KIM" -> Rachel Kim, named in the introduction); a label
  * naming nobody the text introduces, or someone asking, gives no quote.
  */
-function transcriptTurns(paragraphs: readonly Paragraph[], mentions: readonly Named[]): RawQuote[] {
+function transcriptTurns(
+  paragraphs: readonly Paragraph[],
+  mentions: readonly Named[],
+  author: string | null,
+): RawQuote[] {
   const turns = paragraphs.flatMap((p) => {
     const label = turnLabel(p.text);
     return label ? [{ p, label }] : [];
@@ -125,11 +134,28 @@ function transcriptTurns(paragraphs: readonly Paragraph[], mentions: readonly Na
     spoke.set(who, (spoke.get(who) ?? 0) + 1);
     if (/\?["”’]?\s*$/.test(p.text)) asked.set(who, (asked.get(who) ?? 0) + 1);
   }
+  // "Q: … A: …": the answers are by the person the introduction presents, the first one named before the first
+  // question with a title or a role ("Tom Reed, the council's planning chief, sat down with us"), not the
+  // byline's author; found once, and only when the document has answers.
+  let answerer: Named | null | undefined;
+  const answererOf = (): Named | null => {
+    if (answerer !== undefined) return answerer;
+    answerer = null;
+    const first = (turns[0] as (typeof turns)[number]).p.start;
+    for (const m of mentions) {
+      if (m.at >= first) break;
+      if (!m.org && m.name !== author && (m.title !== null || m.role !== null)) {
+        answerer = m;
+        break;
+      }
+    }
+    return answerer;
+  };
   const out: RawQuote[] = [];
   for (const { p, label } of turns) {
     const who = whoOf(label.label);
     if (ASKERS.has(who) || (asked.get(who) ?? 0) * 2 > (spoke.get(who) ?? 0)) continue;
-    const speaker = byLabel.get(who);
+    const speaker = ANSWERS.has(who) ? answererOf() : byLabel.get(who);
     if (!speaker) continue;
     const words = p.text.slice(label.length).trimEnd();
     if (words.split(/\s+/).length < 2) continue;

@@ -630,6 +630,25 @@ describe('GIVEN a press briefing transcript', () => {
   });
 });
 
+describe('GIVEN a "Q: … A: …" interview introduced by a standfirst', () => {
+  it('THEN each answer is a direct quote by the person the standfirst presents, and no question is hers', () => {
+    const { qa, text } = analyse(
+      [
+        "A year after the bridge closed in Dunmore, Alice Brandt, the county's head of highways, spoke to us at County Hall.",
+        'Q: Traders say the closure has cost them half their custom. Is that fair?',
+        'A: I have heard that from many of them, and I do not doubt it. We are paying for a survey of the losses.',
+        'Q: When will it reopen?',
+        'A: The contractor tells us by the spring, and I will hold them to it.',
+      ].join('\n\n'),
+    );
+    const byText = (s: string) => qa.quotes.find((q) => q.text.startsWith(s));
+    expect(byText('I have heard that')?.speaker).toBe('Alice Brandt');
+    expect(byText('The contractor tells us')?.speaker).toBe('Alice Brandt');
+    expect(qa.quotes.some((q) => q.speaker === 'Alice Brandt' && /reopen|fair\?/.test(q.text))).toBe(false);
+    for (const q of qa.quotes) expect(text.slice(q.start, q.end)).toBe(q.text);
+  });
+});
+
 describe('GIVEN a chief executive named in full in a report, by surname in a live blog and a transcript', () => {
   // Three of the pieces written to test the engines away from the seeds (a software maker's layoffs): the live blog
   // names him "Patel" only, which alone reads as a body; that reading must not spread to his other mentions.
