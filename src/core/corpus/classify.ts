@@ -101,7 +101,7 @@ function isSelfEvidentCaption(text: string): boolean {
 
 /** A tag line: "kazakhstan, protest, almaty, administrative, building". */
 function isTagLine(text: string): boolean {
-  if (/[.!?"”]$/.test(text)) return false;
+  if (/[.!?"”:]$/.test(text)) return false;
   const parts = text.split(/\s*,\s*/);
   if (parts.length < 3 || !parts.every((p) => p.length > 0 && p.split(/\s+/).length <= 3)) return false;
   // Keywords are mostly written in lower case; a list of names ("Armenia, Belarus, Kyrgyzstan") is not a tag line.
@@ -372,6 +372,8 @@ export function classifyArticleLines(lines: readonly Line[], titleHint: string |
     if (c.role !== 'body') continue;
     const t = c.line.text;
     const words = t.split(/\s+/).length;
+    // "Jane Porter, chief executive, said:" over a paragraph in quotation marks introduces it: a sentence, no heading.
+    if (t.endsWith(':') && /^[“"‘']/.test(out[k + 1]?.line.text ?? '')) continue;
     if (!endsLikeSentence(t) && words <= 10 && t.length < 80) {
       c.role = k === last && words <= 3 ? 'boilerplate' : 'heading';
     }

@@ -627,3 +627,18 @@ describe('GIVEN page layouts of a wire report, a feature and a newsletter', () =
     expect(d.body.some((p) => p.text.includes('Thanks for reading'))).toBe(false);
   });
 });
+
+describe('GIVEN a press release whose quotation is introduced by a line of its own ending in a colon', () => {
+  it('THEN "Jane Porter, the chief executive, said:" is a body paragraph, and so is the quotation under it', () => {
+    const d = doc(
+      'Acme results for the year\n\nAcme today announced its results for the year.\n\nJane Porter, the chief executive, said:\n\n"We will keep every branch open."\n\nTom Hale said:\n\n"Our staff made this possible."\n\nENDS',
+    );
+    expect(d.body.map((p) => p.text)).toEqual([
+      'Acme today announced its results for the year.',
+      'Jane Porter, the chief executive, said:',
+      '"We will keep every branch open."',
+      'Tom Hale said:',
+      '"Our staff made this possible."',
+    ]);
+  });
+});
