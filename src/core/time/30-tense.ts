@@ -5,6 +5,7 @@
  */
 import type { Sentence, Token } from '../corpus/types.js';
 import { firstEndingAfter, firstStartingFrom } from './tokens.js';
+import { SPEECH_VERBS } from '../quotes/lexicon.js';
 
 export type Tense = 'past' | 'present' | 'future' | 'modal' | 'unknown';
 
@@ -123,6 +124,28 @@ export function tenseOfVerb(tokens: readonly Token[], i: number, depth = 0): Ten
   return isPastForm(v) ? 'past' : 'present';
 }
 
+/**
+ * True when what stands in toks[from, to) opens a clause of its own: "that", or a noun phrase (a determiner or
+ * noun) as its subject, not an adverb.
+ */
+function subjectBetween(tokens: readonly Token[], from: number, to: number): boolean {
+  const k = from;
+  if (tokens[k]?.normal === 'that') return true;
+  const t = tokens[k];
+  if (t === undefined || k >= to) return false;
+  return t.pos === 'DET' || t.pos === 'NOUN' || t.pos === 'PROPN';
+}
+
+/** The first finite verb from token i within the clause (16 tokens from `from`), or -1. */
+function verbAfter(tokens: readonly Token[], i: number, from: number): number {
+  for (let k = i; k < tokens.length && k - from <= 16; k++) {
+    const t = tokens[k] as Token;
+    if (CLAUSE_BREAK.has(t.text) || t.text === ',') return -1;
+    if (isVerb(t) && !t.normal.endsWith('ing')) return k;
+  }
+  return -1;
+}
+
 /** The verb that governs the span [start, end) of a sentence, and its tense. */
 export function governingVerb(sentence: Sentence, start: number, end: number): Governing {
   const tokens = sentence.tokens;
@@ -134,7 +157,20 @@ export function governingVerb(sentence: Sentence, start: number, end: number): G
     const partialQuote = QUOTE_MARKS.has(t.text) && i > 0 && !/^[,:;]$/.test((tokens[i - 1] as Token).text);
     if (CLAUSE_BREAK.has(t.text) && !partialQuote) break;
     // A gerund just before the date ("… exchanging barbs on the eve …") rarely carries the clause's time.
-    if (isVerb(t) && !t.normal.endsWith('ing')) return { tense: tenseOfVerb(tokens, i), verb: t };
+    if (isVerb(t) && !t.normal.endsWith('ing')) {
+      const tense = tenseOfVerb(tokens, i);
+      // "The firm says the release on Thursday was needed": the date sits in what is said, a clause whose subject
+      // stands between the present speech verb and the date; that clause's own verb, after the date, governs.
+      if (
+        tense === 'present' &&
+        SPEECH_VERBS.has(t.lemma.toLowerCase()) &&
+        subjectBetween(tokens, i + 1, from)
+      ) {
+        const own = verbAfter(tokens, firstStartingFrom(tokens, end), from);
+        if (own >= 0) return { tense: tenseOfVerb(tokens, own), verb: tokens[own] as Token };
+      }
+      return { tense, verb: t };
+    }
   }
   for (let i = firstStartingFrom(tokens, end); i < tokens.length && i - from <= 16; i++) {
     const t = tokens[i] as Token;

@@ -26,6 +26,20 @@ interface Row {
 // 2022-03-16 is a Wednesday.
 const table: readonly Row[] = [
   {
+    name: 'a weekday in what someone says happened ("The club says the fire on Monday was started deliberately")',
+    published: '2022-03-16',
+    body: 'The club says the fire at the ground on Monday was started deliberately.',
+    words: 'fire at the ground',
+    date: '2022-03-14',
+  },
+  {
+    name: 'a weekday after "says that" in a clause of its own ("She says that on Monday the gates were locked")',
+    published: '2022-03-16',
+    body: 'The caretaker says that on Monday the gates were locked by noon.',
+    words: 'gates were locked',
+    date: '2022-03-14',
+  },
+  {
     name: 'a weekday inside a partial quote takes the tense of the clause around it ("would … “as early as Friday”")',
     published: '2022-03-16',
     body: 'He added that the committee would publish the report "as early as Friday."',
