@@ -10,7 +10,8 @@ import { casualChrono } from './chrono.js';
 import { firstStartingFrom, tokenHolding } from './tokens.js';
 
 export type Unit = 'day' | 'week' | 'month' | 'year';
-export type Modifier = 'last' | 'next' | 'this' | null;
+/** "last", "next", "this" before the name; "that year" after a month ("in June of that year"). */
+export type Modifier = 'last' | 'next' | 'this' | 'that year' | null;
 
 /** The last day of a range of days ("June 23 and 24", "between 3 and 5 July", "June 23-24"). */
 export interface LastDay {
@@ -220,7 +221,8 @@ function readChrono(r: chrono.ParsedResult, sentenceText: string): Hit | null {
   if (month !== null && hasMonthName) {
     // "May" the modal verb and "march" the verb are no months: the sentence's token there decides (NAMED).
     const at = r.index + r.text.indexOf(text);
-    return hit(start, end, { kind: 'month', month, modifier: modifierBefore(sentenceText, at) }, NAMED, at);
+    const modifier = modifierBefore(sentenceText, at) ?? thatYearAfter(sentenceText, end);
+    return hit(start, end, { kind: 'month', month, modifier }, NAMED, at);
   }
   if (weekday !== null && hasWeekdayName && month === null) {
     const m = /^(last|next|this)\s+/.exec(lower);
@@ -277,6 +279,17 @@ function dayRange(
   if (firstDay < 1 || firstDay >= day) return null;
   const at = r.index - before.length + first.index + (first[0] as string).indexOf(first[1] as string);
   return { firstDay, lastDay: { month, day }, start: at, end };
+}
+
+/**
+ * "in March and again in June of that year": a month whose clause (up to the next comma or semicolon) goes on to
+ * "of that year" or "that same year" lies in the year the text last named, not in the reference's. (chrono may
+ * end the month's reading after "of": "June of".)
+ */
+const THAT_YEAR =
+  /^(?:\s*|[^,;.]{0,60}?\b(?:of|in)\s+)that\s+(?:same\s+)?year(?![-\w])|^[^,;.]{0,60}?\bthat\s+same\s+year\b/i;
+function thatYearAfter(text: string, end: number): Modifier {
+  return THAT_YEAR.test(text.slice(end, end + 80)) ? 'that year' : null;
 }
 
 function modifierBefore(text: string, index: number): Modifier {

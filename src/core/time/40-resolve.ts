@@ -136,6 +136,9 @@ export function resolveMention(m: Mention, ctx: ResolveContext): Resolved | null
       if (v.modifier === 'last') return month(pick(candidates, refMonth - 1, 'back') as number);
       if (v.modifier === 'next') return month(pick(candidates, refMonth + 1, 'forward') as number);
       if (v.modifier === 'this') return month(monthIndex(r.year, v.month));
+      // "in June of that year": the year of the paragraph's last date, when there is one.
+      if (v.modifier === 'that year' && ctx.anchor !== null)
+        return month(monthIndex(ymdOf(ctx.anchor.first).year, v.month));
       const chosen = pick(candidates, refMonth, dir === 'nearest' ? 'nearest' : dir);
       return chosen === null ? null : month(chosen);
     }

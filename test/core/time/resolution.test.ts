@@ -511,3 +511,15 @@ describe('GIVEN a passive whose participle the tagger reads as an adjective ("wa
     expect(find(events, 'pencilled').map((e) => e.date)).toEqual(['2026-08']);
   });
 });
+
+describe('GIVEN months followed by "of that year" after a sentence naming a year', () => {
+  it('THEN both months lie in that year, and a later bare month still reads from the reference', () => {
+    const { events } = eventsOf(
+      'The library was closed in 2019. I wrote to the council twice, in March and again in June of that year. The council replied in May.',
+      '2022-11-08',
+    );
+    const dates = (words: string) => find(events, words).map((e) => `${e.date}/${e.precision}`);
+    expect(dates('I wrote to the council').sort()).toEqual(['2019-03/month', '2019-06/month']);
+    expect(dates('The council replied')).toEqual(['2022-05/month']);
+  });
+});
