@@ -246,6 +246,8 @@ function cueLemma(toks: readonly Tok[], i: number): string | null {
 const OBJECT_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON', 'NUM']);
 /** Words of a noun phrase: a time or place after its preposition ("on Wednesday"), a subject ("the damage to …"). */
 const NOMINAL_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
+/** Possessive determiners, which the tagger reads as pronouns ("his/PRON company"). */
+const OWNER_DETERMINERS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 /** A short object phrase from token k on, right behind which a quotation opens ("the vote “…”", "it “…”"). */
 function objectThenQuote(toks: readonly Tok[], k: number): boolean {
   let m = k;
@@ -1647,7 +1649,13 @@ function indirectClause(toks: readonly Tok[], c: Cue, s0: number, s1: number): [
   else
     while (m <= end && m - k < 12) {
       const t = toks[m] as Tok;
-      if (NOMINAL_POS.has(t.pos) || t.normal === '’s' || t.normal === "'s") {
+      // "said his company would …": a possessive determiner (tagged a pronoun) opens the subject like "the".
+      if (
+        NOMINAL_POS.has(t.pos) ||
+        t.normal === '’s' ||
+        t.normal === "'s" ||
+        (m === k && t.pos === 'PRON' && OWNER_DETERMINERS.has(t.normal))
+      ) {
         if (m - k >= 5 && !modified) break;
         m++;
         continue;
@@ -1655,6 +1663,19 @@ function indirectClause(toks: readonly Tok[], c: Cue, s0: number, s1: number): [
       // A subject with its modifiers: "the damage to Canada's reputation as a reliable supplier could …".
       const prev = toks[m - 1];
       const next = toks[m + 1];
+      // Two subjects joined: "says officers and fire crews are checking …".
+      if (
+        t.pos === 'CCONJ' &&
+        (t.normal === 'and' || t.normal === 'or') &&
+        m > k &&
+        (prev?.pos === 'NOUN' || prev?.pos === 'PROPN') &&
+        next !== undefined &&
+        NOMINAL_POS.has(next.pos)
+      ) {
+        modified = true;
+        m++;
+        continue;
+      }
       if (
         t.pos === 'ADP' &&
         m > k &&

@@ -28,6 +28,12 @@ interface Row {
 
 const ROWS: Row[] = [
   {
+    name: 'reported speech opening on a possessive ("said his company would appeal") or on two subjects ("says staff and volunteers are")',
+    body: 'Owen Hale said his company would appeal against the ruling. Rita Moss says staff and volunteers are working through the night.',
+    expect: { 'his company would appeal': 'Owen Hale', 'staff and volunteers are working': 'Rita Moss' },
+    kinds: { 'his company would appeal': 'indirect', 'staff and volunteers are working': 'indirect' },
+  },
+  {
     name: 'British court style: "Mr Lamb said", "said Ms Marsh" and a KC are the people named in full before',
     body: [
       'Edward Lamb, for the council, told the tribunal the rent rise had been lawful.',
