@@ -30,6 +30,7 @@ import {
   isNameToken,
   isPossessive,
   markNameParticles,
+  markNameWord,
   nameAt,
   phraseEndingAt,
   wrapToken,
@@ -142,7 +143,16 @@ function splitter(split: (s: string) => string[]): (s: string) => readonly strin
   };
 }
 const nameWords = splitter((name) => name.toLowerCase().split(/\s+/));
-const roleWords = splitter((role) => role.toLowerCase().split(/[\s,]+/));
+/** "Mr Justice Okafor", "Lord Justice Hale", "Justice Moss": a justice is "the judge" the text goes on to cite. */
+const ROLE_ALSO: Readonly<Record<string, string>> = { justice: 'judge' };
+const roleWords = splitter((role) => {
+  const words = role.toLowerCase().split(/[\s,]+/);
+  for (const w of words) {
+    const also = ROLE_ALSO[w];
+    if (also !== undefined && !words.includes(also)) words.push(also);
+  }
+  return words;
+});
 
 const CLOSERS = new Set(['”', '"', '’', "'"]);
 const OPENERS = new Set(['“', '"', '‘', "'"]);
@@ -295,6 +305,8 @@ function readParagraph(p: Paragraph, spans: readonly QuoteSpan[]): ParagraphToks
   const cueAt: number[] = [];
   const stanceAt: number[] = [];
   const particles: number[] = [];
+  // Capitalised words after "the" mid-sentence that the tagger read as verbs or adverbs ("the Met/VERB Office").
+  const misread: number[] = [];
   let prevName = false;
   let prevTok: Token | undefined;
   // Spans are disjoint and in text order, tokens too: one pointer finds the span holding each token.
@@ -328,6 +340,8 @@ function readParagraph(p: Paragraph, spans: readonly QuoteSpan[]): ParagraphToks
         pos === 'PROPN' || ((pos === 'NOUN' || pos === 'ADJ') && t.type === 'word' && startsUpper(t.text));
       if (isName && !prevName) nameStarts.push(i);
       else if (!isName && NAME_PARTICLES.has(t.normal) && !startsUpper(t.text)) particles.push(i);
+      else if (!isName && prevNormal === 'the' && ti > 0 && t.type === 'word' && startsUpper(t.text))
+        misread.push(i);
       prevName = isName;
       if (mayCue(t, prevNormal)) cueAt.push(i);
       else if (t.normal === 'that' && (prevNormal === 'is' || prevNormal === 'was')) stanceAt.push(i);
@@ -335,6 +349,13 @@ function readParagraph(p: Paragraph, spans: readonly QuoteSpan[]): ParagraphToks
   }
   const toks = wrappedTokens(n);
   if (particles.length > 0) markNameParticles(toks, particles);
+  // "the Met Office", "the Said Business School": before a name word, such a word is the name's first.
+  for (const i of misread) {
+    if (!isNameToken(toks[i + 1])) continue;
+    markNameWord(toks, i);
+    const k = nameStarts.indexOf(i + 1);
+    if (k >= 0) nameStarts[k] = i;
+  }
   const nToks = n;
   // Sentence ids: boundaries outside quotes, and after a closing mark whose quote ends a sentence. `sentFirst`
   // holds the first token of each sentence id; per sentence id: quotation marks in it, quote-only.

@@ -595,4 +595,9 @@ export function markNameParticles(toks: readonly Tok[], candidates: readonly num
   }
 }
 
+/** Marks toks[i] as a word of the name it stands in, whatever the tagger read it as ("the Met/VERB Office"). */
+export function markNameWord(toks: readonly Tok[], i: number): void {
+  (toks[i] as QuoteTok).bridge = true;
+}
+
 export { runEnd, runStart, isPossessive };

@@ -28,6 +28,16 @@ interface Row {
 
 const ROWS: Row[] = [
   {
+    name: 'a judge titled "Mr Justice" is "the judge" the report goes on to cite',
+    body: 'At the High Court on Tuesday, Mrs Justice Bell refused the application. The judge said the council had acted "within its powers" throughout.',
+    expect: { 'within its powers': 'Bell' },
+  },
+  {
+    name: 'a capitalised word after "the" that the tagger reads as a verb is part of the body\'s name ("the Met Office")',
+    body: "The Met Office said parts of the county had received a month's rain in two days.",
+    expect: { "a month's rain": 'Met Office' },
+  },
+  {
     name: 'reported speech opening on a possessive ("said his company would appeal") or on two subjects ("says staff and volunteers are")',
     body: 'Owen Hale said his company would appeal against the ruling. Rita Moss says staff and volunteers are working through the night.',
     expect: { 'his company would appeal': 'Owen Hale', 'staff and volunteers are working': 'Rita Moss' },
