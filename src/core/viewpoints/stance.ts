@@ -733,6 +733,48 @@ function flipsBefore(
   return sign;
 }
 
+/** A full stop, or a word that ends on one ("7pm." is one token). */
+const SENTENCE_END = /[.!?]$/;
+/** Verbs of obligation before "to": "had to close it or risk a collapse". */
+const OBLIGED = new Set(['have', 'has', 'had', 'need', 'needs', 'needed']);
+
+/**
+ * -1 when the word at i names what acting prevented, not what happened: the main clause after a counterfactual
+ * condition ("Had we not acted, the risk would have been far greater"; "If they had not …, …"; "Without the
+ * dam, …"), or the alternative after an obligation ("had to close the bridge or risk a collapse", "must act now,
+ * otherwise …"). A word there speaks for the action, not against it. 1 otherwise.
+ */
+function unrealised(infos: readonly WordInfo[], i: number): 1 | -1 {
+  // The alternative: "or"/"otherwise" within four words before, after "had to"/"must" in the eight before that.
+  for (let o = i - 1; o >= 0 && o >= i - 4; o--) {
+    const n = (infos[o] as WordInfo).normal;
+    if (n !== 'or' && n !== 'otherwise') continue;
+    for (let j = o - 1; j >= 0 && j >= o - 8; j--) {
+      const w = (infos[j] as WordInfo).normal;
+      if (w === 'must' || (w === 'to' && j > 0 && OBLIGED.has((infos[j - 1] as WordInfo).normal))) return -1;
+    }
+    break;
+  }
+  // The counterfactual: the sentence opens on "Had … not", "If … had not" or "Without", and i is past its comma.
+  // (A claim may hold several sentences: its start is after the last full stop within 24 words before i.)
+  let k = i - 1;
+  while (k >= 0 && k >= i - 24 && !SENTENCE_END.test((infos[k] as WordInfo).normal)) k--;
+  if (k >= 0 && k < i - 24) return 1;
+  k++;
+  while (k < i && (infos[k] as WordInfo).pos === 'PUNCT') k++;
+  const first = (infos[k] as WordInfo).normal;
+  if (first !== 'had' && first !== 'if' && first !== 'without') return 1;
+  let negated = false;
+  let had = first === 'had';
+  for (let j = k + 1; j < i && j <= k + 12; j++) {
+    const w = (infos[j] as WordInfo).normal;
+    if (w === ',') return first === 'without' || (negated && had) ? -1 : 1;
+    if (w === 'had') had = true;
+    else if (w === 'not' || w === "n't") negated = true;
+  }
+  return 1;
+}
+
 /** Word classes before which a doubt word is a noun ("the question", "a legal challenge", "in dispute"). */
 const BEFORE_A_NOUN = new Set(['DET', 'ADJ', 'ADP', 'NUM']);
 const POSSESSIVE = new Set(['my', 'your', 'his', 'her', 'its', 'our', 'their']);
@@ -797,7 +839,8 @@ export function stanceOf(
       for (const e of (infos[at] as WordInfo).entries) {
         const weight = frame.groups.get(e.group);
         if (weight === undefined) continue;
-        if (flips === 0) flips = flipsBefore(tokens, infos, at, same ?? NONE);
+        if (flips === 0)
+          flips = (flipsBefore(tokens, infos, at, same ?? NONE) * unrealised(infos, at)) as 1 | -1;
         const v = e.pole * weight * flips;
         stance += v;
         if (Math.abs(v) > best) {

@@ -119,3 +119,26 @@ describe('GIVEN a claim about what something contains, in words another sentence
     expect(Math.sign(stanceOf(tokens(text), frame).stance) + 0).toBe(sign);
   });
 });
+
+describe('GIVEN a danger named as what acting prevented, not what happened', () => {
+  it.each([
+    // The plain sentence is against the claim; the same words after a counterfactual or as the alternative to an
+    // obligation speak for it.
+    { text: 'The danger to drivers was great.', sign: -1 },
+    { text: 'Had we not closed it, the danger to drivers would have been far greater.', sign: 1 },
+    { text: 'If the council had not closed it, the danger to drivers would have been great.', sign: 1 },
+    { text: 'The council had to close the bridge or risk a collapse.', sign: 1 },
+    // A plain condition is no counterfactual.
+    { text: 'If nothing changes, the danger to drivers will grow.', sign: -1 },
+    {
+      text: 'The level was high by 7pm. "Had we not acted, the danger would have been far greater," she said.',
+      sign: 1,
+    },
+  ])(
+    'WHEN "$text" is read against "The bridge closure was safe" THEN its stance is $sign',
+    ({ text, sign }) => {
+      const frame = frameOf(tokens('The bridge closure was safe'));
+      expect(Math.sign(stanceOf(tokens(text), frame).stance)).toBe(sign);
+    },
+  );
+});
