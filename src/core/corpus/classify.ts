@@ -183,7 +183,7 @@ export function unemphasised(text: string): string {
 
 /** The last word of a news outlet's name: "Ostmark Daily Record", "Lindau Local News", "The Front Range Tribune". */
 export const OUTLET_WORD =
-  /\b(?:news|times|post|record|herald|journal|tribune|gazette|daily|press|chronicle|guardian|observer|telegraph|courier|ledger|review|mail|express|inquirer|bulletin|dispatch|monitor|register|standard|examiner|sentinel|globe|weekly|magazine|wire|radio|tv)$/i;
+  /\b(?:news|times|post|record|herald|journal|tribune|gazette|daily|press|chronicle|guardian|observer|telegraph|courier|ledger|review|mail|express|inquirer|bulletin|dispatch|monitor|register|standard|examiner|sentinel|globe|weekly|magazine|wire|radio|tv|echo|mirror|star|argus|advertiser|citizen)$/i;
 /** "The Ostmark Courier Editorial Board", "The Editors": a paper's own voice signing its editorial. */
 const EDITORIAL_SIGNATURE = /^(?:the\s+)?(?:[\p{Lu}][\p{L}.'’&-]*\s+){0,4}(?:editorial board|editors)$/iu;
 
@@ -312,6 +312,15 @@ export function classifyArticleLines(lines: readonly Line[], titleHint: string |
     else if (EDITORIAL_SIGNATURE.test(unemphasised(t))) c.role = 'byline';
     // "Rachel Pemberton Health correspondent" over "Updated 14:32 GMT, Tue 3 Sep 2024": a byline without "By".
     else if (isDateline(next) && !endsLikeSentence(t) && /^[A-Z]/.test(t) && t.split(/\s+/).length <= 6)
+      c.role = 'byline';
+    // "Yorkshire Courier" over "By Nadia Rahman, Environment Correspondent": the paper's name above its byline.
+    else if (
+      SIGNED_BY.test(unemphasised(next)) &&
+      bylineName(next) !== null &&
+      !endsLikeSentence(t) &&
+      /^[A-Z]/.test(t) &&
+      t.split(/\s+/).length <= 4
+    )
       c.role = 'byline';
     else if (i === titleAt + 1 && !endsLikeSentence(t) && t.length > 40 && !isSelfEvidentCaption(t))
       c.role = 'deck';

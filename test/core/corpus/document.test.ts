@@ -642,3 +642,16 @@ describe('GIVEN a press release whose quotation is introduced by a line of its o
     ]);
   });
 });
+
+describe("GIVEN a paper's name on its own line between the headline and the byline", () => {
+  it('THEN the byline under it still gives the author, and the name is the outlet, not a body paragraph', () => {
+    const d = doc(
+      'Bridge to stay shut until spring\n\nDunmore Echo\n\nBy Alice Hart, Transport Correspondent\n\n4 March 2025\n\nThe bridge will stay shut until the spring, the county said.',
+    );
+    expect(d.meta.author).toBe('Alice Hart');
+    expect(d.meta.outlet).toBe('Dunmore Echo');
+    expect(d.body.map((p) => p.text)).toEqual([
+      'The bridge will stay shut until the spring, the county said.',
+    ]);
+  });
+});
