@@ -242,12 +242,19 @@ const WRITER_NOTE =
   /^[*_]*[A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+){1,3},?\s+(?:is|was|has been|writes|teaches|served)\b.{0,240}$/u;
 const WRITER_WORDS =
   /\b(?:reporter|writer|editor|columnist|journalist|author|professor|fellow|lecturer|director|analyst|researcher|contributor|correspondent|former|retired|senior|chair|founder|GP|doctor|physician|surgeon|nurse|economist|scientist|lawyer)\b/i;
+/** An office a guest writer holds ("… is the Labour MP for Dunmore"), read in the notes opening a piece only. */
+const OFFICE_WORDS = /\b(?:MP|MEP|MSP|senator|councillor|mayor)\b/;
 
 /** The writer a note opening the piece names ("Dr Eleanor Voss is a GP in …" -> "Eleanor Voss"), or null. */
 function openingWriterNote(blocks: readonly ClassifiedLine[]): string | null {
-  for (const b of blocks.filter((x) => x.role === 'body').slice(0, 2)) {
+  // The standfirst under the headline too ("*Anita Rao is the Green MP for Dunmore*").
+  const opening = [
+    ...blocks.filter((x) => x.role === 'deck'),
+    ...blocks.filter((x) => x.role === 'body').slice(0, 2),
+  ];
+  for (const b of opening) {
     const t = b.line.text;
-    if (!WRITER_NOTE.test(t) || !WRITER_WORDS.test(t)) continue;
+    if (!WRITER_NOTE.test(t) || !(WRITER_WORDS.test(t) || OFFICE_WORDS.test(t))) continue;
     const m =
       /^[*_]*(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Sir|Dame)\.?\s+)?([A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+){1,2}),?\s+(?:is|was|has been|writes|teaches|served)\b/u.exec(
         t,

@@ -655,3 +655,12 @@ describe("GIVEN a paper's name on its own line between the headline and the byli
     ]);
   });
 });
+
+describe('GIVEN an opinion piece whose standfirst says who the writer is', () => {
+  it('THEN "*Anita Rao is the Green MP for …*" under the headline names the author', () => {
+    const d = doc(
+      '# Our bridge deserved better\n\n*Anita Rao is the Green MP for Dunmore and Wray Valley*\n\nSunday 9 March 2025\n\nI have crossed that bridge every day of my life.',
+    );
+    expect(d.meta.author).toBe('Anita Rao');
+  });
+});
