@@ -256,6 +256,8 @@ function cueLemma(toks: readonly Tok[], i: number): string | null {
 const OBJECT_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON', 'NUM']);
 /** Words of a noun phrase: a time or place after its preposition ("on Wednesday"), a subject ("the damage to …"). */
 const NOMINAL_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
+/** Verbs before a speech verb's "-ing" form that carry its tense and subject ("keeps saying", "has been saying"). */
+const CATENATIVES = new Set(['keep', 'keeps', 'kept', 'keeping', 'been', 'has', 'have', 'had']);
 /** Possessive determiners, which the tagger reads as pronouns ("his/PRON company"). */
 const OWNER_DETERMINERS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 /** A short object phrase from token k on, right behind which a quotation opens ("the vote “…”", "it “…”"). */
@@ -721,10 +723,16 @@ export function attributeFlow(
       let speaker: Named | null = null;
       if (lemma !== 'according') {
         // A participle ("…, saying", "declaring, …") belongs to the sentence's subject.
-        const participle = (toks[i] as Tok).normal.endsWith('ing') && i > floor;
+        let participle = (toks[i] as Tok).normal.endsWith('ing') && i > floor;
+        // "the company keeps saying", "Hale kept saying", "she has been saying": the verb before is the finite one.
+        let at = i;
+        if (participle) {
+          while (at - 1 > floor && CATENATIVES.has((toks[at - 1] as Tok).normal)) at--;
+          if (at < i) participle = false;
+        }
         const left = participle
           ? sentenceSubject(toks, floor, i, text, base)
-          : subjectBefore(toks, i, floor, text, base);
+          : subjectBefore(toks, at, floor, text, base);
         subject =
           left.ref?.type === 'pronoun' || left.ref?.type === 'role' || left.ref?.type === 'name'
             ? resolve(left.ref, i, left.role)
@@ -967,7 +975,11 @@ function quoteKind(
  * executive Jens Albrecht said): no other verb, quotation or sentence break.
  */
 function subjectOnlyBetween(toks: readonly Tok[], close: number, cue: number): boolean {
-  for (let k = close + 1; k < cue; k++) {
+  // The verbs right before the cue that carry it ("the company keeps saying") are part of it.
+  let end = cue;
+  if ((toks[cue] as Tok).normal.endsWith('ing'))
+    while (end - 1 > close && CATENATIVES.has((toks[end - 1] as Tok).normal)) end--;
+  for (let k = close + 1; k < end; k++) {
     const t = toks[k] as Tok;
     if (t.quote >= 0 || t.pos === 'VERB' || t.pos === 'AUX' || BOUNDARY.has(t.text)) return false;
   }

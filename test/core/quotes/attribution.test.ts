@@ -28,6 +28,19 @@ interface Row {
 
 const ROWS: Row[] = [
   {
+    name: 'a speech verb carried by "keeps"/"kept"/"has been" ("the company keeps saying"), not a progressive inside what is said',
+    body: [
+      'Acme Ltd says its plant is safe. "We followed the plan," the company keeps saying.',
+      '"We will not close," Tom Hale kept saying.',
+      'Rita Moss, who voted against, said the mayor was asking residents to carry "all of the cost."',
+    ].join(' '),
+    expect: {
+      'We followed the plan': 'Acme Ltd',
+      'We will not close': 'Tom Hale',
+      'all of the cost': 'Rita Moss',
+    },
+  },
+  {
     name: 'a judge titled "Mr Justice" is "the judge" the report goes on to cite',
     body: 'At the High Court on Tuesday, Mrs Justice Bell refused the application. The judge said the council had acted "within its powers" throughout.',
     expect: { 'within its powers': 'Bell' },
