@@ -69,8 +69,7 @@ const FOUND = 1;
 const HIT = 2;
 const RELEVANT = 4;
 const COMMENT_ITEMS = 3;
-/** Under this many counterpoints from the claim's own words, the other side of its dispute is looked for too. */
-const FEW_COUNTERPOINTS = 3;
+
 /** The other side's positions are read from this many of the claims most about the claim's subject (a query's cost). */
 const SIDE_READ = 120;
 /** Content words an argument has at least. */
@@ -939,7 +938,8 @@ export function findCounterpoints(
   const direct: PositionItem[] = [];
   for (const s of against) direct.push({ claim: s.claim, stance: s.stance, relevance: s.relevance });
   const otherSide =
-    frame.predicate === undefined || direct.length >= FEW_COUNTERPOINTS
+    // Only when its own words find none: the other side costs a second query (a topic's positions).
+    frame.predicate === undefined || direct.length > 0
       ? null
       : otherSideOf(sources, tokens, frame.predicate, allies, direct, Math.min(limit, SIDE_READ));
   return withBound(
