@@ -926,7 +926,7 @@ export function findCounterpoints(
   if (restating !== null)
     for (let k = 0; k < scored.length; k++) {
       const s = scored[k] as Scored;
-      if (restating[k] === 1 && s.relevance >= HOLDER_RELEVANCE && s.claim.mention !== true)
+      if (restating[k] === 1 && s.relevance >= HOLDER_RELEVANCE && isAParty(s.claim))
         allies.add(s.claim.holder);
     }
   propagate(scored, scratchOf(sources.claims));
@@ -972,9 +972,12 @@ function otherSideOf(
 ): { topic: string; items: PositionItem[] } | null {
   for (const topic of [predicate.subjectText, predicate.objectText]) {
     if (topic === '') continue;
+    // The side the claim's own words take on the topic; with no party holding the claim, the only way to tell its
+    // side there, and then the topic's positions are not worth reading unless it takes one.
+    const own = Math.sign(stanceOf(tokens, frameOf(tokensOf(sources, topic))).stance);
+    if (allies.size === 0 && own === 0) continue;
     const { positions } = findViewpoints(sources, topic, limit);
-    const side =
-      sideOf(positions, allies) || Math.sign(stanceOf(tokens, frameOf(tokensOf(sources, topic))).stance);
+    const side = sideOf(positions, allies) || own;
     if (side === 0) continue;
     const shown = new Set(direct.map((i) => i.claim.id));
     const items: PositionItem[] = [];
@@ -995,10 +998,13 @@ function otherSideOf(
  * position and says something (a report's own narration, or "Good morning." in a transcript, is not an argument).
  */
 function heldByAParty(claim: Claim): boolean {
+  return claim.strength > 0 && claim.terms.length >= MIN_ARGUMENT_TERMS && isAParty(claim);
+}
+
+/** Whether a claim's holder is a party to a dispute: a named speaker, a columnist, a reader (not a report's narration). */
+function isAParty(claim: Claim): boolean {
   return (
-    claim.strength > 0 &&
-    claim.terms.length >= MIN_ARGUMENT_TERMS &&
-    (claim.attributed || claim.comment !== null || claim.kind !== 'news report')
+    claim.mention !== true && (claim.attributed || claim.comment !== null || claim.kind !== 'news report')
   );
 }
 
