@@ -170,6 +170,9 @@ function writersOwnVoice(body: readonly string[]): boolean {
   return attributed * 3 < body.length && voice >= 2;
 }
 
+/** A list item's bullet and the space after it, before a word ("- About 400 homes …"; not "-5 °C", "*emphasis*"). */
+const BULLET = /^[-*•‣◦▪–](?:[ \t\u00a0]+)(?=\S)/u;
+
 /**
  * The headline as readers know it: without Markdown's "#", a wire's slug ("UPDATE 2-", "REFILE-") and the
  * editor's line under it ("(Adds analyst comment, share moves)").
@@ -308,15 +311,19 @@ export function parseDocument(
     const n = index ?? (counters.get(role) ?? 0) + 1;
     if (index === undefined) counters.set(role, n);
     const analysed = role === 'body' || role === 'caption' || role === 'comment';
+    // A list item's bullet ("- ", "* ", "• ") is the page's, not the sentence's: the paragraph starts after it.
+    const bullet = analysed ? (BULLET.exec(line.text)?.[0].length ?? 0) : 0;
+    const text = bullet === 0 ? line.text : line.text.slice(bullet);
+    const start = line.start + bullet;
     return {
       documentId: raw.id,
       index: n,
       comment,
       role,
-      text: line.text,
-      start: line.start,
+      text,
+      start,
       end: line.end,
-      sentences: analysed ? segment(line.text, line.start) : [],
+      sentences: analysed ? segment(text, start) : [],
     };
   };
 
