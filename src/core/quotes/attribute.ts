@@ -1696,21 +1696,9 @@ function indirectClause(toks: readonly Tok[], c: Cue, s0: number, s1: number): [
       // A subject with its modifiers: "the damage to Canada's reputation as a reliable supplier could …".
       const prev = toks[m - 1];
       const next = toks[m + 1];
-      // Two subjects joined: "says officers and fire crews are checking …".
+      // A preposition, or two subjects joined ("says officers and fire crews are checking …"), between nouns.
       if (
-        t.pos === 'CCONJ' &&
-        (t.normal === 'and' || t.normal === 'or') &&
-        m > k &&
-        (prev?.pos === 'NOUN' || prev?.pos === 'PROPN') &&
-        next !== undefined &&
-        NOMINAL_POS.has(next.pos)
-      ) {
-        modified = true;
-        m++;
-        continue;
-      }
-      if (
-        t.pos === 'ADP' &&
+        (t.pos === 'ADP' || (t.pos === 'CCONJ' && (t.normal === 'and' || t.normal === 'or'))) &&
         m > k &&
         (prev?.pos === 'NOUN' || prev?.pos === 'PROPN') &&
         next !== undefined &&

@@ -843,7 +843,17 @@ function positionOf(items: Scored[], side: 1 | -1 | 0): Position {
 /** Two to four opposing positions on a topic (fewer when the corpus holds fewer). */
 export function findViewpoints(sources: ViewpointSources, topic: string, limit = MAX_READ): ViewpointsResult {
   const tokens = tokensOf(sources, topic);
-  const frame = frameOf(tokens);
+  return viewpointsOf(sources, topic, tokens, frameOf(tokens), limit);
+}
+
+/** `findViewpoints` for a topic already segmented and framed. */
+function viewpointsOf(
+  sources: ViewpointSources,
+  topic: string,
+  tokens: readonly Token[],
+  frame: TopicFrame,
+  limit: number,
+): ViewpointsResult {
   const { scored, bound } = scoreClaims(sources, topic, frame, limit, tokens);
   propagate(scored, scratchOf(sources.claims));
   const plus = scored.filter((s) => s.stance > 0);
@@ -974,9 +984,11 @@ function otherSideOf(
     if (topic === '') continue;
     // The side the claim's own words take on the topic; with no party holding the claim, the only way to tell its
     // side there, and then the topic's positions are not worth reading unless it takes one.
-    const own = Math.sign(stanceOf(tokens, frameOf(tokensOf(sources, topic))).stance);
+    const topicTokens = tokensOf(sources, topic);
+    const topicFrame = frameOf(topicTokens);
+    const own = Math.sign(stanceOf(tokens, topicFrame).stance);
     if (allies.size === 0 && own === 0) continue;
-    const { positions } = findViewpoints(sources, topic, limit);
+    const { positions } = viewpointsOf(sources, topic, topicTokens, topicFrame, limit);
     const side = sideOf(positions, allies) || own;
     if (side === 0) continue;
     const shown = new Set(direct.map((i) => i.claim.id));
