@@ -227,7 +227,7 @@ export function frameOf(tokens: readonly Token[]): TopicFrame {
     for (const e of entries) {
       target.set(e.group, 1);
       if (target === verbal || verbal.size === 0)
-        orientation = (e.pole * flipsBefore(tokens, infos, i, NONE)) as 1 | -1;
+        orientation = (e.pole * (flipsBefore(tokens, infos, i, NONE) || 1)) as 1 | -1;
     }
   });
   // Only nouns of the lexicon, all in the subject of a clause that has a predicate of its own ("The failure was a
@@ -270,13 +270,30 @@ function mainVerbAt(infos: readonly WordInfo[]): number {
       w.lemma.toLowerCase() === 'be' &&
       infos[i + 1]?.pos !== 'VERB' &&
       !(i === 0 && participleAfter(infos, i));
-    if ((w.pos === 'VERB' || copula) && !(w.flags & (MODAL | FLIPS))) {
+    if ((w.pos === 'VERB' || copula) && !(w.flags & (MODAL | FLIPS)) && !modifiesNounAt(infos, i)) {
       verb = i;
       // "The mayor says the arena will pay …": the reported clause is the predicate.
       if (!(w.flags & ATTRIBUTION) || !infos.slice(i + 1).some((u) => u.pos === 'VERB')) break;
     }
   }
   return verb;
+}
+
+/**
+ * Whether the verb at i is a participle in a noun phrase, between a determiner (or possessive, or adjective) and
+ * its noun: "The pumping station would have saved …", "the ruling party", "a growing number" name a thing; the
+ * clause's verb comes later.
+ */
+function modifiesNounAt(infos: readonly WordInfo[], i: number): boolean {
+  const w = infos[i] as WordInfo;
+  if (w.pos !== 'VERB' || i === 0 || !/(?:ing|ed)$/.test(w.normal)) return false;
+  const before = infos[i - 1] as WordInfo;
+  const after = infos[i + 1];
+  return (
+    (before.pos === 'DET' || before.pos === 'ADJ' || POSSESSIVE.has(before.normal)) &&
+    after !== undefined &&
+    (after.pos === 'NOUN' || after.pos === 'PROPN')
+  );
 }
 
 /** Whether content words follow the main verb (a predicate of the clause's own). */
@@ -320,7 +337,7 @@ function adHocFrame(tokens: readonly Token[], infos: readonly WordInfo[], frame:
     )
       continue;
     if (i < verb) {
-      if (/^(NOUN|PROPN|ADJ|NUM)$/.test(w.pos)) subject.push(w.term);
+      if (/^(NOUN|PROPN|ADJ|NUM)$/.test(w.pos) || modifiesNounAt(infos, i)) subject.push(w.term);
     } else if (
       verb >= 0 &&
       /^(NOUN|PROPN|ADJ|VERB|ADV)$/.test(w.pos) &&
@@ -354,7 +371,7 @@ function adHocFrame(tokens: readonly Token[], infos: readonly WordInfo[], frame:
   const subjectTerms = subject.length > 0 ? [...new Set(subject)] : frame.subject;
   return {
     ...frame,
-    orientation: (flipsBefore(tokens, infos, predicateAt(infos, stems), NONE) *
+    orientation: ((flipsBefore(tokens, infos, predicateAt(infos, stems), NONE) || 1) *
       flipsWithin(infos, predicateWords(infos, stems))) as 1 | -1,
     subject: subjectTerms,
     predicate: {
@@ -395,7 +412,7 @@ function subjectTextOf(
   let content = 0;
   for (let i = from; i < verb; i++) {
     const w = infos[i] as WordInfo;
-    if (w.pos === 'AUX' || w.pos === 'VERB' || w.flags & MODAL) break;
+    if (w.pos === 'AUX' || (w.pos === 'VERB' && !modifiesNounAt(infos, i)) || w.flags & MODAL) break;
     if (!(w.flags & CONTENT)) continue;
     content++;
     if (w.pos !== 'PROPN') named = false;
@@ -405,7 +422,7 @@ function subjectTextOf(
   for (let i = from; i < verb; i++) {
     const w = infos[i] as WordInfo;
     // The subject ends where its verb group starts ("would", "should be", "is").
-    if (w.pos === 'AUX' || w.pos === 'VERB' || w.flags & MODAL) break;
+    if (w.pos === 'AUX' || (w.pos === 'VERB' && !modifiesNounAt(infos, i)) || w.flags & MODAL) break;
     const t = tokens[i] as Token;
     text += (i > from && t.start > (tokens[i - 1] as Token).end ? ' ' : '') + t.text;
   }
@@ -698,28 +715,51 @@ export function opensOnContrast(infos: readonly WordInfo[]): boolean {
 const NONE: readonly number[] = [];
 
 /**
+ * Verbs that commit a speaker to what follows them, and whose negation withholds that commitment rather than
+ * asserting the opposite: "I do not claim the pumps would have saved every home" asserts neither that they would
+ * nor that they would not. (Not "think", "believe", "expect": "I don't think they will leave" means "I think they
+ * will not", and the negation flips.)
+ */
+const COMMITTING_VERBS: ReadonlySet<string> = new Set([
+  'claim',
+  'say',
+  'suggest',
+  'argue',
+  'assert',
+  'allege',
+  'insist',
+  'contend',
+  'maintain',
+  'pretend',
+]);
+
+/**
  * (-1)^(number of flippers in scope before token i): negation, difficulty, prevention words of the same clause.
- * Tokens at the positions in `exclude` (the predicate's own words) do not flip it.
+ * Tokens at the positions in `exclude` (the predicate's own words) do not flip it. 0 when the clause does not
+ * assert the word at i either way: it sits in an embedded question ("The question is not whether the station
+ * would have saved every home", "asked whether …"; but "critics question whether …" doubts it, and flips), or
+ * after a negated committing verb ("I do not claim …", "we are not saying …").
  */
 function flipsBefore(
   tokens: readonly Token[],
   infos: readonly WordInfo[],
   i: number,
   exclude: readonly number[],
-): 1 | -1 {
+): 1 | -1 | 0 {
   let sign: 1 | -1 = 1;
   for (let j = i - 1; j >= 0 && j >= i - FLIP_SCOPE; j--) {
     const w = infos[j] as WordInfo;
     if (w.flags & CLAUSE_BREAK) break;
     if (exclude.length > 0 && exclude.includes(j)) continue;
+    if (w.normal === 'whether') {
+      const before = infos[j - 1];
+      if (before === undefined || !(before.flags & DOUBT)) return 0;
+    }
+    if (w.pos === 'VERB' && COMMITTING_VERBS.has(w.lemma.toLowerCase()) && negatedAt(infos, j)) return 0;
     if (w.flags & FLIPS || (w.flags & DOUBT && doubtVerbAt(infos, j))) sign = -sign as 1 | -1;
-    // "should have been stronger", "could have issued a stronger statement": what did not happen.
-    if (
-      w.normal === 'have' &&
-      j > 0 &&
-      /^(should|could|would|might)$/.test((infos[j - 1] as WordInfo).normal)
-    )
-      sign = -sign as 1 | -1;
+    // "should have been stronger", "could have issued a stronger statement", "would not have saved": what did not
+    // happen (a "not" between flips as well).
+    if (w.normal === 'have' && counterfactualHaveAt(infos, j)) sign = -sign as 1 | -1;
   }
   for (let j = i + 1; j < tokens.length && j <= i + 3; j++) {
     const w = infos[j] as WordInfo;
@@ -731,6 +771,13 @@ function flipsBefore(
     }
   }
   return sign;
+}
+
+/** Whether the "have" at j follows a modal, directly or across a negation ("would have", "wouldn't have"). */
+function counterfactualHaveAt(infos: readonly WordInfo[], j: number): boolean {
+  let m = j - 1;
+  if (m > 0 && (infos[m] as WordInfo).flags & FLIPS) m--;
+  return m >= 0 && /^(should|could|would|might)$/.test((infos[m] as WordInfo).normal);
 }
 
 /** A full stop, or a word that ends on one ("7pm." is one token). */
@@ -858,12 +905,15 @@ export function stanceOf(
       focus = own.focus;
     }
   }
-  // A denied identity: "X is NOT the Y" where Y is what the topic is about.
+  // A denied identity: "X is NOT the Y" where Y is what the topic is about; not a question set aside ("The question
+  // is not whether the station …": it asserts nothing about the station), nor a verb's ("we are not saying …").
   if (frame.nouns.length > 0 && reading.denials.length > 0) {
     const nouns = frame.nounStems ?? new Set(frame.nouns.map(stem));
     for (const j of reading.denials) {
       for (let i = j + 1; i <= j + 3 && i < tokens.length; i++) {
-        if (!nouns.has((infos[i] as WordInfo).stem)) continue;
+        const w = infos[i] as WordInfo;
+        if (w.normal === 'whether' || w.pos === 'SCONJ' || w.pos === 'VERB') break;
+        if (!nouns.has(w.stem)) continue;
         stance -= 0.8;
         if (best < 0.8) {
           best = 0.8;
