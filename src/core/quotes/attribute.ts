@@ -812,6 +812,9 @@ export function attributeFlow(
     }
     const speaking = cues.filter((c) => c.speaker);
     const attributed: (Named | null)[] = [];
+    // Per sentence id: a quotation of two words or more in it (a one-word one, "was “devastated”", is no quote of
+    // its own, and leaves the sentence's reported speech to be read whole, the word in it).
+    const sidLongQuote: boolean[] = [];
     spans.forEach((span, si) => {
       const openTok = openOf[si] as number;
       if (openTok < 0) return;
@@ -868,6 +871,7 @@ export function attributeFlow(
         cues.some((c) => c.i === openTok - 1),
       );
       if (n < 2) return;
+      sidLongQuote[s] = true;
       if (!who && (kind === 'partial' || comment !== null || n < 6)) return;
       if (!who && span.runsOn) {
         const unnamed = chainUnnamed.get(span.chain);
@@ -886,7 +890,7 @@ export function attributeFlow(
         continue;
       const s0 = sentStart(c.i);
       const s1 = sentEnd(c.i);
-      if (sidHasQuote[sid[s0] as number] === true) continue;
+      if (sidHasQuote[sid[s0] as number] === true && sidLongQuote[sid[s0] as number] === true) continue;
       if (toks[c.i - 1]?.normal === 'to' || toks[c.i - 1]?.normal === 'not') continue;
       const clause =
         c.that !== undefined
