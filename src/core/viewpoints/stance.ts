@@ -202,7 +202,8 @@ function moodOf(words: readonly WordInfo[]): 1 | 0 | -1 {
 }
 
 /** A topic or a member's claim read as a frame: its predicates, orientation and subject. */
-export function frameOf(tokens: readonly Token[]): TopicFrame {
+export function frameOf(asked: readonly Token[]): TopicFrame {
+  const tokens = declarativeOrder(asked);
   const verbal = new Map<string, number>();
   const nominal = new Map<string, number>();
   let orientation: 1 | -1 = 1;
@@ -296,6 +297,55 @@ function modifiesNounAt(infos: readonly WordInfo[], i: number): boolean {
   );
 }
 
+/**
+ * A yes/no question on a form of "be" in a statement's order: "Was the launch failure a design flaw?" is framed as
+ * "the launch failure Was a design flaw?", so its subject ("the launch failure") is what it is about and its
+ * predicate what it asks, as in the statement. The subject is the noun phrase after the verb (possessives and
+ * prepositional phrases included); it ends where a second noun phrase, a verb or an adjective after its noun
+ * starts. Any other token list is returned as it is.
+ */
+function declarativeOrder(tokens: readonly Token[]): readonly Token[] {
+  const first = tokens[0];
+  const last = tokens[tokens.length - 1];
+  if (first === undefined || last === undefined || last.text !== '?') return tokens;
+  if (first.pos !== 'AUX' || first.lemma.toLowerCase() !== 'be') return tokens;
+  let nounSeen = false;
+  let end = -1;
+  for (let i = 1; i < tokens.length - 1; i++) {
+    const t = tokens[i] as Token;
+    if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON') nounSeen = true;
+    else if (t.pos === 'VERB' || t.pos === 'AUX') {
+      end = nounSeen ? i : -1;
+      break;
+    } else if (nounSeen && (t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'ADV' || t.pos === 'NUM')) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 2) return tokens;
+  const reordered: Token[] = [];
+  for (let i = 1; i < end; i++) reordered.push(tokens[i] as Token);
+  reordered.push(first);
+  for (let i = end; i < tokens.length; i++) reordered.push(tokens[i] as Token);
+  return reordered;
+}
+
+/**
+ * The stem of the last noun of the noun phrase a copula at `verb` takes ("is a design flaw" -> flaw), or '' when
+ * the verb is no form of "be" or what follows is no noun phrase ("is necessary for the port": an adjective's).
+ */
+function copulaNounHead(infos: readonly WordInfo[], verb: number): string {
+  const v = infos[verb];
+  if (v === undefined || v.pos !== 'AUX' || v.lemma.toLowerCase() !== 'be') return '';
+  let head = '';
+  for (let i = verb + 1; i < infos.length; i++) {
+    const w = infos[i] as WordInfo;
+    if (w.pos === 'NOUN' || w.pos === 'PROPN') head = sameStem(w.stem);
+    else if (head !== '' || !/^(DET|ADJ|NUM|PART)$/.test(w.pos)) break;
+  }
+  return head;
+}
+
 /** Whether content words follow the main verb (a predicate of the clause's own). */
 function predicateAfter(infos: readonly WordInfo[], verb: number): boolean {
   if (verb < 0) return false;
@@ -353,6 +403,11 @@ function adHocFrame(tokens: readonly Token[], infos: readonly WordInfo[], frame:
     }
   }
   if (headNoun !== '') head = headNoun;
+  else {
+    // A copula's noun phrase is headed by its last noun ("was a design flaw": the flaw), not by a modifier.
+    const nounHead = copulaNounHead(infos, verb);
+    if (nounHead !== '') head = nounHead;
+  }
   if (stems.size === 0) {
     // No predicate of its own: how the thing is judged (supported, good, beneficial, a success).
     const groups = new Map<string, number>();

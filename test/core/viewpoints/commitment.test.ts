@@ -41,3 +41,24 @@ describe('GIVEN a claim whose subject has a participle before its noun', () => {
     expect(frame.predicate?.subjectText).toBe('pumping station');
   });
 });
+
+describe('GIVEN a yes/no question on a form of "be"', () => {
+  const question = frameOf(tokens('Was the launch failure a design flaw?'));
+
+  it('THEN it is framed as its statement: about its subject, asking its predicate, headed by its noun', () => {
+    expect(question.predicate).toMatchObject({ head: 'flaw', subjectText: 'launch failure' });
+    expect(frameOf(tokens('The launch failure was a design flaw')).predicate?.head).toBe('flaw');
+  });
+
+  it('THEN a sentence denying the predicate denies it, and one naming only its modifier takes no side', () => {
+    expect(stanceOf(tokens('This was not a design flaw.'), question).stance).toBeLessThan(0);
+    expect(stanceOf(tokens('The failure was a design flaw.'), question).stance).toBeGreaterThan(0);
+    expect(
+      stanceOf(tokens("Kestrel 3's design has flown successfully four times."), question).stance,
+    ).toBeCloseTo(0, 9);
+  });
+
+  it('THEN an adjective predicate keeps its adjective as head, not the noun of a phrase after it', () => {
+    expect(frameOf(tokens('Automation is necessary for the port')).predicate?.head).not.toBe('port');
+  });
+});

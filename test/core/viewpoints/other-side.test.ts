@@ -55,7 +55,7 @@ describe('GIVEN a claim whose subject is a lexicon noun and whose predicate is i
   it('THEN the frame asks about the predicate, with the noun as its subject', () => {
     const frame = frameOf(tokens('The failure was a design flaw'));
     expect(frame.groups.size).toBe(0);
-    expect(frame.predicate?.head).toBe('design');
+    expect(frame.predicate?.head).toBe('flaw');
     expect(frame.subject).toContain('failure');
   });
 
