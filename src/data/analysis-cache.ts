@@ -16,9 +16,7 @@ import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
-import { deflateSync, inflateSync } from 'node:zlib';
-import { COMPACT_FORMAT, compactDocument, expandDocument, type CompactDocument } from '../core/corpus/compact.js';
+import { COMPACT_FORMAT, expandDocument } from '../core/corpus/compact.js';
 import { analyzeCorpus, type Analysis } from '../core/analysis.js';
 import type { CorpusInput } from '../core/corpus/corpus.js';
 import { parseDocument } from '../core/corpus/document.js';
@@ -35,6 +33,8 @@ import {
 import { parseOnWorker, queueOrder, worthAWorker } from './parse-pool.js';
 import type { ParsedDocument } from './parse-worker.js';
 import { newQueue, takeNext } from './parse-queue.js';
+import { decodeEntry, encodeEntry } from './stored-document.js';
+
 
 /** Where the cache lives unless told otherwise (relative to the working directory). */
 export const DEFAULT_CACHE_DIR = 'data/cache';
@@ -111,34 +111,6 @@ export function entryKey(version: string, input: CorpusInput): string {
     .update('\0')
     .update(text)
     .digest('hex');
-}
-
-export type StoredDocument = Omit<CompactDocument, 'text'>;
-
-/** The bytes of an entry. */
-export function encodeEntry(doc: CorpusDocument): Buffer {
-  return encodeStored(storedForm(doc));
-}
-
-/** The document's compact form without its text: what an entry holds, and what the parse worker sends back. */
-export function storedForm(doc: CorpusDocument): StoredDocument {
-  const stored: StoredDocument & { text?: string } = compactDocument(doc);
-  delete stored.text;
-  return stored;
-}
-
-export function encodeStored(stored: StoredDocument): Buffer {
-  return deflateSync(serialize(stored), { level: 1 });
-}
-
-/** The document from an entry's bytes and the file's text; throws on anything that does not decode. */
-export function decodeEntry(bytes: Buffer, input: CorpusInput): CorpusDocument {
-  const stored = deserialize(inflateSync(bytes)) as StoredDocument;
-  if (typeof stored !== 'object' || stored === null || stored.format !== COMPACT_FORMAT)
-    throw new Error('not a cache entry');
-  const doc = expandDocument({ ...stored, text: input.raw.text });
-  if (doc.meta.id !== input.raw.id || doc.meta.file !== input.raw.file) throw new Error('entry of another file');
-  return doc;
 }
 
 const yieldToEventLoop = (): Promise<void> => new Promise((done) => setImmediate(done));

@@ -9,7 +9,7 @@ import { parentPort } from 'node:worker_threads';
 import type { CorpusInput } from '../core/corpus/corpus.js';
 import { parseDocument } from '../core/corpus/document.js';
 import { segment } from '../core/nlp/segmenter.js';
-import { encodeStored, storedForm, type StoredDocument } from './analysis-cache.js';
+import { encodeStored, storedForm, type StoredDocument } from './stored-document.js';
 import { takeNext } from './parse-queue.js';
 
 export interface ParseRequest {
