@@ -10,13 +10,23 @@ const nlp = winkNLP(model, ['sbd', 'pos']);
 const its = nlp.its;
 
 /**
- * Lemmas by (value, pos): wink-nlp computes a lemma on demand from the token's value and part of speech (a
- * contraction's lemma comes from the token itself, so those are read directly), so a cache is exact and spares
- * most of the lemmatizer's work on a large corpus. Cleared when it grows past a bound.
+ * What a token's value alone decides, by value: its lower-cased form, its type (wink-nlp's property of the lexeme,
+ * the same for every token with this value) and its lemma under the part of speech it was first seen with (others
+ * in `more`). wink-nlp computes a lemma on demand from the token's value and part of speech, so a cache is exact;
+ * it spares most of the lemmatizer's work, one of wink's five per-token passes (the type) and a string per token
+ * (the lower-cased form, shared by the tokens of one value). A contraction's pieces are read from the token itself,
+ * never from here. Cleared when it grows past a bound.
  */
-const lemmaCache = new Map<string, Map<string, string>>();
-let lemmaCacheSize = 0;
-const LEMMA_CACHE_LIMIT = 200_000;
+interface Lexeme {
+  readonly normal: string;
+  readonly type: string;
+  readonly pos: string;
+  readonly lemma: string;
+  more: Map<string, string> | null;
+}
+const lexemes = new Map<string, Lexeme>();
+let lexemeCacheSize = 0;
+const LEXEME_CACHE_LIMIT = 200_000;
 
 export type Segmenter = (text: string, offset: number) => Sentence[];
 
@@ -28,16 +38,16 @@ export const segment: Segmenter = (text, offset) => {
   const values = tokens.out(its.value) as string[];
   const spaces = tokens.out(its.precedingSpaces) as string[];
   const pos = tokens.out(its.pos) as string[];
-  const types = tokens.out(its.type) as string[];
   const contractions = tokens.out(its.contractionFlag as unknown as typeof its.value) as unknown as boolean[];
-  if (lemmaCacheSize > LEMMA_CACHE_LIMIT) {
-    lemmaCache.clear();
-    lemmaCacheSize = 0;
+  if (lexemeCacheSize > LEXEME_CACHE_LIMIT) {
+    lexemes.clear();
+    lexemeCacheSize = 0;
   }
   const all: Token[] = new Array(values.length);
   let cursor = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i] as string;
+    const tag = pos[i] as string;
     cursor += (spaces[i] as string).length;
     let verbatim = text.startsWith(value, cursor);
     if (!verbatim) {
@@ -48,15 +58,51 @@ export const segment: Segmenter = (text, offset) => {
     }
     const start = Math.min(cursor, text.length);
     const end = Math.min(start + value.length, text.length);
+    let type: string;
+    let normal: string;
+    let lemma: string;
+    if (contractions[i] === true) {
+      const item = tokens.itemAt(i);
+      type = item.out(its.type) as string;
+      normal = value.toLowerCase();
+      lemma = lemmaOfItem(item, normal);
+    } else {
+      let known = lexemes.get(value);
+      if (known === undefined) {
+        const item = tokens.itemAt(i);
+        normal = value.toLowerCase();
+        known = {
+          normal,
+          type: item.out(its.type) as string,
+          pos: tag,
+          lemma: lemmaOfItem(item, normal),
+          more: null,
+        };
+        lexemes.set(value, known);
+        lexemeCacheSize++;
+      }
+      type = known.type;
+      normal = known.normal;
+      if (known.pos === tag) lemma = known.lemma;
+      else {
+        const other = known.more?.get(tag);
+        if (other !== undefined) lemma = other;
+        else {
+          lemma = lemmaOfItem(tokens.itemAt(i), normal);
+          (known.more ??= new Map()).set(tag, lemma);
+          lexemeCacheSize++;
+        }
+      }
+    }
     all[i] = {
       // The value is the text at these offsets when found there: no copy (wink shares its strings across tokens).
       text: verbatim ? value : text.slice(start, end),
       start: offset + start,
       end: offset + end,
-      pos: pos[i] as string,
-      type: types[i] as string,
-      normal: value.toLowerCase(),
-      lemma: lemmaOf(tokens, i, value, pos[i] as string, contractions[i] === true),
+      pos: tag,
+      type,
+      normal,
+      lemma,
     };
     cursor = end;
   }
@@ -77,23 +123,11 @@ export const segment: Segmenter = (text, offset) => {
   return sentences;
 };
 
-type Tokens = ReturnType<ReturnType<typeof nlp.readDoc>['tokens']>;
+type Item = ReturnType<ReturnType<ReturnType<typeof nlp.readDoc>['tokens']>['itemAt']>;
 
-function lemmaOf(tokens: Tokens, i: number, value: string, pos: string, contraction: boolean): string {
-  if (contraction) return readLemma(tokens, i, value);
-  let byValue = lemmaCache.get(pos);
-  if (byValue === undefined) lemmaCache.set(pos, (byValue = new Map()));
-  const known = byValue.get(value);
-  if (known !== undefined) return known;
-  const lemma = readLemma(tokens, i, value);
-  byValue.set(value, lemma);
-  lemmaCacheSize++;
-  return lemma;
-}
-
-function readLemma(tokens: Tokens, i: number, value: string): string {
-  const lemma = tokens.itemAt(i).out(its.lemma as unknown as typeof its.value) as string | undefined;
-  return lemma ?? value.toLowerCase();
+function lemmaOfItem(item: Item, normal: string): string {
+  const lemma = item.out(its.lemma as unknown as typeof its.value) as string | undefined;
+  return lemma ?? normal;
 }
 
 /** A bare pass of the tokenizer, the floor the analysis is measured against. */
