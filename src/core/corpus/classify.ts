@@ -380,11 +380,12 @@ export function classifyArticleLines(lines: readonly Line[], titleHint: string |
     const c = out[k] as ClassifiedLine;
     if (c.role !== 'body') continue;
     const t = c.line.text;
-    const words = t.split(/\s+/).length;
     // "Jane Porter, chief executive, said:" over a paragraph in quotation marks introduces it: a sentence, no heading.
     if (t.endsWith(':') && /^[“"‘']/.test(out[k + 1]?.line.text ?? '')) continue;
-    if (!endsLikeSentence(t) && words <= 10 && t.length < 80) {
-      c.role = k === last && words <= 3 ? 'boilerplate' : 'heading';
+    // Words are counted only in a short line (splitting every paragraph into words was most of this pass).
+    if (t.length < 80 && !endsLikeSentence(t)) {
+      const words = t.split(/\s+/).length;
+      if (words <= 10) c.role = k === last && words <= 3 ? 'boilerplate' : 'heading';
     }
   }
   return out;
