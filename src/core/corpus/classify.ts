@@ -120,7 +120,12 @@ export function isBoilerplate(text: string): boolean {
   );
 }
 
+/** What a comment marker's first character may be (COMMENT_MARKER's alternatives), after leading spaces. */
+const COMMENT_MARKER_START = /^\s*[\dcdlr]/i;
+
 export function isCommentMarker(text: string): boolean {
+  // Tested first: the document's every line is asked, and stripping a trailing arrow scans the whole line.
+  if (!COMMENT_MARKER_START.test(text)) return false;
   return COMMENT_MARKER.test(text.replace(/\s*[»›>]+$/, '').trim());
 }
 
