@@ -3,7 +3,7 @@
  * transcripts print it), "Ana Petrak: …" or "**Ana Petrak:** …" (the name, as interviews print it). Pure.
  */
 const TURN =
-  /^(?:([A-Z][A-Z.'’ -]{0,30}[A-Z]):\s+|\*\*([A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,2}):?\*\*:?\s+|([A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,2}):\s+)/u;
+  /^(?:([A-Z][A-Z.'’ -]{0,48}[A-Z]):\s+|\*\*([A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,2}):?\*\*:?\s+|([A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,2}):\s+)/u;
 
 export interface TurnLabel {
   /** The label as written, without the colon and emphasis ("KIM", "Ana Petrak"). */

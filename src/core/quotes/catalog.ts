@@ -22,6 +22,8 @@ export interface Entity {
   readonly roles: string[];
   org: boolean;
   quotes: number;
+  /** The name was met only in capitals so far, and is shown in the usual case until it is met as written. */
+  recased?: boolean;
 }
 
 const cleanOf = (s: string) => s.replace(/^the\s+/i, '').trim();
@@ -29,6 +31,12 @@ const lastOf = (s: string) => (s.split(/\s+/).pop() ?? '').toLowerCase();
 const firstOf = (s: string) => (s.split(/\s+/)[0] ?? '').toLowerCase();
 const lastWordOf = (s: string) => s.split(/\s+/).pop() ?? s;
 const titleOf = (s: string) => s.replace(/^the\s+/i, '');
+
+/** Written in capitals throughout ("DENISE MARCHBANKS", "ATTORNEY GENERAL"). */
+const isShouted = (s: string) => /\p{Lu}/u.test(s) && !/\p{Ll}/u.test(s);
+/** "DENISE MARCHBANKS" -> "Denise Marchbanks". */
+const usualCase = (s: string) =>
+  s.toLowerCase().replace(/(^|[\s'’-])(\p{Ll})/gu, (_, b: string, c: string) => b + c.toUpperCase());
 
 /** What the catalog reads off a name (or title) string. */
 interface Forms {
@@ -268,6 +276,8 @@ export function buildCatalog(all: readonly Named[]): Catalog {
     const spaced = full.includes(' ');
     if (!e) {
       e = {
+        // A transcript's label prints the name in capitals ("DENISE MARCHBANKS"): a person's name is shown as written
+        // elsewhere, or else in the usual case.
         name: full,
         aliases: new Set(),
         titles: new Map(),
@@ -275,6 +285,7 @@ export function buildCatalog(all: readonly Named[]): Catalog {
         org: org || !spaced,
         quotes: 0,
       };
+      if (spaced && !org && isShouted(full)) [e.name, e.recased] = [usualCase(full), true];
       byKey.set(key, e);
       entities.push(e);
     }
@@ -283,9 +294,12 @@ export function buildCatalog(all: readonly Named[]): Catalog {
     if (!e.org || org) {
       if (spaced && !org) e.aliases.add(fullForms.lastWord);
     }
+    if (e.recased === true && !isShouted(full)) [e.name, e.recased] = [full, false];
     if (n.title && !org) {
       const t = formsOf(n.title).title;
-      e.titles.set(t, (e.titles.get(t) ?? 0) + 1);
+      // The role is shown in the usual case ("ATTORNEY GENERAL DENISE MARCHBANKS:" -> "Attorney General").
+      const shown = isShouted(t) ? usualCase(t) : t;
+      e.titles.set(shown, (e.titles.get(shown) ?? 0) + 1);
       e.aliases.add(`${t} ${form}`);
     }
     // Only the first role is ever used (speakerOf): the rest are not kept. A role the text dates to the past

@@ -85,6 +85,9 @@ const ASKERS = new Set([
   'Q',
 ]);
 
+/** A question or answer marked without a label's colon ("Q. Mr. Lund, …", "A. Yes.", "Q) …"). */
+const OTHER_TURN = /^[QA]\s*[.):\-–—]\s/;
+
 /** Labels of an interview's answers: the words of the person it interviews ("Q: … A: …"). */
 const ANSWERS = new Set(['A', 'ANSWER']);
 
@@ -98,9 +101,9 @@ function transcriptTurns(
   mentions: readonly Named[],
   author: string | null,
 ): RawQuote[] {
-  const turns = paragraphs.flatMap((p) => {
+  const turns = paragraphs.flatMap((p, i) => {
     const label = turnLabel(p.text);
-    return label ? [{ p, label }] : [];
+    return label ? [{ p, i, label }] : [];
   });
   if (turns.length < 3) return [];
   // A label names someone the text introduces elsewhere: the label's own words ("Participants: Graham Whitlock,
@@ -118,7 +121,9 @@ function transcriptTurns(
   };
   const byLabel = new Map<string, Named>();
   for (const m of mentions) {
-    if (m.org || inLabel(m.at)) continue;
+    // A label's own single word names no one ("Participants", "Claim"); a full name in a label does introduce
+    // its speaker ("ATTORNEY GENERAL DENISE MARCHBANKS: …" when the text names her nowhere else).
+    if (m.org || (inLabel(m.at) && !/\s/.test(m.name))) continue;
     const upper = m.name.toUpperCase();
     if (!byLabel.has(upper)) byLabel.set(upper, m);
     const surname = upper.split(/\s+/).pop() as string;
@@ -152,17 +157,41 @@ function transcriptTurns(
     return answerer;
   };
   const out: RawQuote[] = [];
-  for (const { p, label } of turns) {
+  turns.forEach(({ p, i, label }, k) => {
     const who = whoOf(label.label);
-    if (ASKERS.has(who) || (asked.get(who) ?? 0) * 2 > (spoke.get(who) ?? 0)) continue;
-    const speaker = ANSWERS.has(who) ? answererOf() : byLabel.get(who);
-    if (!speaker) continue;
+    if (ASKERS.has(who) || (asked.get(who) ?? 0) * 2 > (spoke.get(who) ?? 0)) return;
+    const speaker = ANSWERS.has(who) ? answererOf() : (byLabel.get(who) ?? namedIn(who, byLabel));
+    if (!speaker) return;
     const words = p.text.slice(label.length).trimEnd();
-    if (words.split(/\s+/).length < 2) continue;
-    const start = p.start + label.length;
-    out.push({ speaker, start, end: start + words.length, kind: 'direct', paragraph: p });
-  }
+    if (words.split(/\s+/).length >= 2) {
+      const start = p.start + label.length;
+      out.push({ speaker, start, end: start + words.length, kind: 'direct', paragraph: p });
+    }
+    // A turn goes on over the unlabelled paragraphs up to the next label ("…\n\nFor at least eight weeks, …"),
+    // not past the last one (a closing note is the transcript's, not the last speaker's); a bracketed stage
+    // direction ("(Laughter)", "[CROSSTALK]") is nobody's, and a question or answer marked otherwise ("Q. …",
+    // "A. …") ends the turn.
+    const next = turns[k + 1];
+    if (next === undefined) return;
+    for (let j = i + 1; j < next.i; j++) {
+      const c = paragraphs[j] as Paragraph;
+      const text = c.text.trimEnd();
+      if (OTHER_TURN.test(text)) break;
+      if (/^[([]/.test(text) || text.split(/\s+/).length < 2) continue;
+      out.push({ speaker, start: c.start, end: c.start + text.length, kind: 'direct', paragraph: c });
+    }
+  });
   return out;
+}
+
+/** The person a label names after its title words ("DEPUTY ATTORNEY GENERAL SAM OKWUOSA" -> "SAM OKWUOSA"): its longest known ending. */
+function namedIn(label: string, byLabel: ReadonlyMap<string, Named>): Named | undefined {
+  const words = label.split(/\s+/);
+  for (let i = 1; i < words.length; i++) {
+    const found = byLabel.get(words.slice(i).join(' '));
+    if (found) return found;
+  }
+  return undefined;
 }
 
 function tokensWithin(p: Paragraph, start: number, end: number): Token[] {

@@ -808,3 +808,30 @@ describe('GIVEN a person introduced with the name they go by ("Augustin Marchand
     expect(found.ok && found.speaker.name).toBe('Augustin Marchand');
   });
 });
+
+describe('GIVEN a transcript whose labels give a title and a full name, and a turn running over several paragraphs', () => {
+  it('THEN "DEPUTY ATTORNEY GENERAL SAM OKWUOSA:" is his turn, the unlabelled paragraphs up to the next label are the same speaker\'s, and a closing note after the last turn is nobody\'s', () => {
+    const { qa, text } = analyse(
+      [
+        'The following transcript has been lightly edited for clarity.',
+        'ATTORNEY GENERAL DENISE MARCHBANKS: Good afternoon. This morning my office filed a lawsuit.',
+        'For at least eight weeks, anyone could download the returns.',
+        '(Laughter)',
+        'REPORTER: How large could the penalties be?',
+        'MARCHBANKS: The statute allows up to $25,000 per violation.',
+        'DEPUTY ATTORNEY GENERAL SAM OKWUOSA: Each resident who was not notified is a separate violation.',
+        'MARCHBANKS: That is all for today.',
+        'This transcript was provided by the office.',
+      ].join('\n\n'),
+    );
+    const by = (s: string) => qa.quotes.find((q) => q.text.startsWith(s))?.speaker ?? null;
+    expect(by('Good afternoon')).toBe('Denise Marchbanks');
+    expect(by('For at least eight weeks')).toBe('Denise Marchbanks');
+    expect(by('The statute allows')).toBe('Denise Marchbanks');
+    expect(by('Each resident')?.toLowerCase()).toBe('sam okwuosa');
+    expect(by('(Laughter)')).toBeNull();
+    expect(by('This transcript was provided')).toBeNull();
+    expect(by('How large')).toBeNull();
+    for (const q of qa.quotes) expect(text.slice(q.start, q.end)).toBe(q.text);
+  });
+});
