@@ -37,6 +37,8 @@ export type MentionValue =
       readonly lastDay?: LastDay;
     }
   | { readonly kind: 'month'; readonly month: number; readonly modifier: Modifier }
+  /** A day of the month without the month ("on the 16th", "the next morning, the 28th,"). */
+  | { readonly kind: 'dayOfMonth'; readonly day: number }
   | { readonly kind: 'weekday'; readonly weekday: number; readonly modifier: Modifier }
   /** A shift from the reference date ("yesterday", "three days ago") or from the paragraph's last date ("the following day"). */
   | {
@@ -219,12 +221,16 @@ function readChrono(r: chrono.ParsedResult, sentenceText: string): Hit | null {
   if (hasYear && month !== null)
     return hit(start, end, { kind: 'monthYear', year: c.get('year') as number, month });
   if (month !== null && hasMonthName) {
+    // "The IRS issues new PINs each year starting in mid-January": a month that comes round every year is none.
+    if (YEARLY.test(sentenceText)) return null;
     // "May" the modal verb and "march" the verb are no months: the sentence's token there decides (NAMED).
     const at = r.index + r.text.indexOf(text);
     const modifier = modifierBefore(sentenceText, at) ?? thatYearAfter(sentenceText, end);
     return hit(start, end, { kind: 'month', month, modifier }, NAMED, at);
   }
   if (weekday !== null && hasWeekdayName && month === null) {
+    // "on a Tuesday evening last month", "one Friday in June", "every Monday": no day in particular.
+    if (INDEFINITE_BEFORE.test(sentenceText.slice(Math.max(0, r.index - 8), r.index))) return null;
     const m = /^(last|next|this)\s+/.exec(lower);
     return hit(start, end, {
       kind: 'weekday',
@@ -234,6 +240,9 @@ function readChrono(r: chrono.ParsedResult, sentenceText: string): Hit | null {
   }
   return null;
 }
+
+const YEARLY = /\b(?:each|every)\s+year\b|\bannually\b/i;
+const INDEFINITE_BEFORE = /\b(?:a|an|one|every|each)\s+$/i;
 
 const MONTH_PREFIXES = MONTHS.map((m) => m.slice(0, 3));
 
@@ -321,6 +330,14 @@ const ANY_ANCHOR = new RegExp(
   'i',
 );
 
+/**
+ * A day of the month by its ordinal alone, after a preposition or a comma and before a clause's end or a linking
+ * word: "disclosed it on the 16th, in an email", "the next morning, the 28th, to …" — not "the 16th century",
+ * "the 28th floor" or "in the 3rd round".
+ */
+const ORDINAL_DAY =
+  /(?:\b(?:on|by|until|till|through|since|from|before|after|of)\s+|,\s+)the\s+([1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?=\s*(?:[,.;:!?)]|$|(?:and|or|at|when|to|in|after|before)\b))/gi;
+
 const BARE_YEAR = /(?<![\d,.$€£/-])\b(1[6-9]\d\d|20\d\d)\b(?!\d|,\d|s\b|['’]s\b|\s*(?:%|percent))/g;
 
 /** Hit checks that need the sentence's tokens. */
@@ -369,6 +386,11 @@ function scanDated(text: string, chronoParser: chrono.Chrono, gate = true): read
       const h = readChrono(r, text);
       if (h) hits.push(h);
     }
+  }
+  for (const m of text.matchAll(ORDINAL_DAY)) {
+    const end = m.index + m[0].length;
+    const start = end - (m[0].length - m[0].search(/the\s/i));
+    hits.push(hit(start, end, { kind: 'dayOfMonth', day: Number(m[1]) }));
   }
   for (const m of text.matchAll(BARE_YEAR))
     hits.push(hit(m.index, m.index + m[0].length, { kind: 'year', year: Number(m[1]) }, COUNTED));

@@ -26,6 +26,8 @@ export interface Resolved {
   readonly until?: string;
   /** First day covered, for ordering and for chaining ("the following day"). */
   readonly first: Day;
+  /** Last day of a span of days. */
+  readonly last?: Day;
 }
 
 export interface ResolveContext {
@@ -34,7 +36,7 @@ export interface ResolveContext {
   /** False when the reference is only a lower bound (e.g. the latest date the text mentions): day-level relative expressions are then left alone. */
   readonly dayLevel: boolean;
   /** The paragraph's last resolved date so far ("Five days earlier", "The following day" count from it). */
-  readonly anchor: { readonly first: Day; readonly precision: Precision } | null;
+  readonly anchor: { readonly first: Day; readonly precision: Precision; readonly last?: Day } | null;
   readonly tense: Tense;
   /** Photo captions describe what the photo shows: already past, though written in the present. */
   readonly caption: boolean;
@@ -73,6 +75,7 @@ const span = (from: Day, to: Day): Resolved => ({
   precision: 'day',
   until: formatDay(to),
   first: from,
+  last: to,
 });
 
 /** The day `first`, or the range of days from it to the mention's last day ("June 23 and 24"). */
@@ -141,6 +144,30 @@ export function resolveMention(m: Mention, ctx: ResolveContext): Resolved | null
         return month(monthIndex(ymdOf(ctx.anchor.first).year, v.month));
       const chosen = pick(candidates, refMonth, dir === 'nearest' ? 'nearest' : dir);
       return chosen === null ? null : month(chosen);
+    }
+    case 'dayOfMonth': {
+      if (ref === null || !ctx.dayLevel) return null;
+      const a = ctx.anchor;
+      // After a date of the paragraph, the next such day from it (from a span's end: "from Sept. 2 until Oct. 29 …
+      // on the 16th" is 16 November); a month alone ("In March, … on the 14th") gives its own.
+      if (a !== null && a.precision !== 'year') {
+        const at = ymdOf(a.last ?? a.first);
+        let i = monthIndex(at.year, at.month);
+        if (a.precision === 'day' && v.day <= at.day) i++;
+        const { year: y, month: mo } = fromMonthIndex(i);
+        return isValidDate(y, mo, v.day) ? day(dayOf(y, mo, v.day)) : null;
+      }
+      // Otherwise the day nearest the reference on the tense's side: in a piece of 20 November, "the 28th" she
+      // wrote is 28 October, "the 16th" it disclosed 16 November.
+      const r = ymdOf(ref);
+      const here = monthIndex(r.year, r.month);
+      const candidates: number[] = [];
+      for (let i = here - 1; i <= here + 1; i++) {
+        const { year: y, month: mo } = fromMonthIndex(i);
+        if (isValidDate(y, mo, v.day)) candidates.push(dayOf(y, mo, v.day));
+      }
+      const chosen = pick(candidates, ref, dir);
+      return chosen === null ? null : day(chosen);
     }
     case 'weekday': {
       if (ref === null || !ctx.dayLevel) return null;

@@ -503,7 +503,11 @@ function paragraphCandidates(
       });
       if (!resolved) continue;
       const background = isBackground(s, m, governing.verb);
-      if (!background) nextAnchor = { first: resolved.first, precision: resolved.precision };
+      if (!background)
+        nextAnchor =
+          resolved.last === undefined
+            ? { first: resolved.first, precision: resolved.precision }
+            : { first: resolved.first, precision: resolved.precision, last: resolved.last };
       const key = `${resolved.date}|${resolved.until ?? ''}`;
       if (!reports || seen.has(key)) continue;
       seen.add(key);

@@ -302,6 +302,43 @@ const table: readonly Row[] = [
     date: '2025-12-30',
     until: '2026-01-02',
   },
+  // 2026-11-20 is a Friday.
+  {
+    name: 'a day of the month alone, in the past ("She wrote the next morning, the 28th, to …")',
+    published: '2026-11-20',
+    body: 'She wrote to the company the next morning, the 28th, to report the open folder.',
+    words: 'wrote to the company',
+    date: '2026-10-28',
+  },
+  {
+    name: 'a day of the month alone after a span of the paragraph ("from Sept. 2 until Oct. 29 … on the 16th")',
+    published: '2026-11-20',
+    body: 'The folder was open from Sept. 2 until Oct. 29. The company disclosed the breach on the 16th, in an email.',
+    words: 'disclosed the breach',
+    date: '2026-11-16',
+  },
+  {
+    name: 'an ordinal that is no day ("the 16th century", "the 28th floor")',
+    published: '2026-11-20',
+    body: 'The tower, built in the 16th century, was sold with the 28th floor empty.',
+    words: 'The tower',
+    date: null,
+  },
+  {
+    name: 'a weekday after "a" ("On a Tuesday evening last month, she found …") is no day: the month',
+    published: '2026-11-20',
+    body: 'On a Tuesday evening last month, she found a folder that anyone could open.',
+    words: 'she found a folder',
+    date: '2026-10',
+    precision: 'month',
+  },
+  {
+    name: 'a month that comes round every year ("each year starting in mid-January") is no date',
+    published: '2026-11-20',
+    body: 'The IRS issues new PINs each year starting in mid-January.',
+    words: 'new PINs',
+    date: null,
+  },
 ];
 
 describe('GIVEN a sentence and its reference date', () => {
