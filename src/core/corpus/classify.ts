@@ -13,7 +13,8 @@ const MONTH_RE =
 const FULL_DATE = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
 /** Day before month, as British, European and Australian outlets write it: "3 Sep 2024", "Tue 3 September 2024". */
 const DAY_FIRST_DATE = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_RE}\\.?,?\\s+(\\d{4})\\b`, 'i');
-const NUMERIC_DATE = /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/;
+/** Month first, as American outlets and forums write it ("11/19/2026", "11-19-2026"); day first when the first number cannot be a month ("23/11/2026"). */
+const NUMERIC_DATE = /\b(\d{1,2})([/-])(\d{1,2})\2(\d{4})\b/;
 const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/;
 /** Day, month and year with dots, as European outlets write it: "12.06.2025". */
 const DOTTED_DATE = /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/;
@@ -45,7 +46,10 @@ export function findFullDate(text: string): string | null {
     return validDate(Number(dm[3]), month, Number(dm[1]));
   }
   const n = NUMERIC_DATE.exec(text);
-  if (n) return validDate(Number(n[3]), Number(n[1]), Number(n[2]));
+  if (n) {
+    const [first, second, year] = [Number(n[1]), Number(n[3]), Number(n[4])];
+    return first > 12 ? validDate(year, second, first) : validDate(year, first, second);
+  }
   const d = DOTTED_DATE.exec(text);
   if (d) return validDate(Number(d[3]), Number(d[2]), Number(d[1]));
   return null;

@@ -15,6 +15,8 @@ export interface CommentBlocks {
   readonly replyTo: string | null;
   /** The author named by the comment's header, when the thread has headers. */
   readonly author: string | null;
+  /** Lines the comment quotes from another before its own words ("Quote from X:" and X's words): not its own. */
+  readonly quoted?: readonly Line[];
 }
 
 /** Site furniture between comments. */
@@ -151,13 +153,18 @@ function splitHeadedComments(
   const close = () => {
     if (!current || current.lines.length === 0) return;
     const joined = joinWrappedLines(text, current.lines);
+    const quote = leadingQuote(joined, comments);
+    const own = quote ? joined.slice(quote.lines.length) : joined;
+    if (own.length === 0) return;
+    if (quote) rest.push(...quote.lines);
     comments.push({
       index: comments.length + 1,
-      start: (current.lines[0] as Line).start,
-      end: (current.lines[current.lines.length - 1] as Line).end,
-      lines: joined,
-      replyTo: current.replyTo ?? mentionOf(joined),
+      start: (own[0] as Line).start,
+      end: (own[own.length - 1] as Line).end,
+      lines: own,
+      replyTo: current.replyTo ?? quote?.name ?? mentionOf(own),
       author: current.author,
+      ...(quote ? { quoted: quote.lines } : {}),
     });
   };
   let replyTo: string | null = null;
@@ -168,6 +175,11 @@ function splitHeadedComments(
     if (reply && commentHeaderAt(lines, i + 1)) {
       rest.push(line);
       replyTo = (reply[1] as string).trim();
+      continue;
+    }
+    // "Re: <the thread's subject>" over a forum post's header: part of the header, not the comment above.
+    if (/^re:\s/i.test(line.text) && commentHeaderAt(lines, i + 1)) {
+      rest.push(line);
       continue;
     }
     const header = commentHeaderAt(lines, i);
@@ -195,6 +207,48 @@ function splitHeadedComments(
   }
   close();
   return { comments, rest };
+}
+
+/** The line a forum prints over a quoted post: "Quote from marlene_cpa:", "Originally Posted by Ann", "Ann wrote:". */
+const QUOTE_INTRO =
+  /^(?:(?:quote from|quoting|originally posted by)\s+(.{1,40}?)|(.{1,40}?)\s+wrote|quote)\s*:?\s*$/i;
+
+/**
+ * A comment opening on another's words: a quote intro line and the lines after it found word for word in an
+ * earlier comment, or lines marked "> …". Null when the comment opens on its own words, or when nothing after the
+ * intro is found elsewhere (where the quotation ends cannot then be told).
+ */
+function leadingQuote(
+  lines: readonly Line[],
+  earlier: readonly CommentBlocks[],
+): { lines: readonly Line[]; name: string | null } | null {
+  const first = lines[0];
+  if (first === undefined) return null;
+  if (first.text.startsWith('>')) {
+    let k = 0;
+    while (k < lines.length && (lines[k] as Line).text.startsWith('>')) k++;
+    return { lines: lines.slice(0, k), name: null };
+  }
+  if (earlier.length === 0 || !QUOTE_INTRO.test(first.text)) return null;
+  const said = earlier.map((c) => normal(c.lines.map((l) => l.text).join(' ')));
+  // One quoted post after another ("Quote from A: … Quote from B: …"): the reply answers the last.
+  let k = 0;
+  let name: string | null = null;
+  for (;;) {
+    const intro = QUOTE_INTRO.exec((lines[k] as Line).text);
+    if (!intro) break;
+    let j = k + 1;
+    while (j < lines.length - 1) {
+      const n = normal((lines[j] as Line).text);
+      if (n.length === 0 || !said.some((t) => t.includes(n))) break;
+      j++;
+    }
+    if (j === k + 1) break;
+    const named = (intro[1] ?? intro[2] ?? '').trim();
+    name = named.length > 0 ? named : null;
+    k = j;
+  }
+  return k === 0 ? null : { lines: lines.slice(0, k), name };
 }
 
 const NOT_NAME = new Set([
@@ -257,6 +311,7 @@ export function findQuotedComments(text: string, comments: readonly CommentBlock
   const result = new Map<number, number>();
   for (const c of comments) {
     const candidates: string[] = [];
+    for (const line of c.quoted ?? []) candidates.push(line.text.replace(/^>\s*/, ''));
     for (const line of c.lines) {
       if (line.text.startsWith('@')) {
         const after = line.text.replace(/^@\S+(\s+\S+)?/, '');

@@ -411,6 +411,26 @@ A spokesperson for the schools said they would set work for pupils at home.`,
       },
     },
     {
+      name: 'a forum thread: "Re: <subject>" over each post\'s user and "11-19-2026, 09:40 AM" lines, replies opening on "Quote from X:" and X\'s words',
+      text: 'Tax Forum > General > Are you telling clients to get PINs?\n\nThread: Are you telling clients to get PINs?\n\nStarted by ann_ea, 11-19-2026, 08:12 AM\n18 replies\n\nann_ea\n11-19-2026, 08:12 AM\n\nHalf my clients used the service. Overkill, or the minimum?\n\nRe: Are you telling clients to get PINs?\nmarlene_cpa\n11-19-2026, 09:40 AM\n\nMinimum. Two of my clients had returns rejected last season.\n\nRe: Are you telling clients to get PINs?\nnorth_tax\n11-19-2026, 10:05 AM\n\nQuote from ann_ea:\nOverkill, or the minimum?\n\nQuote from marlene_cpa:\nMinimum. Two of my clients had returns rejected last season.\n\nSame here. The bigger issue is the 19 days.\n\nRe: Are you telling clients to get PINs?\ngopher\n11-19-2026, 11:31 AM\n\n> The bigger issue is the 19 days.\n\nNineteen days to scope a breach is not crazy.',
+      expect: (d) => {
+        expect(d.meta.published).toBe('2026-11-19');
+        expect(d.comments.map((c) => [c.index, c.author, c.replyTo, c.replyToComment])).toEqual([
+          [1, 'ann_ea', null, null],
+          [2, 'marlene_cpa', null, null],
+          [3, 'north_tax', 'marlene_cpa', 2],
+          [4, 'gopher', null, 3],
+        ]);
+        // The subject lines and the quoted words are not the posts' own.
+        expect(d.comments.map((c) => c.paragraphs.map((p) => p.text))).toEqual([
+          ['Half my clients used the service. Overkill, or the minimum?'],
+          ['Minimum. Two of my clients had returns rejected last season.'],
+          ['Same here. The bigger issue is the 19 days.'],
+          ['Nineteen days to scope a breach is not crazy.'],
+        ]);
+      },
+    },
+    {
       name: 'comments under "Name says:" headers with a date line, and "Reply to Name" links',
       text: 'Opinion: A union will not save the engineers\n\nBy Greg Lind\n\nThe organizers argue that a union would help.\n\nIt would not.\n\nWorkers should vote no.\n\n3 Comments\n\nJane Doe says:\nMarch 8, 2025 at 10:12 am\nThe union is the only reason they paused the layoffs.\n\nReply to Jane Doe\nMark Feeney says:\nMarch 8, 2025 at 11:03 am\nThe pause was a PR move.\n\nPriya Nair says:\nMarch 8, 2025 at 1:47 pm\nUnions protect seniority, not talent.',
       expect: (d) => {
