@@ -109,8 +109,9 @@ export function tenseOfVerb(tokens: readonly Token[], i: number, depth = 0): Ten
       const tense = tenseOfVerb(tokens, k, depth + 1);
       if (!PROJECTING.has(head.lemma.toLowerCase())) return tense;
       // "expected the board to schedule the vote for early April": what was expected lies after the expecting,
-      // so a past expectation puts it on either side of the page's date (nearest), a present one ahead.
-      return tense === 'past' ? 'modal' : tense === 'present' ? 'future' : tense;
+      // so a past expectation puts it on either side of the page's date (nearest), a present one ahead; so does
+      // one whose own time is not told ("a letter telling them to get a PIN in January").
+      return tense === 'past' || tense === 'unknown' ? 'modal' : tense === 'present' ? 'future' : tense;
     }
     return 'unknown';
   }

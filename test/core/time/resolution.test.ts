@@ -333,6 +333,14 @@ const table: readonly Row[] = [
     precision: 'month',
   },
   {
+    name: 'an infinitive after a participle that projects it ("a letter telling them to get a PIN in January") lies nearest',
+    published: '2026-11-19',
+    body: "I'm thinking of sending everyone a letter telling them to get a PIN in January.",
+    words: 'telling them',
+    date: '2027-01',
+    precision: 'month',
+  },
+  {
     name: 'a month that comes round every year ("each year starting in mid-January") is no date',
     published: '2026-11-20',
     body: 'The IRS issues new PINs each year starting in mid-January.',
