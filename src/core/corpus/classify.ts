@@ -115,8 +115,13 @@ function isTagLine(text: string): boolean {
 /** A wire story's closing credit: "Associated Press writer Tom Rees in Sydney contributed to this report." */
 const CONTRIBUTED = /\bcontributed (?:reporting )?(?:to )?(?:this|the) (?:report|story|article)\.?$/i;
 
+/** A site's call to action ("Sign up for our newsletter", "Read more"): a line of furniture, not a paragraph. */
+const CALL_TO_ACTION = /^(?:subscribe|sign up|share this|share on|read more|click here|follow us)\b/i;
+
 export function isBoilerplate(text: string): boolean {
   const plain = unemphasised(text);
+  // A paragraph of advice may open on the same words ("**Sign up for the monitoring.** TallyPoint is offering …").
+  if (plain.length > 200 && CALL_TO_ACTION.test(plain)) return false;
   return (
     BOILERPLATE.test(plain) ||
     /^thanks for reading\b/i.test(plain) ||

@@ -411,6 +411,18 @@ A spokesperson for the schools said they would set work for pupils at home.`,
       },
     },
     {
+      name: 'advice opening on a site\'s call-to-action words ("**Sign up for the monitoring.** …") is a paragraph; the short line is furniture',
+      text: '# What customers should do\n\nThe company was breached last month.\n\n**Freeze your credit.** A freeze at each of the three credit bureaus stops anyone from opening new credit in your name.\n\n**Sign up for the monitoring.** The company is offering three years of free credit monitoring; the deadline to enroll is Feb. 28, 2027. Look for the enrollment code in its email, and be wary of look-alike emails.\n\nSign up for our newsletter',
+      expect: (d) => {
+        expect(d.body.map((p) => p.text.slice(0, 20))).toEqual([
+          'The company was brea',
+          '**Freeze your credit',
+          '**Sign up for the mo',
+        ]);
+        expect(roles(d)).toContainEqual(['boilerplate', 'Sign up for our newsletter']);
+      },
+    },
+    {
       name: 'a forum thread: "Re: <subject>" over each post\'s user and "11-19-2026, 09:40 AM" lines, replies opening on "Quote from X:" and X\'s words',
       text: 'Tax Forum > General > Are you telling clients to get PINs?\n\nThread: Are you telling clients to get PINs?\n\nStarted by ann_ea, 11-19-2026, 08:12 AM\n18 replies\n\nann_ea\n11-19-2026, 08:12 AM\n\nHalf my clients used the service. Overkill, or the minimum?\n\nRe: Are you telling clients to get PINs?\nmarlene_cpa\n11-19-2026, 09:40 AM\n\nMinimum. Two of my clients had returns rejected last season.\n\nRe: Are you telling clients to get PINs?\nnorth_tax\n11-19-2026, 10:05 AM\n\nQuote from ann_ea:\nOverkill, or the minimum?\n\nQuote from marlene_cpa:\nMinimum. Two of my clients had returns rejected last season.\n\nSame here. The bigger issue is the 19 days.\n\nRe: Are you telling clients to get PINs?\ngopher\n11-19-2026, 11:31 AM\n\n> The bigger issue is the 19 days.\n\nNineteen days to scope a breach is not crazy.',
       expect: (d) => {
