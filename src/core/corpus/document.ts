@@ -287,6 +287,41 @@ function markAuthorNote(blocks: ClassifiedLine[], author: string | null): void {
   }
 }
 
+/** A letter's signature: the writer's name ("Janet Okonkwo", "Rebecca Sandvik, CPA") on a line of its own … */
+const SIGNER = /^(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3})(?:,\s*[A-Z][A-Za-z.]{1,6})?$/u;
+/** … over the writer's town ("Eden Prairie", "St. Paul", "Duluth, Minn."). */
+const SIGNER_PLACE =
+  /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:,\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?)?$/u;
+
+/**
+ * The letters of a letters page: at least two runs of body paragraphs each signed under its last paragraph by a
+ * name line over a town line (lines the classifier did not take for body). Each letter is its run, by its signer.
+ * None for any other page.
+ */
+function lettersOf(classified: ClassifiedLine[]): { signer: string; lines: number[] }[] {
+  const out: { signer: string; lines: number[] }[] = [];
+  const places: ClassifiedLine[] = [];
+  for (let i = 1; i + 1 < classified.length; i++) {
+    const c = classified[i] as ClassifiedLine;
+    const place = classified[i + 1] as ClassifiedLine;
+    if (c.role === 'body' || (classified[i - 1] as ClassifiedLine).role !== 'body') continue;
+    const name = SIGNER.exec(unemphasised(c.line.text));
+    // (A town with its state's abbreviation, "Duluth, Minn.", ends like a sentence: it may have been read as body.)
+    const town = unemphasised(place.line.text);
+    if (!name || !SIGNER_PLACE.test(town) || findFullDate(town) !== null) continue;
+    const lines: number[] = [];
+    for (let k = i - 1; k >= 0 && (classified[k] as ClassifiedLine).role === 'body'; k--) {
+      if (places.includes(classified[k] as ClassifiedLine)) break;
+      lines.unshift(k);
+    }
+    out.push({ signer: name[1] as string, lines });
+    places.push(place);
+  }
+  if (out.length < 2) return [];
+  for (const place of places) if (place.role === 'body') place.role = 'heading';
+  return out;
+}
+
 export function parseDocument(
   raw: RawDocument,
   hint: MetaHint | undefined,
@@ -330,7 +365,13 @@ export function parseDocument(
   const body: Paragraph[] = [];
   const captions: Paragraph[] = [];
   const other: Paragraph[] = [];
-  for (const c of classified) {
+  const letters = marker === -1 ? lettersOf(classified) : [];
+  const letterOf = new Map<number, number>();
+  letters.forEach((l, k) => {
+    for (const i of l.lines) letterOf.set(i, k);
+  });
+  for (const [i, c] of classified.entries()) {
+    if (letterOf.has(i)) continue;
     const p = paragraph(c.role, c.line, null);
     if (c.role === 'body') body.push(p);
     else if (c.role === 'caption') captions.push(p);
@@ -338,6 +379,19 @@ export function parseDocument(
   }
 
   const comments: ReaderComment[] = [];
+  // A letters page: each letter is a reader's, under the name that signs it.
+  letters.forEach((l, k) => {
+    const lines = l.lines.map((i) => (classified[i] as ClassifiedLine).line);
+    comments.push({
+      index: k + 1,
+      author: l.signer,
+      replyTo: null,
+      replyToComment: null,
+      start: (lines[0] as Line).start,
+      end: (lines[lines.length - 1] as Line).end,
+      paragraphs: lines.map((line, n) => paragraph('comment', line, k + 1, n + 1)),
+    });
+  });
   if (marker !== -1) {
     const section = lines.slice(marker);
     const { comments: blocks, rest } = splitComments(text, section);

@@ -423,6 +423,31 @@ A spokesperson for the schools said they would set work for pupils at home.`,
       },
     },
     {
+      name: "a letters page: each letter under its headline, signed by a name line over a town line, is a reader's own under that name",
+      text: "Letters to the editor: who should pay for the breach\n\nTwin Cities Ledger\nSunday, Nov. 22, 2026\n\nNineteen days is too long\n\nI am one of the 4.1 million. I found out from a news alert.\n\nThe company knew on Oct. 28.\n\nJanet Okonkwo\nBloomington\n\nDon't punish the messenger\n\nMisconfigured storage is the most common mistake in the industry.\n\nRebecca Sandvik, CPA\nDuluth, Minn.\n\nThree years of monitoring is not enough.\n\nLuis Fernández\nSt. Paul",
+      expect: (d) => {
+        expect(d.body).toEqual([]);
+        expect(
+          d.comments.map((c) => [c.index, c.author, c.paragraphs.map((p) => p.text.slice(0, 24))]),
+        ).toEqual([
+          [1, 'Janet Okonkwo', ['I am one of the 4.1 mill', 'The company knew on Oct.']],
+          [2, 'Rebecca Sandvik', ['Misconfigured storage is']],
+          [3, 'Luis Fernández', ['Three years of monitorin']],
+        ]);
+      },
+    },
+    {
+      name: 'a story ending on one name line over a town line is no letters page',
+      text: 'Council closes bridge\n\nThe council voted on Tuesday to close the bridge.\n\nResidents objected.\n\nJanet Okonkwo\nBloomington',
+      expect: (d) => {
+        expect(d.comments).toEqual([]);
+        expect(d.body.map((p) => p.text)).toEqual([
+          'The council voted on Tuesday to close the bridge.',
+          'Residents objected.',
+        ]);
+      },
+    },
+    {
       name: 'a forum thread: "Re: <subject>" over each post\'s user and "11-19-2026, 09:40 AM" lines, replies opening on "Quote from X:" and X\'s words',
       text: 'Tax Forum > General > Are you telling clients to get PINs?\n\nThread: Are you telling clients to get PINs?\n\nStarted by ann_ea, 11-19-2026, 08:12 AM\n18 replies\n\nann_ea\n11-19-2026, 08:12 AM\n\nHalf my clients used the service. Overkill, or the minimum?\n\nRe: Are you telling clients to get PINs?\nmarlene_cpa\n11-19-2026, 09:40 AM\n\nMinimum. Two of my clients had returns rejected last season.\n\nRe: Are you telling clients to get PINs?\nnorth_tax\n11-19-2026, 10:05 AM\n\nQuote from ann_ea:\nOverkill, or the minimum?\n\nQuote from marlene_cpa:\nMinimum. Two of my clients had returns rejected last season.\n\nSame here. The bigger issue is the 19 days.\n\nRe: Are you telling clients to get PINs?\ngopher\n11-19-2026, 11:31 AM\n\n> The bigger issue is the 19 days.\n\nNineteen days to scope a breach is not crazy.',
       expect: (d) => {
