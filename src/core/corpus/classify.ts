@@ -396,6 +396,11 @@ export function classifyArticleLines(lines: readonly Line[], titleHint: string |
     const t = c.line.text;
     // "Jane Porter, chief executive, said:" over a paragraph in quotation marks introduces it: a sentence, no heading.
     if (t.endsWith(':') && /^[“"‘']/.test(out[k + 1]?.line.text ?? '')) continue;
+    // A Markdown heading is one whatever its punctuation ("## What should I do?").
+    if (t.charCodeAt(0) === 35 && /^#{2,6}\s/.test(t)) {
+      c.role = 'heading';
+      continue;
+    }
     // Words are counted only in a short line (splitting every paragraph into words was most of this pass).
     if (t.length < 80 && !endsLikeSentence(t)) {
       const words = t.split(/\s+/).length;

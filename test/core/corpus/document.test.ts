@@ -423,6 +423,20 @@ A spokesperson for the schools said they would set work for pupils at home.`,
       },
     },
     {
+      name: 'an explainer\'s Markdown headings that are questions ("## What should I do?") are headings, not paragraphs in the writer\'s voice',
+      text: '# The breach: what customers need to know\n\n*By Priya Menon*\n\n*November 20, 2026*\n\nAbout 4.1 million people have been told their information was exposed.\n\n## What happened?\n\nA folder of customer files was left open from Sept. 2 until Oct. 29.\n\n## Has my data been misused?\n\nThe company says it has found no evidence of misuse.\n\n## What should I do?\n\nA freeze at each of the three credit bureaus stops anyone from opening new credit in your name.\n\n## Can I sue?\n\nSeveral class-action lawsuits have been filed.',
+      expect: (d) => {
+        expect(d.body.map((p) => p.text.slice(0, 12))).toEqual([
+          'About 4.1 mi',
+          'A folder of ',
+          'The company ',
+          'A freeze at ',
+          'Several clas',
+        ]);
+        expect(d.meta.kind).toBe('news');
+      },
+    },
+    {
       name: "a letters page: each letter under its headline, signed by a name line over a town line, is a reader's own under that name",
       text: "Letters to the editor: who should pay for the breach\n\nTwin Cities Ledger\nSunday, Nov. 22, 2026\n\nNineteen days is too long\n\nI am one of the 4.1 million. I found out from a news alert.\n\nThe company knew on Oct. 28.\n\nJanet Okonkwo\nBloomington\n\nDon't punish the messenger\n\nMisconfigured storage is the most common mistake in the industry.\n\nRebecca Sandvik, CPA\nDuluth, Minn.\n\nThree years of monitoring is not enough.\n\nLuis Fernández\nSt. Paul",
       expect: (d) => {
