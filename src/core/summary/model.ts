@@ -26,6 +26,8 @@ import type {
 } from './types.js';
 
 const WEIGHTS = { centrality: 0.25, centroid: 0.25, position: 0.3, coverage: 0.2 };
+/** A question's turn in a transcript: "Q: …", "Q. …", "QUESTION: …", "REPORTER: …". */
+const ASKED_TURN = /^(?:Q|QUESTION|REPORTERS?)\s*[.:]\s/;
 /** Shorter sentences are fragments; a point needs a subject and a verb at least. */
 export const MIN_WORDS = 6;
 /** Longer sentences are cut at their first clause boundary after this many words, when one exists. */
@@ -296,6 +298,16 @@ export function buildSummaryModel(
     for (const para of d.body) if (para.sentences[0]) starts.add(para.sentences[0].start);
   }
   const { claimantsOf, claimantWeight, names, within } = claimantsByPassage(list, quotes);
+  // A transcript's questions ("Q: Sarah Kim, Tasmanian Examiner. Dr. Solberg, the flight was delayed …?"): every
+  // sentence of the turn is the asker's premise, not a point.
+  const asked = new Map<string, Set<number>>();
+  for (const d of corpus.documents)
+    for (const para of d.body)
+      if (ASKED_TURN.test(para.text)) {
+        let set = asked.get(d.meta.id);
+        if (set === undefined) asked.set(d.meta.id, (set = new Set()));
+        set.add(para.index);
+      }
   const sentences: SummarySentence[] = list.map((p, i) => {
     const kind: PointKind = p.role === 'comment' ? 'comment' : p.kind;
     const surface = surfaces[i] as Surface;
@@ -329,7 +341,10 @@ export function buildSummaryModel(
     return {
       passage: p,
       kind,
-      ineligible: ineligibleGiven(p, surface, surface.words),
+      ineligible:
+        p.role === 'body' && asked.get(p.documentId)?.has(p.paragraph) === true
+          ? 'question'
+          : ineligibleGiven(p, surface, surface.words),
       vector: vectors[i] as TermVector,
       entities: surface.entities,
       claimants,
@@ -1093,6 +1108,11 @@ function ineligibleGiven(p: Passage, shape: QuoteShape, words: number): Ineligib
   // Cheap tests first: no '?', no question; an ASCII letter first is the first letter.
   if (text.includes('?') && /\?\W*$/u.test(text)) return 'question';
   if (words < MIN_WORDS) return 'fragment';
+  // "ATTORNEY GENERAL DENISE MARCHBANKS: Good afternoon.": the speaker's label is not the point's words.
+  if (words < MIN_WORDS + 8 && text.includes(':')) {
+    const label = turnLabel(text);
+    if (label && words - label.label.split(/\s+/).length < MIN_WORDS) return 'fragment';
+  }
   // "In a letter dated Tuesday, Bauer wrote:" introduces what the next paragraph says; alone it says nothing.
   if (text.endsWith(':')) return 'fragment';
   // "Q. Mr. Halvorsen, the board says …": a reporter's question in a transcript.

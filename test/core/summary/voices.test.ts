@@ -109,3 +109,25 @@ describe('GIVEN a quotation whose speaker the sentence names only by a pronoun',
     expect(item?.source?.startsWith('Ana Ruiz, quoted in Minister warns on dam')).toBe(true);
   });
 });
+
+describe("GIVEN a press conference transcript with a greeting under a long label and a reporter's premise", () => {
+  const a = analyzeCorpus(
+    corpusOfTexts({
+      t: [
+        'Transcript: news conference on the lawsuit',
+        'The following transcript has been lightly edited for clarity.',
+        'ATTORNEY GENERAL DENISE MARCHBANKS: Good afternoon. This morning my office filed a lawsuit against the company for breaking the notification law.',
+        'Q: Sarah Kim, Tasmanian Examiner. Attorney General, the company says it was waiting for the FBI to finish its work. Did the FBI ask it to delay?',
+        'MARCHBANKS: I have seen no request from any law enforcement agency asking the company to hold off.',
+        'REPORTER: How large could the penalties be?',
+        'MARCHBANKS: The statute allows up to $25,000 per violation, and each resident is a separate violation.',
+      ].join('\n\n'),
+    }),
+  );
+  const sentence = (needle: string) => a.summary.sentences.find((x) => x.text.includes(needle));
+  it("THEN the greeting is a fragment once its label is left out, and the asker's premise is a question's, not a point", () => {
+    expect(sentence('Good afternoon')?.ineligible).toBe('fragment');
+    expect(sentence('waiting for the FBI')?.ineligible).toBe('question');
+    expect(sentence('I have seen no request')?.ineligible).toBeNull();
+  });
+});
