@@ -211,7 +211,8 @@ const OUT_OF_OFFICE = /\b(?:shadow|former|ex|opposition|retired)\b/i;
 function resolveName(names: ReadonlyMap<string, NameInfo>, raw: string): NameInfo {
   const key = raw.toLowerCase();
   const full = names.get(key);
-  if (full) return full;
+  // A transcript's label names the speaker in capitals ("DENISE MARCHBANKS:"): shown as the quotes engine writes it.
+  if (full) return /\p{Ll}/u.test(full.name) || !/\p{Ll}/u.test(raw) ? full : { ...full, name: raw };
   const surname = names.get(key.split(' ').pop() as string);
   if (surname && (raw.split(' ').length === 1 || raw.endsWith(surname.name) || surname.name.endsWith(raw)))
     return surname;

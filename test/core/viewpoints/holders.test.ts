@@ -136,3 +136,25 @@ Both candidates should accept the result. They must tell their supporters that t
     expect(holderOf('counted twice')).toBe('Tomas Brenner');
   });
 });
+
+describe("GIVEN a transcript whose labels print the speaker's name in capitals", () => {
+  const a = analyzeCorpus(
+    corpusOfTexts({
+      t: [
+        'Transcript: news conference on the lawsuit',
+        'The following transcript has been lightly edited for clarity.',
+        'ATTORNEY GENERAL DENISE MARCHBANKS: This morning my office filed a lawsuit, because the company should have told its customers within days.',
+        'REPORTER: Did the FBI ask the company to wait?',
+        'MARCHBANKS: I have seen no request from any agency, and the company must not hide behind one.',
+        'REPORTER: What penalties do you want?',
+        'MARCHBANKS: The penalties should be large enough that no company waits three weeks again.',
+      ].join('\n\n'),
+    }),
+  );
+  it('THEN her claims are held by "Denise Marchbanks", as the quotes engine names her, not by the label\'s capitals', () => {
+    const holders = new Set(
+      a.claims.claims.filter((c) => /lawsuit|no request|large enough/.test(c.text)).map((c) => c.holder),
+    );
+    expect([...holders]).toEqual(['Denise Marchbanks']);
+  });
+});
