@@ -28,6 +28,8 @@ const lexemes = new Map<string, Lexeme>();
 let lexemeCacheSize = 0;
 const LEXEME_CACHE_LIMIT = 200_000;
 
+const EMPHASIS = new Set(['*', '**', '_', '__']);
+
 export type Segmenter = (text: string, offset: number) => Sentence[];
 
 /** Splits `text` (which starts at `offset` in its document) into sentences with tagged tokens. */
@@ -108,6 +110,22 @@ export const segment: Segmenter = (text, offset) => {
   }
   const sentences: Sentence[] = [];
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+  // Emphasis closed right after a sentence's full stop ("**Sign up for the monitoring.** TallyPoint is …") ends
+  // that sentence; the tagger leaves the marks at the start of the next one.
+  for (let k = 1; k < spans.length; k++) {
+    const span = spans[k] as [number, number];
+    let moved = 0;
+    while (
+      span[0] + moved < span[1] &&
+      EMPHASIS.has((all[span[0] + moved] as Token).text) &&
+      (all[span[0] + moved] as Token).start === (all[span[0] + moved - 1] as Token).end
+    )
+      moved++;
+    const next = all[span[0] + moved];
+    if (moved === 0 || next === undefined || next.start === (all[span[0] + moved - 1] as Token).end) continue;
+    (spans[k - 1] as [number, number])[1] += moved;
+    span[0] += moved;
+  }
   for (const [first, last] of spans) {
     const toks = all.slice(first, last + 1);
     const head = toks[0];
