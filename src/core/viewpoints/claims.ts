@@ -12,6 +12,7 @@ import type { PassageIndex } from '../search/index.js';
 import { sentenceTerms } from '../search/index.js';
 import { POSSESSIVE_ENDINGS } from '../search/stopwords.js';
 import { TokenTrie } from './token-trie.js';
+import { WEEKDAYS } from '../text/calendar-words.js';
 import { OFFICIAL, OPINION_MARKERS, TITLE_WORDS } from './lexicon.js';
 import type { ContextBuilder } from './context.js';
 import { judgesByContrary, sentenceReading } from './stance.js';
@@ -236,6 +237,8 @@ const SPEAKS_FOR = new Set([
 ]);
 const JOINERS = new Set(['of', 'for', 'and', '&']);
 
+const WEEKDAY_NAMES: ReadonlySet<string> = new Set(WEEKDAYS);
+
 function attributionIn(
   tokens: readonly Token[],
   infos: readonly WordInfo[],
@@ -338,6 +341,8 @@ function attributionIn(
       if (isNameAt(infos, j)) {
         const end = runEndAfter(tokens, infos, j);
         const next = infos[end];
+        // "the committee's chair said Thursday, as …": a day, not who said it.
+        if (end === j + 1 && WEEKDAY_NAMES.has(u.normal)) break;
         const name = nameOfRun(tokens, j, end);
         if (name && (!next || next.pos === 'PUNCT')) return resolveName(names, name);
         break;

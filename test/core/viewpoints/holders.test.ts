@@ -158,3 +158,14 @@ describe("GIVEN a transcript whose labels print the speaker's name in capitals",
     expect([...holders]).toEqual(['Denise Marchbanks']);
   });
 });
+
+describe('GIVEN "said <weekday>," after the one who said it ("the committee\'s chair said Thursday, as …")', () => {
+  it('THEN the weekday never holds the claim', () => {
+    const a = analyzeCorpus(
+      corpusOfTexts({
+        s: "Chief to testify\n\nThe chief executive has agreed to testify before the committee on Dec. 3, the committee's chair said Thursday, as the company faces a lawsuit and mounting anger from customers who say the delay was wrong.",
+      }),
+    );
+    expect(a.claims.claims.map((c) => c.holder)).not.toContain('Thursday');
+  });
+});
