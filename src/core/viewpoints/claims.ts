@@ -238,6 +238,8 @@ const SPEAKS_FOR = new Set([
 const JOINERS = new Set(['of', 'for', 'and', '&']);
 
 const WEEKDAY_NAMES: ReadonlySet<string> = new Set(WEEKDAYS);
+/** A question's turn in a transcript: "Q: …", "Q. …", "QUESTION: …", "REPORTER: …". */
+const ASKED_TURN = /^(?:Q|QUESTION|REPORTERS?)\s*[.:]\s/;
 
 function attributionIn(
   tokens: readonly Token[],
@@ -640,6 +642,9 @@ export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
       const passages = p.sentences.map((s) => src.passageByStart.get(s.start));
       const infos = p.sentences.map((s, si) => infosOf(s, passages[si]));
       const slot = contexts.addParagraph(words.distinctStemsOf(infos), visitStart, titleOf);
+      // A transcript's question ("REPORTER: The company says it was waiting for the FBI. Did the FBI ask …?") is the
+      // asker's premise, no one's position: neither the statement's nor the one it names.
+      if (commentNo === null && ASKED_TURN.test(p.text)) return;
       // Attribution of each sentence, then carried to unattributed quoted sentences of the same paragraph.
       const found = p.sentences.map((s, si) => {
         const holder =

@@ -169,3 +169,23 @@ describe('GIVEN "said <weekday>," after the one who said it ("the committee\'s c
     expect(a.claims.claims.map((c) => c.holder)).not.toContain('Thursday');
   });
 });
+
+describe("GIVEN a transcript's question turns that report what someone says", () => {
+  it("THEN the asker's premise is no claim, neither the statement's nor the named person's", () => {
+    const a = analyzeCorpus(
+      corpusOfTexts({
+        t: [
+          'Transcript: news conference on the lawsuit',
+          'ATTORNEY GENERAL DENISE MARCHBANKS: My office filed a lawsuit because the company should have told its customers within days.',
+          'REPORTER: Mr. Kessler says the company moved as fast as it responsibly could and that the delay was necessary. What is your response?',
+          'MARCHBANKS: Responsible companies tell people when their house has been broken into, and this one did not.',
+          'Q: The company says the FBI asked it to wait, which would make the delay lawful. Did it?',
+          'MARCHBANKS: I have seen no such request, and the company must produce it if it exists.',
+        ].join('\n\n'),
+      }),
+    );
+    const texts = a.claims.claims.map((c) => c.text);
+    expect(texts.some((t) => /responsibly could|FBI asked it to wait/.test(t))).toBe(false);
+    expect(texts.some((t) => t.includes('Responsible companies'))).toBe(true);
+  });
+});
