@@ -26,6 +26,12 @@ export function citationOfSource(s: TimelineEvent['sources'][number]): Citation 
 
 type Item = ViewSection['items'][number];
 
+/** A span of days is a week when it is seven days ("last week"); other spans ("2 Sep – 29 Oct", "23–24 Jun") show their days alone. */
+function spanSuffix(e: TimelineEvent): string {
+  const days = (Date.parse(e.until as string) - Date.parse(e.date)) / 86_400_000;
+  return days === 6 ? ' (week)' : '';
+}
+
 /** Each event's section title and item, made once per event: an answer only picks them. Do not mutate. */
 const shown = new WeakMap<TimelineEvent, { readonly title: string; readonly item: Item }>();
 
@@ -34,7 +40,7 @@ function shownOf(e: TimelineEvent): { readonly title: string; readonly item: Ite
   if (s === undefined) {
     const title =
       dateLabel(e) +
-      (e.precision === 'day' && !e.until ? '' : e.precision === 'day' ? ' (week)' : ` (${e.precision})`);
+      (e.precision === 'day' && !e.until ? '' : e.precision === 'day' ? spanSuffix(e) : ` (${e.precision})`);
     const cites = e.sources.map(citationOfSource);
     // Opinion and statements labelled (a reader comment's citation says so itself): a view, not reported fact.
     const labelled = cites.map((c, i) => {

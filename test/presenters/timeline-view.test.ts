@@ -77,3 +77,27 @@ describe('GIVEN an event told in two paragraphs of one report and in another rep
     expect(view.sections[0]?.items[0]?.source).toBe('a ¶2 · a ¶9 · b ¶2 (2 sources)');
   });
 });
+
+describe('GIVEN events over spans of days', () => {
+  const span = (date: string, until: string): TimelineEvent => ({
+    ...event(['news']),
+    date,
+    until,
+    precision: 'day',
+  });
+  it('THEN a span of seven days is a week, and any other span shows its days alone', () => {
+    const view = timelineView({
+      events: [
+        span('2026-09-02', '2026-10-29'),
+        span('2026-11-16', '2026-11-22'),
+        span('2026-06-23', '2026-06-24'),
+      ],
+      asked: '',
+      hidden: { background: 0, comments: 0 },
+      image: false,
+    });
+    const titles = view.sections.map((s) => s.title);
+    expect(titles.filter((t) => t.endsWith('(week)'))).toHaveLength(1);
+    expect(titles.some((t) => t.includes('16') && t.endsWith('(week)'))).toBe(true);
+  });
+});
