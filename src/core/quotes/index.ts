@@ -173,16 +173,39 @@ function transcriptTurns(
     // "A. …") ends the turn.
     const next = turns[k + 1];
     if (next === undefined) return;
+    // Questions and answers marked "Q. …" / "A. …" between labelled turns: an answer is by the person the question
+    // before it names ("Q. Mr. Halvorsen, the board says …"), or by the one the last named question asked.
+    let answerer: Named | null = null;
+    let marked = false;
     for (let j = i + 1; j < next.i; j++) {
       const c = paragraphs[j] as Paragraph;
       const text = c.text.trimEnd();
-      if (OTHER_TURN.test(text)) break;
-      if (/^[([]/.test(text) || text.split(/\s+/).length < 2) continue;
+      const mark = OTHER_TURN.exec(text);
+      if (mark) {
+        marked = true;
+        if (text[0] === 'Q') {
+          const named = ADDRESSED.exec(text.slice(mark[0].length))?.[1];
+          if (named !== undefined) answerer = byLabel.get(named.toUpperCase()) ?? null;
+        } else if (answerer !== null && text.length - mark[0].length > 3) {
+          const start = c.start + mark[0].length;
+          out.push({ speaker: answerer, start, end: c.start + text.length, kind: 'direct', paragraph: c });
+        }
+        continue;
+      }
+      if (marked || /^[([]/.test(text) || text.split(/\s+/).length < 2) continue;
       out.push({ speaker, start: c.start, end: c.start + text.length, kind: 'direct', paragraph: c });
     }
   });
   return out;
 }
+
+/** The person a question opens on ("Mr. Halvorsen, the board says …", "Dr. Solberg, will …"): their surname. */
+const ADDRESSED = new RegExp(
+  `^(?:(?:${HONORIFICS.split('|')
+    .map((h) => `${h[0]?.toUpperCase() ?? ''}${h.slice(1)}`)
+    .join('|')})\\.?\\s+)?(\\p{Lu}[\\p{L}'’-]+),`,
+  'u',
+);
 
 /** The person a label names after its title words ("DEPUTY ATTORNEY GENERAL SAM OKWUOSA" -> "SAM OKWUOSA"): its longest known ending. */
 function namedIn(label: string, byLabel: ReadonlyMap<string, Named>): Named | undefined {

@@ -835,3 +835,28 @@ describe('GIVEN a transcript whose labels give a title and a full name, and a tu
     for (const q of qa.quotes) expect(text.slice(q.start, q.end)).toBe(q.text);
   });
 });
+
+describe('GIVEN "Q. …" / "A. …" exchanges between the labelled turns of a press conference', () => {
+  it('THEN an answer is by the person the question before it names, and a question naming no one keeps the last one asked', () => {
+    const { qa } = analyse(
+      [
+        'The following is an edited transcript of a press conference given by chief executive Erik Halvorsen and finance director Søren Lund.',
+        'MR. HALVORSEN: Good morning. We will not raise the offer again.',
+        'MR. LUND: I would add only that the financing is committed.',
+        'Q. Mr. Halvorsen, the board says you are buying the company on the cheap. What is your answer?',
+        'A. My answer is that the board has had three years to deliver its recovery.',
+        'Q. Will any jobs be cut in the UK?',
+        'A. We have no plans to close any British plant.',
+        'Q. Who will chair the new board?',
+        'MR. LUND: That is for the shareholders to decide.',
+      ].join('\n\n'),
+    );
+    const by = (s: string) => qa.quotes.find((q) => q.text.startsWith(s))?.speaker ?? null;
+    expect(by('My answer is')).toBe('Erik Halvorsen');
+    expect(by('We have no plans')).toBe('Erik Halvorsen');
+    // (The questions' own words are no turn's; "Mr. Halvorsen, the board says …" as reported speech is another matter.)
+    expect(
+      qa.quotes.some((q) => q.kind === 'direct' && /on the cheap|jobs be cut|chair the new/.test(q.text)),
+    ).toBe(false);
+  });
+});
