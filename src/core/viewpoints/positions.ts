@@ -236,6 +236,11 @@ interface Scratch {
   /** By claim id: 1 for a reader comment's claim, read when the claim is first scored. */
   readonly comments: Uint8Array;
   /**
+   * By claim id: 1 for a named speaker's or a reader comment's claim (whose holder's stance it may carry), read when
+   * the claim is first scored.
+   */
+  readonly carries: Uint8Array;
+  /**
    * By `sameReading` representative: whether the sentence denies by reference (0: not read yet, 1: no, 2: yes).
    * A pure function of the sentence's word infos, so kept across queries.
    */
@@ -250,12 +255,14 @@ interface Scratch {
  * Numbers a scored claim's holder and rebutted holder, and notes whether it is a mention or a comment's, the first
  * time it is scored (read from the claim object then, rather than from every claim at the first query).
  */
-function numberHolders(scratch: Scratch, id: number, claim: Claim): void {
+function numberHolders(scratch: Scratch, id: number, claims: readonly Claim[]): void {
   if ((scratch.holderOf[id] as number) !== -2) return;
+  const claim = claims[id] as Claim;
   scratch.holderOf[id] = holderNumber(scratch, claim.holder);
   scratch.rebutOf[id] = claim.rebuts === null ? -1 : holderNumber(scratch, claim.rebuts);
   if (claim.mention === true) scratch.mentions[id] = 1;
   if (claim.comment !== null) scratch.comments[id] = 1;
+  if (claim.attributed || claim.comment !== null) scratch.carries[id] = 1;
 }
 
 function holderNumber(scratch: Scratch, name: string): number {
@@ -300,6 +307,7 @@ function scratchOf(analysis: ClaimAnalysis): Scratch {
       net: new Float64Array(64),
       mentions: new Uint8Array(n),
       comments: new Uint8Array(n),
+      carries: new Uint8Array(n),
       denials: new Uint8Array(n),
       scored: new ScoredFields(analysis.claims),
       replies: null,
@@ -324,12 +332,12 @@ function addScored(
   scratch: Scratch,
   scored: Scored[],
   id: number,
-  claim: Claim,
+  claims: readonly Claim[],
   stance: number,
   relevance: number,
   focus: number,
 ): void {
-  numberHolders(scratch, id, claim);
+  numberHolders(scratch, id, claims);
   const at = scored.length;
   scratch.scoredEpoch[id] = scratch.epoch;
   scratch.scoredAt[id] = at;
@@ -516,9 +524,10 @@ function scoreClaims(
   for (let k = 0; k < n; k++) {
     if (keep !== null && keep[k] === 0) continue;
     const id = ids[k] as number;
-    const claim = claims[id] as Claim;
     const same = sameReading[id] as number;
+    // (The claim object is read only to compute a stance: likely a cache miss each on a large corpus.)
     if (stanceEpoch[same] !== epoch) {
+      const claim = claims[id] as Claim;
       const reading = stanceOf(claim.sentence.tokens, frame, claim.reading);
       stanceEpoch[same] = epoch;
       stanceValue[same] = reading.stance;
@@ -528,7 +537,7 @@ function scoreClaims(
       scratch,
       out,
       id,
-      claim,
+      claims,
       stanceValue[same] as number,
       relevances[k] as number,
       stanceFocus[same] as number,
@@ -562,7 +571,7 @@ function answerReplies(sources: ViewpointSources, scored: Scored[]): void {
     if (replies === undefined) continue;
     for (const id of replies) {
       if (id <= s.id || onTopic[id] === 0 || scoredOf(scratch, scored, id) !== undefined) continue;
-      addScored(scratch, scored, id, sources.claims.claims[id] as Claim, 0, s.relevance, -1);
+      addScored(scratch, scored, id, sources.claims.claims, 0, s.relevance, -1);
     }
   }
 }
@@ -611,7 +620,7 @@ function answerMentions(sources: ViewpointSources, scored: Scored[]): void {
       if (known.stance === 0) known.stance = stance;
       continue;
     }
-    addScored(scratch, scored, id, claims[id] as Claim, stance, s.relevance, -1);
+    addScored(scratch, scored, id, claims, stance, s.relevance, -1);
   }
 }
 
@@ -671,7 +680,7 @@ function answers(
     }
     const coverage = coverageOf(id, slots[id] as number, subject);
     if (coverage < MIN_RELEVANCE && b.relevance < MIN_RELEVANCE) continue;
-    addScored(scratch, scored, id, claim, stance, Math.max(coverage * 0.8, b.relevance), -1);
+    addScored(scratch, scored, id, claims, stance, Math.max(coverage * 0.8, b.relevance), -1);
   }
 }
 
@@ -702,7 +711,7 @@ export function mostRelevant(relevances: ArrayLike<number>, limit: number): Uint
 /** Holders carry their stance to their other relevant claims; a rebuttal puts the rebutted holder on the other side. */
 function propagate(scored: Scored[], scratch: Scratch): void {
   // Each holder's net stance, by holder number (a holder no claim gave a stance to has 0, as an absent one would).
-  const { holderOf, rebutOf, net, mentions } = scratch;
+  const { holderOf, rebutOf, net, mentions, carries } = scratch;
   for (const s of scored)
     if (s.stance !== 0) {
       const h = holderOf[s.id] as number;
@@ -724,7 +733,8 @@ function propagate(scored: Scored[], scratch: Scratch): void {
     // A quotation answered is not its quoter's view.
     if (s.stance !== 0 || s.relevance < HOLDER_RELEVANCE || mentions[s.id] === 1) continue;
     // An author's voice spans a whole piece; only named speakers and single comments carry over.
-    if (!s.claim.attributed && s.claim.comment === null) continue;
+    // (Read from `carries`, not the claim object: likely a cache miss each on a large corpus.)
+    if (carries[s.id] === 0) continue;
     const n = net[holderOf[s.id] as number] as number;
     if (n) s.stance = 0.5 * Math.sign(n);
   }
@@ -811,21 +821,46 @@ function order(items: Scored[]): Scored[] {
     if (w > best) best = w;
   }
   const pick = (comments: boolean, limit: number): Scored[] => {
-    const sorted = weighed
-      .filter((x) => (x.s.claim.comment !== null) === comments && x.w >= 0.25 * best)
-      .sort((a, b) => b.w - a.w);
+    const items = weighed.filter((x) => (x.s.claim.comment !== null) === comments && x.w >= 0.25 * best);
     const seen = new Set<string>();
     const first: Scored[] = [];
     const rest: Scored[] = [];
-    for (const { s } of sorted) {
-      (seen.has(s.claim.holder) ? rest : first).push(s);
-      seen.add(s.claim.holder);
-      // Enough holders already: later items can only come after these.
-      if (first.length >= limit) break;
+    // The items by weight (a stable sort) are read until `limit` holders have one, usually within the first few:
+    // so the heaviest `size` are sorted, and more only when they do not reach `limit` holders.
+    for (let size = ORDER_HEAD; ; size *= 4) {
+      const sorted = heaviest(items, size);
+      seen.clear();
+      first.length = 0;
+      rest.length = 0;
+      for (const { s } of sorted) {
+        (seen.has(s.claim.holder) ? rest : first).push(s);
+        seen.add(s.claim.holder);
+        // Enough holders already: later items can only come after these.
+        if (first.length >= limit) break;
+      }
+      if (first.length >= limit || sorted.length === items.length) break;
     }
     return [...first, ...rest].slice(0, limit);
   };
   return [...pick(false, ARTICLE_ITEMS), ...pick(true, COMMENT_ITEMS)];
+}
+
+/** How many of the heaviest items `order` sorts first. */
+const ORDER_HEAD = 64;
+
+/**
+ * The first entries of `items` stably sorted by weight, heaviest first: all of them when there are at most `size`,
+ * else every item weighing at least the size-th heaviest (ties included), which the full sort puts first.
+ */
+function heaviest<T extends { readonly w: number }>(items: readonly T[], size: number): T[] {
+  const byWeight = (a: T, b: T) => b.w - a.w;
+  if (items.length <= size) return [...items].sort(byWeight);
+  const weights = new Float64Array(items.length);
+  for (let k = 0; k < items.length; k++) weights[k] = (items[k] as T).w;
+  const cut = kthLargestInPlace(weights, size);
+  const kept: T[] = [];
+  for (const x of items) if (x.w >= cut) kept.push(x);
+  return kept.sort(byWeight);
 }
 
 function positionOf(items: Scored[], side: 1 | -1 | 0): Position {
