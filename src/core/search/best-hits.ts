@@ -23,6 +23,7 @@
  */
 import type MiniSearch from 'minisearch';
 import type { SearchResult } from 'minisearch';
+import type { ListedGate } from './gated-postings.js';
 
 /** MiniSearch's default BM25+ parameters and prefix weight, which the bound mirrors (passed explicitly below). */
 export const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
@@ -415,20 +416,25 @@ export class BestHits {
           : kthLargestWeighted(bounds, touched, size, reached, head),
       );
       for (;;) {
-        for (const group of admitted) firstCall[scored[group] as number] = 0;
+        const admits = new Int32Array(admitted.length);
+        for (let k = 0; k < admitted.length; k++) {
+          const id = scored[admitted[k] as number] as number;
+          firstCall[id] = 0;
+          admits[k] = id;
+        }
         let calls = 0;
-        const results = this.mini.search(q.text, {
-          ...this.options(q),
-          // Also notes where MiniSearch's walk first admits each scored passage: its place among equal scores.
-          boostDocument: (id: number, term: string) => {
-            if (gate[id] !== epoch) return 0;
-            if (firstCall[id] === 0) {
-              firstCall[id] = ++calls;
-              firstTerm[id] = term;
-            }
-            return 1;
-          },
-        });
+        // Also notes where MiniSearch's walk first admits each scored passage: its place among equal scores.
+        const boostDocument: ListedGate = (id: number, term: string) => {
+          if (gate[id] !== epoch) return 0;
+          if (firstCall[id] === 0) {
+            firstCall[id] = ++calls;
+            firstTerm[id] = term;
+          }
+          return 1;
+        };
+        // It admits these only, so the gated walk looks them up in long posting lists (see gated-postings.ts).
+        boostDocument.admits = admits.sort();
+        const results = this.mini.search(q.text, { ...this.options(q), boostDocument });
         const all = this.withCopies(results, touched, reached, groups, head);
         if (all.length < head) return all;
         const floor = (all[head - 1] as SearchResult).score;

@@ -18,8 +18,17 @@ import type { PassageStats } from './best-hits.js';
 
 /** Shorter posting lists are walked by MiniSearch itself: nothing to save there. */
 const MIN_POSTINGS = 64;
+/** A term's postings are looked up by the gate's list (`ListedGate`) when they outnumber its entries this many times. */
+const LOOKUP_RATIO = 16;
 
 type Gate = (id: unknown, term: string, storedFields: unknown) => number;
+
+/**
+ * A gate (`boostDocument`) that may carry `admits`: the ids (ascending) outside which it returns 0 and does nothing
+ * else. Its postings are then found by looking those ids up in each long posting list (binary search) rather than
+ * by asking the gate about every posting; it is asked about the same ids in the same order.
+ */
+export type ListedGate = ((id: number, term: string) => number) & { admits?: Int32Array };
 type TermResults = (
   sourceTerm: string,
   derivedTerm: string,
@@ -101,13 +110,36 @@ export function walkGatedPostings(mini: MiniSearch, stats: PassageStats): void {
     if (!(postings instanceof Map) || postings.size !== end - first || end - first < MIN_POSTINGS)
       return fallBack();
     const gate = boostDocument as Gate;
+    const admits = (boostDocument as { admits?: unknown }).admits;
     let count = 0;
-    for (let k = first; k < end; k++) {
-      const id = ids[k] as number;
-      if (!gate(id, derivedTerm, undefined)) continue;
-      if (!postings.has(id)) return fallBack();
-      admittedIds[count++] = id;
-    }
+    if (admits instanceof Int32Array && admits.length * LOOKUP_RATIO <= end - first) {
+      // The ids the gate may admit that this term's postings hold, in id order (the order of the walk below).
+      let at = first;
+      for (let j = 0; j < admits.length && at < end; j++) {
+        const id = admits[j] as number;
+        at = lowerBound(ids, at, end, id);
+        if (at === end || ids[at] !== id) continue;
+        if (!gate(id, derivedTerm, undefined)) continue;
+        if (!postings.has(id)) return fallBack();
+        admittedIds[count++] = id;
+      }
+    } else
+      for (let k = first; k < end; k++) {
+        const id = ids[k] as number;
+        if (!gate(id, derivedTerm, undefined)) continue;
+        if (!postings.has(id)) return fallBack();
+        admittedIds[count++] = id;
+      }
     return score(new Map([[fieldId, new AdmittedPostings(admittedIds.subarray(0, count), postings)]]));
   };
+}
+
+/** The first position in ids[lo..hi) (ascending) holding a value >= `value`. */
+function lowerBound(ids: Int32Array, lo: number, hi: number, value: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((ids[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

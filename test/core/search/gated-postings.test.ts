@@ -61,4 +61,36 @@ describe('GIVEN a MiniSearch index with the gated walk and the same index withou
       expect(shape(best.search(q, 100).slice(0, 100))).toEqual(shape(want));
     }
   });
+
+  it('a gate listing the ids it admits THEN the same results, the same admissions in the same order, and long lists not read posting by posting', () => {
+    const admits = Int32Array.from({ length: 2500 }, (_, i) => i).filter((i) => i % 97 === 3);
+    const calls: [number, string][] = [];
+    const gate = (id: number, term: string) => {
+      if (id % 97 !== 3) return 0;
+      calls.push([id, term]);
+      return 1;
+    };
+    const listed = Object.assign((id: number, term: string) => gate(id, term), { admits });
+    let asked = 0;
+    for (const text of queries) {
+      const options = { combineWith: 'OR' as const, prefix: (t: string) => t.length >= 5 };
+      calls.length = 0;
+      const want = shape(gated.search(text, { ...options, boostDocument: gate }));
+      const wantCalls = [...calls];
+      calls.length = 0;
+      expect(shape(gated.search(text, { ...options, boostDocument: listed }))).toEqual(want);
+      expect(calls).toEqual(wantCalls);
+    }
+    // A gate listing few ids, so the longest list ('w0') is looked up by them.
+    const few = (id: number) => (asked++, id % 499 === 3 ? 1 : 0);
+    asked = 0;
+    gated.search('w0', { boostDocument: few });
+    const unlisted = asked;
+    asked = 0;
+    gated.search('w0', {
+      boostDocument: Object.assign(few, { admits: admits.filter((i) => i % 499 === 3) }),
+    });
+    expect(unlisted).toBeGreaterThan(64);
+    expect(asked).toBeLessThan(unlisted / 4);
+  });
 });
