@@ -181,6 +181,8 @@ function speakerExpansion(speakers: readonly Speaker[], text: string): string[] 
 
 /** A topic's subject words with their weights and stem ids (-1: no claim has that stem), read once per query. */
 interface Subject {
+  /** The topic's subject terms it was made from. */
+  readonly terms: readonly string[];
   readonly words: readonly { readonly weight: number; readonly stem: number }[];
   readonly total: number;
   /** `words`' weights. */
@@ -249,6 +251,8 @@ interface Scratch {
   readonly scored: ScoredFields;
   /** `repliesOf`: claims by document and the holder they rebut (null until a query needs them). */
   replies: ReadonlyMap<string, readonly number[]> | null;
+  /** The subject last made, whose masks are the ones in `own`, `paragraphs` and `titles`. */
+  lastSubject: Subject | null;
 }
 
 /**
@@ -311,6 +315,7 @@ function scratchOf(analysis: ClaimAnalysis): Scratch {
       denials: new Uint8Array(n),
       scored: new ScoredFields(analysis.claims),
       replies: null,
+      lastSubject: null,
     };
     scratches.set(analysis, s);
   }
@@ -356,8 +361,26 @@ function scoredOf(scratch: Scratch, scored: readonly Scored[], id: number): Scor
   return s !== undefined && s.id === id ? s : undefined;
 }
 
+/** The terms a frame's subject is made from. */
+function subjectTerms(frame: TopicFrame): readonly string[] {
+  return frame.subject.length > 0 ? frame.subject : frame.terms;
+}
+
+/**
+ * `known` when it was made from the same terms as the frame's subject and its masks are still the scratch's (no
+ * other subject made since): the same subject. Used within one call only (a counterpoint's other side asks about
+ * the claim's own subject), never across calls.
+ */
+function reusedSubject(frame: TopicFrame, scratch: Scratch, known: Subject | undefined): Subject | undefined {
+  if (known === undefined || scratch.lastSubject !== known) return undefined;
+  const terms = subjectTerms(frame);
+  if (terms.length !== known.terms.length) return undefined;
+  for (let k = 0; k < terms.length; k++) if (terms[k] !== known.terms[k]) return undefined;
+  return known;
+}
+
 function subjectOf(frame: TopicFrame, analysis: ClaimAnalysis, scratch: Scratch): Subject {
-  const subject = frame.subject.length > 0 ? frame.subject : frame.terms;
+  const subject = subjectTerms(frame);
   let total = 0;
   // Loops onto literals rather than map: map's result is packed or holey depending on whether the calling code is
   // optimised, so readers of these arrays deoptimised once this function was optimised (or deoptimised).
@@ -391,7 +414,16 @@ function subjectOf(frame: TopicFrame, analysis: ClaimAnalysis, scratch: Scratch)
     const titles = (scratch.titles[block] ??= new Uint32Array(analysis.context.titles)).fill(0);
     around.push(new ContextMasks(analysis.context, stems, { paragraphs, titles }));
   }
-  return { words, total, weights: Float64Array.from(words, (w) => w.weight), own, around };
+  const made = {
+    terms: subject,
+    words,
+    total,
+    weights: Float64Array.from(words, (w) => w.weight),
+    own,
+    around,
+  };
+  scratch.lastSubject = made;
+  return made;
 }
 
 /** How much a claim is about a topic: the topic's subject words (by weight) in the sentence, or around it. */
@@ -424,11 +456,12 @@ function scoreClaims(
   frame: TopicFrame,
   limit: number,
   tokens?: readonly Token[],
-): { scored: Scored[]; bound: ReadBound | undefined } {
+  known?: Subject,
+): { scored: Scored[]; bound: ReadBound | undefined; subject: Subject } {
   const { claims, byTerm, byPassage } = sources.claims;
   const scratch = scratchOf(sources.claims);
   const epoch = nextEpoch(scratch);
-  const subject = subjectOf(frame, sources.claims, scratch);
+  const subject = reusedSubject(frame, scratch, known) ?? subjectOf(frame, sources.claims, scratch);
   const lexicon = [...frame.groups.keys()].flatMap((g) => {
     const group = GROUP_BY_ID.get(g);
     return group ? [...group.plus, ...group.minus] : [];
@@ -546,7 +579,7 @@ function scoreClaims(
   if (frame.predicate !== undefined) answers(sources, frame, subject, out, hits, top);
   answerMentions(sources, out);
   answerReplies(sources, out);
-  return { scored: out, bound: keep === null ? undefined : { read: limit, of: n } };
+  return { scored: out, bound: keep === null ? undefined : { read: limit, of: n }, subject };
 }
 
 /**
@@ -888,8 +921,9 @@ function viewpointsOf(
   tokens: readonly Token[],
   frame: TopicFrame,
   limit: number,
+  known?: Subject,
 ): ViewpointsResult {
-  const { scored, bound } = scoreClaims(sources, topic, frame, limit, tokens);
+  const { scored, bound } = scoreClaims(sources, topic, frame, limit, tokens, known);
   propagate(scored, scratchOf(sources.claims));
   const plus = scored.filter((s) => s.stance > 0);
   const minus = scored.filter((s) => s.stance < 0);
@@ -956,7 +990,7 @@ export function findCounterpoints(
   const tokens = tokensOf(sources, text);
   const frame = frameOf(tokens);
   const own = Math.sign(stanceOf(tokens, frame).stance) || 1;
-  const { scored, bound } = scoreClaims(sources, text, frame, limit, tokens);
+  const { scored, bound, subject } = scoreClaims(sources, text, frame, limit, tokens);
   // With an ad-hoc predicate, a sentence that itself affirms the claim (a restatement of it) is never against it,
   // whatever its holder's other sentences or a rebuttal make of it.
   // (Flags by position: propagating changes stances only, not the list.)
@@ -986,7 +1020,7 @@ export function findCounterpoints(
     // Only when its own words find none: the other side costs a second query (a topic's positions).
     frame.predicate === undefined || direct.length > 0
       ? null
-      : otherSideOf(sources, tokens, frame.predicate, allies, direct, Math.min(limit, SIDE_READ));
+      : otherSideOf(sources, tokens, frame.predicate, allies, direct, Math.min(limit, SIDE_READ), subject);
   return withBound(
     {
       claim: text,
@@ -1014,6 +1048,7 @@ function otherSideOf(
   allies: ReadonlySet<string>,
   direct: readonly PositionItem[],
   limit: number,
+  subject: Subject,
 ): { topic: string; items: PositionItem[] } | null {
   for (const topic of [predicate.subjectText, predicate.objectText]) {
     if (topic === '') continue;
@@ -1023,7 +1058,8 @@ function otherSideOf(
     const topicFrame = frameOf(topicTokens);
     const own = Math.sign(stanceOf(tokens, topicFrame).stance);
     if (allies.size === 0 && own === 0) continue;
-    const { positions } = viewpointsOf(sources, topic, topicTokens, topicFrame, limit);
+    // (The claim's subject is usually the topic's: its masks are not made again.)
+    const { positions } = viewpointsOf(sources, topic, topicTokens, topicFrame, limit, subject);
     const side = sideOf(positions, allies) || own;
     if (side === 0) continue;
     const shown = new Set(direct.map((i) => i.claim.id));
