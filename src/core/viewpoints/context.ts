@@ -99,8 +99,9 @@ export class ContextBuilder {
  * article's title.
  */
 export class ContextMasks {
-  private readonly paragraphs: Uint32Array;
-  private readonly titles: Uint32Array;
+  /** By paragraph slot, and by title: which of the stems it has (`of` combines a slot's with its context's). */
+  readonly paragraphs: Uint32Array;
+  readonly titles: Uint32Array;
 
   /**
    * `buffers`, when given, are all-zero arrays of the index's slot and title counts that the masks are written
