@@ -950,9 +950,8 @@ function viewpointsOf(
   tokens: readonly Token[],
   frame: TopicFrame,
   limit: number,
-  known?: Subject,
 ): ViewpointsResult {
-  const { scored, bound } = scoreClaims(sources, topic, frame, limit, tokens, known);
+  const { scored, bound } = scoreClaims(sources, topic, frame, limit, tokens);
   propagate(scored, scratchOf(sources.claims));
   const plus = scored.filter((s) => s.stance > 0);
   const minus = scored.filter((s) => s.stance < 0);
@@ -960,9 +959,7 @@ function viewpointsOf(
   if (plus.length > 0) positions.push(positionOf(plus, 1));
   if (minus.length > 0) positions.push(positionOf(minus, -1));
   // Other relevant positions that take no side on the predicate, when the two sides leave room for them.
-  const others = scored.filter(
-    (s) => s.stance === 0 && s.claim.strength >= 2 && s.relevance >= 0.45 && s.claim.mention !== true,
-  );
+  const others = scored.filter(isOtherView);
   if (others.length > 0 && positions.length < 2) {
     const best = order(others.map((s) => copyOf(s, 0.001))).slice(0, 4);
     positions.push(positionOf(best, 0));
@@ -974,6 +971,51 @@ function viewpointsOf(
     if (parties.length >= 2) return withBound({ topic, positions: parties }, bound);
   }
   return withBound({ topic, positions }, bound);
+}
+
+/** The other views viewpointsOf adds beside a lone side: relevant claims taking no side. */
+function isOtherView(s: Scored): boolean {
+  return s.stance === 0 && s.claim.strength >= 2 && s.relevance >= 0.45 && s.claim.mention !== true;
+}
+
+/**
+ * The positions taking a side (+1 or -1) among those viewpointsOf gives for a topic, with their items and without
+ * their labels, the other views or each party's view (what otherSideOf reads of them, computed without the rest):
+ * none when viewpointsOf shows each party's view instead of a lone side.
+ */
+function sidesOf(
+  sources: ViewpointSources,
+  topic: string,
+  tokens: readonly Token[],
+  frame: TopicFrame,
+  limit: number,
+  known?: Subject,
+): Position[] {
+  const { scored } = scoreClaims(sources, topic, frame, limit, tokens, known);
+  propagate(scored, scratchOf(sources.claims));
+  const plus = scored.filter((s) => s.stance > 0);
+  const minus = scored.filter((s) => s.stance < 0);
+  const sides: Position[] = [];
+  if (plus.length > 0) sides.push(itemsOf(plus, 1));
+  if (minus.length > 0) sides.push(itemsOf(minus, -1));
+  if (sides.length !== 1) return sides;
+  // A lone side: viewpointsOf adds the other views when there are any, else shows each party's view instead when
+  // there are at least two parties (byHolder's groups with a named speaker's or a comment's claim).
+  if (scored.some(isOtherView)) return sides;
+  const parties = new Set<string>();
+  for (const s of scored) {
+    if (s.relevance < HOLDER_RELEVANCE || s.claim.strength < 1 || s.claim.mention === true) continue;
+    if (s.claim.attributed || s.claim.comment !== null) parties.add(s.claim.holder);
+  }
+  return parties.size >= 2 ? [] : sides;
+}
+
+/** `positionOf` without its label. */
+function itemsOf(items: Scored[], side: 1 | -1): Position {
+  const ordered = order(items);
+  const out: PositionItem[] = [];
+  for (const s of ordered) out.push({ claim: s.claim, stance: s.stance, relevance: s.relevance });
+  return { label: '', side, items: out };
 }
 
 /**
@@ -1088,7 +1130,7 @@ function otherSideOf(
     const own = Math.sign(stanceOf(tokens, topicFrame).stance);
     if (allies.size === 0 && own === 0) continue;
     // (The claim's subject is usually the topic's: its masks are not made again.)
-    const { positions } = viewpointsOf(sources, topic, topicTokens, topicFrame, limit, subject);
+    const positions = sidesOf(sources, topic, topicTokens, topicFrame, limit, subject);
     const side = sideOf(positions, allies) || own;
     if (side === 0) continue;
     const shown = new Set(direct.map((i) => i.claim.id));
