@@ -577,7 +577,7 @@ function derivedTerms(
 }
 
 /** The first position in ids[lo..hi) (ascending) holding a value >= `value`. */
-function lowerBound(ids: Int32Array, lo: number, hi: number, value: number): number {
+export function lowerBound(ids: Int32Array, lo: number, hi: number, value: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if ((ids[mid] as number) < value) lo = mid + 1;

@@ -14,7 +14,7 @@
  * does not look as expected (another signature, other fields, other postings), MiniSearch's own walk runs.
  */
 import type MiniSearch from 'minisearch';
-import type { PassageStats } from './best-hits.js';
+import { lowerBound, type PassageStats } from './best-hits.js';
 
 /** Shorter posting lists are walked by MiniSearch itself: nothing to save there. */
 const MIN_POSTINGS = 64;
@@ -132,14 +132,4 @@ export function walkGatedPostings(mini: MiniSearch, stats: PassageStats): void {
       }
     return score(new Map([[fieldId, new AdmittedPostings(admittedIds.subarray(0, count), postings)]]));
   };
-}
-
-/** The first position in ids[lo..hi) (ascending) holding a value >= `value`. */
-function lowerBound(ids: Int32Array, lo: number, hi: number, value: number): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((ids[mid] as number) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

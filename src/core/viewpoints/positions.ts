@@ -1003,10 +1003,7 @@ function sidesOf(
   // there are at least two parties (byHolder's groups with a named speaker's or a comment's claim).
   if (scored.some(isOtherView)) return sides;
   const parties = new Set<string>();
-  for (const s of scored) {
-    if (s.relevance < HOLDER_RELEVANCE || s.claim.strength < 1 || s.claim.mention === true) continue;
-    if (s.claim.attributed || s.claim.comment !== null) parties.add(s.claim.holder);
-  }
+  for (const s of scored) if (holdsAView(s) && byASpeakerOrReader(s)) parties.add(s.claim.holder);
   return parties.size >= 2 ? [] : sides;
 }
 
@@ -1016,6 +1013,16 @@ function itemsOf(items: Scored[], side: 1 | -1): Position {
   const out: PositionItem[] = [];
   for (const s of ordered) out.push({ claim: s.claim, stance: s.stance, relevance: s.relevance });
   return { label: '', side, items: out };
+}
+
+/** A claim clear and relevant enough to show as its holder's view (see byHolder). */
+function holdsAView(s: Scored): boolean {
+  return s.relevance >= HOLDER_RELEVANCE && s.claim.strength >= 1 && s.claim.mention !== true;
+}
+
+/** A named speaker's or a reader comment's claim (byHolder's parties; narrower than isAParty, which counts columnists). */
+function byASpeakerOrReader(s: Scored): boolean {
+  return s.claim.attributed || s.claim.comment !== null;
 }
 
 /**
@@ -1028,13 +1035,7 @@ function byHolder(scored: Scored[], positions: Position[]): Position[] {
   const placed = new Set(positions.flatMap((p) => p.items.map((i) => i.claim.holder)));
   const groups = new Map<string, Scored[]>();
   for (const s of scored) {
-    if (
-      placed.has(s.claim.holder) ||
-      s.relevance < HOLDER_RELEVANCE ||
-      s.claim.strength < 1 ||
-      s.claim.mention === true
-    )
-      continue;
+    if (placed.has(s.claim.holder) || !holdsAView(s)) continue;
     const list = groups.get(s.claim.holder) ?? [];
     list.push(copyOf(s, s.stance === 0 ? 0.001 : s.stance));
     groups.set(s.claim.holder, list);
@@ -1042,7 +1043,7 @@ function byHolder(scored: Scored[], positions: Position[]): Position[] {
   const weight = (list: Scored[]) => maxOf(list.map((s) => (0.5 + s.relevance) * (s.claim.quoted ? 1.5 : 1)));
   const ranked = [...groups.values()]
     // Named speakers and comments first: an article's unattributed narration is not a party to the dispute.
-    .filter((list) => list.some((s) => s.claim.attributed || s.claim.comment !== null))
+    .filter((list) => list.some(byASpeakerOrReader))
     .sort((a, b) => weight(b) - weight(a));
   const out = [...positions];
   for (const list of ranked) {
