@@ -309,6 +309,7 @@ function readParagraph(p: Paragraph, spans: readonly QuoteSpan[]): ParagraphToks
   const particles: number[] = [];
   // Capitalised words after "the" mid-sentence that the tagger read as verbs or adverbs ("the Met/VERB Office").
   const misread: number[] = [];
+  const beforeSaid: number[] = [];
   let prevName = false;
   let prevTok: Token | undefined;
   // Spans are disjoint and in text order, tokens too: one pointer finds the span holding each token.
@@ -332,6 +333,7 @@ function readParagraph(p: Paragraph, spans: readonly QuoteSpan[]): ParagraphToks
       const i = n++;
       wrapToken(i, t, q, mark);
       const prevNormal = prevTok?.normal;
+      const prevPos = prevTok?.pos;
       prevTok = t;
       if (q >= 0) {
         prevName = false;
@@ -344,6 +346,15 @@ function readParagraph(p: Paragraph, spans: readonly QuoteSpan[]): ParagraphToks
       else if (!isName && NAME_PARTICLES.has(t.normal) && !startsUpper(t.text)) particles.push(i);
       else if (!isName && prevNormal === 'the' && ti > 0 && t.type === 'word' && startsUpper(t.text))
         misread.push(i);
+      // A capitalised word the tagger read as a verb or adverb right before "said"/"says" ("…,” Pierce/VERB said.").
+      else if (
+        !isName &&
+        t.type === 'word' &&
+        startsUpper(t.text) &&
+        (ti === 0 || prevPos === 'PUNCT') &&
+        (pos === 'VERB' || pos === 'ADV' || pos === 'AUX')
+      )
+        beforeSaid.push(i);
       prevName = isName;
       if (mayCue(t, prevNormal)) cueAt.push(i);
       else if (t.normal === 'that' && (prevNormal === 'is' || prevNormal === 'was')) stanceAt.push(i);
@@ -357,6 +368,17 @@ function readParagraph(p: Paragraph, spans: readonly QuoteSpan[]): ParagraphToks
     markNameWord(toks, i);
     const k = nameStarts.indexOf(i + 1);
     if (k >= 0) nameStarts[k] = i;
+  }
+  // "Pierce/VERB said": a lone capitalised word (no name word before or after it) right before "said" or "says" is
+  // its subject's name.
+  for (const i of beforeSaid) {
+    const next = toks[i + 1];
+    if (next === undefined || (next.normal !== 'said' && next.normal !== 'says') || isNameToken(toks[i - 1]))
+      continue;
+    markNameWord(toks, i);
+    let k = nameStarts.length;
+    while (k > 0 && (nameStarts[k - 1] as number) > i) k--;
+    nameStarts.splice(k, 0, i);
   }
   const nToks = n;
   // Sentence ids: boundaries outside quotes, and after a closing mark whose quote ends a sentence. `sentFirst`
@@ -598,6 +620,23 @@ export function attributeFlow(
     return null;
   }
 
+  /**
+   * The agent of a short line introducing quoted paragraphs, named after "by" ("From the dissent by Judge Martin
+   * Edgerly:", "From the majority opinion, written by Judge Teresa Villanueva and joined by …:"): the first one.
+   */
+  function agentOf(): Named | null {
+    let k = 0;
+    for (const m of paraMentions) {
+      while (k < toks.length && (toks[k] as Tok).start < m.at) k++;
+      if (k >= toks.length || (toks[k] as Tok).start !== m.at) continue;
+      // Back over a title written before the name ("by Judge Martin Edgerly").
+      let b = k - 1;
+      while (b > 0 && (toks[b] as Tok).cap && (toks[b] as Tok).pos !== 'PUNCT') b--;
+      if (b >= 0 && (toks[b] as Tok).normal === 'by') return m;
+    }
+    return null;
+  }
+
   paragraphs.forEach((p, index) => {
     pi = index;
     const spans = spansBy[pi] as QuoteSpan[];
@@ -709,7 +748,7 @@ export function attributeFlow(
         lastSentenceKey = pi * SENTENCE_KEY + (sid[nToks - 1] as number);
       }
       prevSpeaker = null;
-      prevIntro = null;
+      prevIntro = nToks > 0 && nToks <= 30 && (toks[nToks - 1] as Tok).text === ':' ? agentOf() : null;
       return;
     }
 
@@ -932,6 +971,7 @@ export function attributeFlow(
       }
     prevIntro =
       lastTok?.text === ':' || lastTok?.text === ',' ? (cues[cues.length - 1]?.speaker ?? null) : null;
+    if (prevIntro === null && nSpans === 0 && nToks <= 30 && lastTok?.text === ':') prevIntro = agentOf();
   });
   return { quotes, mentions };
 }
@@ -1145,10 +1185,12 @@ function appositiveAfter(toks: readonly Tok[], e: number, text: string, base: nu
       k++;
       continue;
     }
+    // "a Denver lawyer representing the alliance": a participle after the role's noun qualifies it.
     if (
       (toks[k] as Tok).pos === 'AUX' ||
       ((toks[k] as Tok).pos === 'VERB' &&
-        !['based', 'led', 'backed'].some((w) => (toks[k] as Tok).normal.endsWith(w)))
+        !['based', 'led', 'backed'].some((w) => (toks[k] as Tok).normal.endsWith(w)) &&
+        !((toks[k] as Tok).normal.endsWith('ing') && (toks[k - 1] as Tok).pos === 'NOUN'))
     )
       return null;
     k++;
@@ -1385,6 +1427,14 @@ function subjectBefore(
   if (t.pos === 'CCONJ' && t.normal === 'and') {
     const subject = sentenceSubject(toks, floor, j, text, base);
     if (subject.ref) return subject;
+    // "I remember the moment Dana Whitcomb, newly elected, leaned into the microphone and said": the subject of
+    // the verb "and" joins, in a clause the sentence's own subject ("I remember") does not govern.
+    let v = j - 1;
+    while (v > floor && (toks[v] as Tok).quote < 0 && (toks[v] as Tok).pos !== 'VERB') v--;
+    if (v > floor && (toks[v] as Tok).pos === 'VERB' && (toks[v] as Tok).quote < 0) {
+      const joined = subjectBefore(toks, v, floor, text, base);
+      if (joined.ref?.type === 'name') return joined;
+    }
     const s = toks[floor] as Tok;
     if (s.quote >= 0) return { ref: null, role: null };
     let e = floor;

@@ -460,6 +460,37 @@ const ROWS: Row[] = [
     body: 'Arden Orbital, which built the rocket, lost its second satellite in two years on Tuesday.\n\nMaria Arden, a lawyer for the families, said the company had ignored the warnings for months.\n\n“They knew all along and they flew anyway,” Arden said.',
     expect: { 'They knew all along': 'Maria Arden' },
   },
+  {
+    name: 'a surname the tagger reads as a verb right before "said" ("…,” Pierce said. “…”") is the person named in full before',
+    body: 'City Attorney Nolan Pierce said Wednesday that the city would file its response on time.\n\n"The ordinance is working and it is in force," Pierce said. "We are in no hurry."',
+    expect: { 'The ordinance is working': 'Nolan Pierce', 'We are in no hurry': 'Nolan Pierce' },
+  },
+  {
+    name: 'an appositive with a participle after its noun (", a Denver lawyer representing the alliance,") is the role, not a clause',
+    body: 'Gregory Stahl, a Denver lawyer representing the alliance, called the decision "a blueprint for cities to take what they cannot afford to buy" and said his clients would appeal.',
+    expect: { 'a blueprint for cities': 'Gregory Stahl' },
+  },
+  {
+    name: 'a speech verb joined by "and" to a verb of a clause the sentence\'s subject does not govern ("I remember the moment X, …, leaned in and said, “…”")',
+    body: 'I was at the council meeting when the cap passed, and I remember the moment Dana Whitcomb, newly elected and visibly tired, leaned into the microphone after midnight and said, "This is the night Lakemont decided it wants to be a town." People stood and clapped.',
+    expect: { 'This is the night Lakemont decided': 'Dana Whitcomb' },
+  },
+  {
+    name: 'quoted paragraphs after a line naming their author after "by" and ending in a colon ("From the dissent by Judge Martin Edgerly:")',
+    body: [
+      'The court published its ruling on Tuesday. Citations have been removed from the excerpts below.',
+      'From the majority opinion, written by Judge Teresa Villanueva and joined by Judge Samuel Aoki:',
+      '"The record is replete with evidence of a severe shortage of housing for the workforce of the city."',
+      '"A legislature is entitled to act on reasonable predictions, and a court is not entitled to substitute its own."',
+      'From the dissent by Judge Martin Edgerly:',
+      '"The majority treats the permit as a privilege the city may withdraw at will. I respectfully dissent."',
+    ].join('\n\n'),
+    expect: {
+      'The record is replete': 'Teresa Villanueva',
+      'A legislature is entitled': 'Teresa Villanueva',
+      'The majority treats the permit': 'Martin Edgerly',
+    },
+  },
 ];
 
 describe('GIVEN a news passage', () => {
