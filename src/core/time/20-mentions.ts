@@ -10,8 +10,12 @@ import { casualChrono } from './chrono.js';
 import { firstStartingFrom, tokenHolding } from './tokens.js';
 
 export type Unit = 'day' | 'week' | 'month' | 'year';
-/** "last", "next", "this" before the name; "that year" after a month ("in June of that year"). */
-export type Modifier = 'last' | 'next' | 'this' | 'that year' | null;
+/**
+ * "last", "next", "this" before the name; "that year" after a month ("in June of that year"); "that" before it
+ * ("It took effect that July."), "following"/"previous" for "the following February", "the previous March": the
+ * month in, after or before the year of the text's last date.
+ */
+export type Modifier = 'last' | 'next' | 'this' | 'that year' | 'that' | 'following' | 'previous' | null;
 
 /** The last day of a range of days ("June 23 and 24", "between 3 and 5 July", "June 23-24"). */
 export interface LastDay {
@@ -37,8 +41,11 @@ export type MentionValue =
       readonly lastDay?: LastDay;
     }
   | { readonly kind: 'month'; readonly month: number; readonly modifier: Modifier }
-  /** A day of the month without the month ("on the 16th", "the next morning, the 28th,"). */
-  | { readonly kind: 'dayOfMonth'; readonly day: number }
+  /**
+   * A day of the month without the month ("on the 16th", "the next morning, the 28th,"), or of the month before,
+   * of or after the reference's ("the 8th of next month": shift 1).
+   */
+  | { readonly kind: 'dayOfMonth'; readonly day: number; readonly shift?: -1 | 0 | 1 }
   | { readonly kind: 'weekday'; readonly weekday: number; readonly modifier: Modifier }
   /** A shift from the reference date ("yesterday", "three days ago") or from the paragraph's last date ("the following day"). */
   | {
@@ -225,7 +232,10 @@ function readChrono(r: chrono.ParsedResult, sentenceText: string): Hit | null {
     if (YEARLY.test(sentenceText)) return null;
     // "May" the modal verb and "march" the verb are no months: the sentence's token there decides (NAMED).
     const at = r.index + r.text.indexOf(text);
-    const modifier = modifierBefore(sentenceText, at) ?? thatYearAfter(sentenceText, end);
+    const modifier =
+      modifierBefore(sentenceText, at) ??
+      thatYearAfter(sentenceText, end) ??
+      anchoredBefore(sentenceText, at, end);
     return hit(start, end, { kind: 'month', month, modifier }, NAMED, at);
   }
   if (weekday !== null && hasWeekdayName && month === null) {
@@ -301,6 +311,18 @@ function thatYearAfter(text: string, end: number): Modifier {
   return THAT_YEAR.test(text.slice(end, end + 80)) ? 'that year' : null;
 }
 
+/** "the following February", "the previous March", "that July" before a month name. */
+const ANCHORED_BEFORE = /\b(?:the\s+(following|previous|preceding)|(that))\s+$/i;
+/** What may follow "that <month>" used as a determiner ("took effect that July."), not as a conjunction ("said that July was"). */
+const AFTER_THAT_MONTH =
+  /^(?:\s*(?:[.,;:!?)\u2013\u2014-]|$)|\s+(?:the|a|an|and|but|when|as|after|before|in|on|at|to|for|of|with|he|she|it|they|we|his|her|its|their|there)\b)/i;
+function anchoredBefore(text: string, index: number, end: number): Modifier {
+  const m = ANCHORED_BEFORE.exec(text.slice(Math.max(0, index - 16), index));
+  if (!m) return null;
+  if (m[2] !== undefined) return AFTER_THAT_MONTH.test(text.slice(end)) ? 'that' : null;
+  return (m[1] as string).toLowerCase() === 'following' ? 'following' : 'previous';
+}
+
 function modifierBefore(text: string, index: number): Modifier {
   const m = /\b(last|next|this|coming)\s+$/i.exec(text.slice(Math.max(0, index - 8), index));
   if (!m) return null;
@@ -337,6 +359,9 @@ const ANY_ANCHOR = new RegExp(
  */
 const ORDINAL_DAY =
   /(?:\b(?:on|by|until|till|through|since|from|before|after|of)\s+|,\s+)the\s+([1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?=\s*(?:[,.;:!?)]|$|(?:and|or|at|when|to|in|after|before)\b))/gi;
+
+/** "the 8th of next month", "the 3rd of this month", "the 30th of last month". */
+const DAY_OF_NAMED_MONTH = /\bthe\s+([1-9]|[12]\d|3[01])(?:st|nd|rd|th)\s+of\s+(next|this|last)\s+month\b/gi;
 
 const BARE_YEAR = /(?<![\d,.$€£/-])\b(1[6-9]\d\d|20\d\d)\b(?!\d|,\d|s\b|['’]s\b|\s*(?:%|percent))/g;
 
@@ -380,6 +405,12 @@ function scanDated(text: string, chronoParser: chrono.Chrono, gate = true): read
           hit(m.index, m.index + m[0].length, { kind: 'offset', unit: 'day', amount, from: 'anchor' }),
         );
     }
+  }
+  // "the 8th of next month" before chrono, which reads only its "next month".
+  for (const m of text.matchAll(DAY_OF_NAMED_MONTH)) {
+    const w = (m[2] as string).toLowerCase();
+    const shift = w === 'next' ? 1 : w === 'last' ? -1 : 0;
+    hits.push(hit(m.index, m.index + m[0].length, { kind: 'dayOfMonth', day: Number(m[1]), shift }));
   }
   if (!gate || mayHoldChronoDate(text)) {
     for (const r of chronoParser.parse(text, REFERENCE)) {

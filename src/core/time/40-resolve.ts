@@ -37,6 +37,11 @@ export interface ResolveContext {
   readonly dayLevel: boolean;
   /** The paragraph's last resolved date so far ("Five days earlier", "The following day" count from it). */
   readonly anchor: { readonly first: Day; readonly precision: Precision; readonly last?: Day } | null;
+  /**
+   * The last date the text gave before this one, a scene-setting one too ("two years earlier, by which time …"):
+   * what "that July" and "the following February" count from. The anchor when not given.
+   */
+  readonly recent?: { readonly first: Day; readonly precision: Precision } | null;
   readonly tense: Tense;
   /** Photo captions describe what the photo shows: already past, though written in the present. */
   readonly caption: boolean;
@@ -142,11 +147,37 @@ export function resolveMention(m: Mention, ctx: ResolveContext): Resolved | null
       // "in June of that year": the year of the paragraph's last date, when there is one.
       if (v.modifier === 'that year' && ctx.anchor !== null)
         return month(monthIndex(ymdOf(ctx.anchor.first).year, v.month));
+      // "The following February": the first such month after the paragraph's last date (after its year, for a
+      // year); "the previous March", the last one before it. Without a date to count from, none.
+      // "It took effect that July.": the year of the last date the text gave; without one, none.
+      if (v.modifier === 'that') {
+        const a = ctx.recent ?? ctx.anchor;
+        return a === null ? null : month(monthIndex(ymdOf(a.first).year, v.month));
+      }
+      if (v.modifier === 'following' || v.modifier === 'previous') {
+        const a = ctx.recent ?? ctx.anchor;
+        if (a === null) return null;
+        const at = ymdOf(a.first);
+        if (v.modifier === 'following') {
+          const from = a.precision === 'year' ? monthIndex(at.year, 12) : monthIndex(at.year, at.month);
+          const same = monthIndex(at.year, v.month);
+          return month(same > from ? same : same + 12);
+        }
+        const from = a.precision === 'year' ? monthIndex(at.year, 1) : monthIndex(at.year, at.month);
+        const same = monthIndex(at.year, v.month);
+        return month(same < from ? same : same - 12);
+      }
       const chosen = pick(candidates, refMonth, dir === 'nearest' ? 'nearest' : dir);
       return chosen === null ? null : month(chosen);
     }
     case 'dayOfMonth': {
       if (ref === null || !ctx.dayLevel) return null;
+      // "the 8th of next month": that day of the month after the reference's.
+      if (v.shift !== undefined) {
+        const r = ymdOf(ref);
+        const { year: y, month: mo } = fromMonthIndex(monthIndex(r.year, r.month) + v.shift);
+        return isValidDate(y, mo, v.day) ? day(dayOf(y, mo, v.day)) : null;
+      }
       const a = ctx.anchor;
       // After a date of the paragraph, the next such day from it (from a span's end: "from Sept. 2 until Oct. 29 …
       // on the 16th" is 16 November); a month alone ("In March, … on the 14th") gives its own.

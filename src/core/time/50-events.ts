@@ -124,10 +124,13 @@ function isNameModifier(s: Sentence, m: Mention): boolean {
 
 const EXPLICIT = new Set(['full', 'monthYear', 'monthDay']);
 
-/** A participle the tagger read as an adjective after a form of "be" ("was pencilled in for August"). */
+/**
+ * A participle the tagger read as an adjective after a form of "be" ("was pencilled in for August"), or "due", which
+ * sets a date the same way ("The petition is due Dec. 8.").
+ */
 function isPassiveParticiple(tokens: readonly Token[], k: number): boolean {
   const t = tokens[k] as Token;
-  if (t.pos !== 'ADJ' || !t.normal.endsWith('ed')) return false;
+  if (t.pos !== 'ADJ' || !(t.normal.endsWith('ed') || t.normal === 'due')) return false;
   const before = tokens[k - 1];
   return before !== undefined && before.pos === 'AUX' && before.lemma.toLowerCase() === 'be';
 }
@@ -237,6 +240,15 @@ export function clausesAround(s: Sentence, dates: readonly Mention[]): Clause[] 
         : { text: s.text, start: s.start, end: s.end };
   });
   return clauses;
+}
+
+/**
+ * A weekday owning a noun ("Tuesday's ruling"): a present tense around it does not make it a schedule ("If the
+ * council treats Tuesday's ruling as a victory lap"), so the nearest such day is read; a future one still does
+ * ("will meet before Monday's deadline").
+ */
+function ownsNoun(s: Sentence, m: Mention): boolean {
+  return m.value.kind === 'weekday' && /^['’]s\b/.test(s.text.slice(m.end - s.start));
 }
 
 /** Whether the mention is what something is set for: "for Thursday", "for March 5", "for next week". */
@@ -427,10 +439,10 @@ function paragraphCandidates(
   kind: SourceKind,
   out: Candidate[],
   pageDatelineEnd = -1,
-  carried: ResolveContext['anchor'] = null,
+  carried: Carried = NOTHING_CARRIED,
   body: TranscriptOf | null = null,
   index = -1,
-): ResolveContext['anchor'] {
+): Carried {
   const stamp = p.role === 'body' ? entryStamp(p, pageRef, mentionsOf) : null;
   const ref = stamp?.ref ?? pageRef;
   // A stamped entry that gives no date of its own ("March 18 – Halvorsen pledges no plant closures.", a timeline
@@ -456,7 +468,8 @@ function paragraphCandidates(
   const views = kind === 'opinion' || kind === 'comment';
   // The last date of the paragraph before, for a paragraph that goes on counting from it ("The ruling came the
   // following day."); a live blog's entry starts afresh from its own stamp.
-  let anchor: ResolveContext['anchor'] = stamp === null ? carried : null;
+  let anchor: ResolveContext['anchor'] = stamp === null ? carried.anchor : null;
+  let recent: ResolveContext['anchor'] = stamp === null ? carried.recent : null;
   for (const s of p.sentences) {
     const found = mentionsOf(s);
     if (found.length === 0) continue;
@@ -471,6 +484,7 @@ function paragraphCandidates(
     const seen = new Set<string>();
     let terms: readonly string[] | null = null;
     let nextAnchor: ResolveContext['anchor'] = anchor;
+    let nextRecent: ResolveContext['anchor'] = recent;
     // The sentence's events and the mention each came from: with several, each gets the clause around its date.
     const firstOfSentence = out.length;
     const dates: Mention[] = [];
@@ -480,7 +494,8 @@ function paragraphCandidates(
       if (views && (imperative || isAdvice(s, governing.verb))) continue;
       // "has scheduled a hearing … for Thursday": a date something is set for lies on either side of the
       // page's date whatever the tense of the setting, so the nearest is read.
-      const tense = targetedBy(s, m) ? 'modal' : governing.tense;
+      const tense =
+        targetedBy(s, m) || (governing.tense === 'present' && ownsNoun(s, m)) ? 'modal' : governing.tense;
       const spoken = isDeictic(m)
         ? speakingReference(
             p,
@@ -498,11 +513,13 @@ function paragraphCandidates(
         reference: spoken.date,
         dayLevel: spoken.dayLevel,
         anchor,
+        recent,
         tense,
         caption,
       });
       if (!resolved) continue;
       const background = isBackground(s, m, governing.verb);
+      nextRecent = { first: resolved.first, precision: resolved.precision };
       if (!background)
         nextAnchor =
           resolved.last === undefined
@@ -541,19 +558,27 @@ function paragraphCandidates(
       }
     }
     anchor = nextAnchor;
+    recent = nextRecent;
   }
-  return anchor;
+  return { anchor, recent };
 }
+
+/** What a paragraph hands the next one: its last date that dates an event (the anchor), and its last date at all. */
+interface Carried {
+  readonly anchor: ResolveContext['anchor'];
+  readonly recent: ResolveContext['anchor'];
+}
+const NOTHING_CARRIED: Carried = { anchor: null, recent: null };
 
 /** Every dated candidate of a document: body, photo captions and reader comments (marked by their number). */
 export function documentCandidates(doc: CorpusDocument, ref: Reference, mentionsOf: MentionsOf): Candidate[] {
   const out: Candidate[] = [];
   const datelineEnd = bodyDatelineEnd(doc);
-  let anchor: ResolveContext['anchor'] = null;
+  let carried = NOTHING_CARRIED;
   // A transcript (three labelled turns or more) is speech throughout, spoken on the page's date.
   const body = new TranscriptOf(doc.body);
   doc.body.forEach((p, i) => {
-    anchor = paragraphCandidates(p, ref, mentionsOf, doc.meta.kind, out, datelineEnd, anchor, body, i);
+    carried = paragraphCandidates(p, ref, mentionsOf, doc.meta.kind, out, datelineEnd, carried, body, i);
   });
   for (const p of doc.captions) paragraphCandidates(p, ref, mentionsOf, doc.meta.kind, out);
   for (const c of doc.comments) {

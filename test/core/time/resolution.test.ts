@@ -568,3 +568,51 @@ describe('GIVEN months followed by "of that year" after a sentence naming a year
     expect(dates('The council replied')).toEqual(['2022-05/month']);
   });
 });
+
+describe('GIVEN a narrative that names a month by "that" or "the following" after an earlier date', () => {
+  it('THEN "that July" lies in the year of the last date given (a scene-setting one too) and "the following February" after it', () => {
+    const { events } = eventsOf(
+      [
+        'Last week the court ruled against her.',
+        'The council voted on it two years earlier, by which time Whitcomb had been elected mayor. It took effect that July.',
+        'The owners sued a few weeks later. The following February, a district judge upheld the ordinance.',
+      ].join('\n\n'),
+      '2026-11-15',
+    );
+    const dates = (words: string) => find(events, words).map((e) => `${e.date}/${e.precision}`);
+    expect(dates('took effect')).toEqual(['2024-07/month']);
+    expect(dates('district judge upheld')).toEqual(['2025-02/month']);
+  });
+
+  it('THEN "that July" with no date before it is no date, and "said that July was" is a month read from the reference', () => {
+    const { events } = eventsOf(
+      'It took effect that July. He said that July was the wettest month on record.',
+      '2026-11-15',
+    );
+    expect(find(events, 'took effect')).toEqual([]);
+    expect(find(events, 'wettest').map((e) => e.date)).toEqual(['2026-07']);
+  });
+});
+
+describe('GIVEN a deadline', () => {
+  it('THEN "is due Dec. 8" and "is due on the 8th of next month" are events on that day', () => {
+    const { events } = eventsOf(
+      'The petition is due Dec. 8. The reply is due on the 8th of next month.',
+      '2026-11-15',
+    );
+    expect(find(events, 'petition is due').map((e) => e.date)).toEqual(['2026-12-08']);
+    expect(find(events, 'reply is due').map((e) => e.date)).toEqual(['2026-12-08']);
+  });
+});
+
+describe('GIVEN a weekday owning a noun ("Tuesday\'s ruling")', () => {
+  it('THEN in a present-tense clause it is the nearest such day, and a future clause still reads ahead', () => {
+    // 2026-11-12 is a Thursday.
+    const { events } = eventsOf(
+      "If the council treats Tuesday's ruling as a victory lap, it will have confused a lawsuit with a plan. The council will meet again before Monday's deadline.",
+      '2026-11-12',
+    );
+    expect(find(events, 'victory lap').map((e) => e.date)).toEqual(['2026-11-10']);
+    expect(find(events, 'meet again').map((e) => e.date)).toEqual(['2026-11-16']);
+  });
+});
