@@ -21,7 +21,7 @@ export interface CommentBlocks {
 
 /** Site furniture between comments. */
 const COMMENT_FURNITURE =
-  /^(reply|report|like|share|flag|permalink|log in to reply|\d+\s+likes?|load more comments?|level \d+|\d+ more repl(?:y|ies))$/i;
+  /^(reply|report|like|share|flag|permalink|log in to reply|\d+\s+likes?|load more comments?|level \d+|\d+ more repl(?:y|ies))$|^(?=.*[▲▼△▽↑↓⬆⬇👍👎])(?:(?:[▲▼△▽↑↓⬆⬇👍👎•·|]|\d+|reply|share|report|flag|upvote|downvote|votes?|likes?)\s*)+$/iu;
 
 function isTimeLine(text: string): boolean {
   return (

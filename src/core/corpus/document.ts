@@ -235,7 +235,7 @@ function metaFrom(
       inferKind(
         title,
         blocks.filter((b) => b.role === 'body').map((b) => b.line.text),
-        blocks.some((b) => PRESS_RELEASE_MARK.test(b.line.text)),
+        blocks.some((b) => PRESS_RELEASE_MARK.test(unemphasised(b.line.text))),
       ),
   };
 }

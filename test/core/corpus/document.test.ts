@@ -293,6 +293,33 @@ A spokesperson for the schools said they would set work for pupils at home.`,
       },
     },
     {
+      name: 'a Markdown press release whose marks are bold ("**FOR IMMEDIATE RELEASE**", "**Media contact:** …") is a statement',
+      text: `# Study finds the rental cap returned homes to residents
+
+**FOR IMMEDIATE RELEASE**
+
+October 6, 2026
+
+A limit on vacation rentals moved about 1,100 homes into long-term use, according to a study by economists at the university.
+
+"We looked at whether the water was running in February," said Maya Okafor, who led the study.
+
+**Media contact:** Elena Brandt, Office of Communications`,
+      expect: (d) => expect(d.meta.kind).toBe('statement'),
+    },
+    {
+      name: 'comments with vote lines under each ("▲ 31 ▼ • Reply", "12 ▲ | 2 ▼"): the lines are page furniture, not words of the comment',
+      text: 'Comments: Council approves rental cap\n\nThe Lakemont Sentinel\n\nNovember 10, 2026\n\n3 Comments | Sort by Newest\n\nskibum_dad • 3 hours ago\nFinally some sanity. The cap got my daughter an apartment.\n▲ 31 ▼ • Reply\n\n    cabin_owner • 2 hours ago\n    You are blaming a supply problem on me.\n    12 ▲ | 2 ▼\n\nhiker • 30 minutes ago\nVisitors keep this town going.\n▲ 8 ▼ • Reply',
+      expect: (d) => {
+        expect(d.comments.map((c) => c.author)).toEqual(['skibum_dad', 'cabin_owner', 'hiker']);
+        expect(d.comments.map((c) => c.paragraphs.map((p) => p.text).join(' / '))).toEqual([
+          'Finally some sanity. The cap got my daughter an apartment.',
+          'You are blaming a supply problem on me.',
+          'Visitors keep this town going.',
+        ]);
+      },
+    },
+    {
       name: 'a live page "Edited by Sam Irving" under a "Live Reporting" line names its editor as the author',
       text: 'Measles outbreak: schools exclude unvaccinated pupils\n\nLive Reporting\n\nEdited by Sam Irving\n\nWednesday, 11 November 2026\n\n16:05\n\nThe council says 61 children were vaccinated at the clinic today.',
       expect: (d) => expect(d.meta.author).toBe('Sam Irving'),
