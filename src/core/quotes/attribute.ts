@@ -1751,10 +1751,13 @@ function indirectClause(toks: readonly Tok[], c: Cue, s0: number, s1: number): [
       const prev = toks[m - 1];
       const next = toks[m + 1];
       // A preposition, or two subjects joined ("says officers and fire crews are checking …"), between nouns.
+      // A quantity of them: "said many of the homes had been sold", "says two of the pumps were off".
       if (
         (t.pos === 'ADP' || (t.pos === 'CCONJ' && (t.normal === 'and' || t.normal === 'or'))) &&
         m > k &&
-        (prev?.pos === 'NOUN' || prev?.pos === 'PROPN') &&
+        (prev?.pos === 'NOUN' ||
+          prev?.pos === 'PROPN' ||
+          (t.normal === 'of' && m === k + 1 && (prev?.pos === 'ADJ' || prev?.pos === 'NUM'))) &&
         next !== undefined &&
         NOMINAL_POS.has(next.pos)
       ) {

@@ -476,6 +476,15 @@ const ROWS: Row[] = [
     expect: { 'This is the night Lakemont decided': 'Dana Whitcomb' },
   },
   {
+    name: 'reported speech whose subject is a quantity of something ("saying many of the homes had been sold", "said two of the pumps were")',
+    body: 'The Colorado Vacation Rental Association, an industry group, has disputed the study, saying many of the homes had been sold to second-home buyers. Tom Reed said two of the pumps were switched off that night.',
+    expect: {
+      'many of the homes had been sold': 'Colorado Vacation Rental Association',
+      'two of the pumps were': 'Tom Reed',
+    },
+    kinds: { 'many of the homes had been sold': 'indirect', 'two of the pumps were': 'indirect' },
+  },
+  {
     name: 'quoted paragraphs after a line naming their author after "by" and ending in a colon ("From the dissent by Judge Martin Edgerly:")',
     body: [
       'The court published its ruling on Tuesday. Citations have been removed from the excerpts below.',
