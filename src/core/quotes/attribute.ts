@@ -1392,6 +1392,10 @@ function subjectBefore(
     // "growers on the Prairies say", "residents in Almaty said": the place is where the speakers are, not who.
     if (from > floor && PLACE_PREPOSITIONS.has((toks[from - 1] as Tok).normal))
       return { ref: null, role: null };
+    // "the study everyone has been waving around since October says": a month or a weekday says nothing.
+    let timeOnly = true;
+    for (let k = from; k <= j && timeOnly; k++) timeOnly = TIME_WORDS.has((toks[k] as Tok).normal);
+    if (timeOnly) return { ref: null, role: null };
     const person = personBeforeOf(toks, from, floor);
     if (person) {
       const ref = refOfPhrase(toks, titleStart(toks, person[0], floor), person[1], text, base);

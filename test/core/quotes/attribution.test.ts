@@ -485,6 +485,11 @@ const ROWS: Row[] = [
     kinds: { 'many of the homes had been sold': 'indirect', 'two of the pumps were': 'indirect' },
   },
   {
+    name: 'a month right before a speech verb ("waving around since October says") is no speaker',
+    body: 'The university study that everyone has been waving around since October says the ordinance moved about 640 homes into long-term rentals. May Lin said the vote was close.',
+    expect: { 'the ordinance moved about 640 homes': null, 'the vote was close': 'May Lin' },
+  },
+  {
     name: 'quoted paragraphs after a line naming their author after "by" and ending in a colon ("From the dissent by Judge Martin Edgerly:")',
     body: [
       'The court published its ruling on Tuesday. Citations have been removed from the excerpts below.',
