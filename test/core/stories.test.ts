@@ -3,7 +3,8 @@
  * `<story>.expected.json` in the acceptance samples' formats (quotes, negatives, events, topics), written from
  * reading the documents before running the bot. The same checks as the seeds' acceptance tests, so the engines
  * are held to other news, other shapes (live blogs, Q&A, court reports, press releases, wire copy, op-eds,
- * comment pages) and other names. An item the engines miss today is listed under `known_misses` with the reason,
+ * comment pages, court-opinion excerpts under lines naming each judge, narratives dated by 'that July' and 'the
+ * following February') and other names. An item the engines miss today is listed under `known_misses` with the reason,
  * and its test asserts the miss, so a fix shows up as a failure to move it back.
  */
 import { readdirSync, readFileSync } from 'node:fs';
