@@ -17,6 +17,46 @@ export type Unit = 'day' | 'week' | 'month' | 'year';
  */
 export type Modifier = 'last' | 'next' | 'this' | 'that year' | 'that' | 'following' | 'previous' | null;
 
+/**
+ * A holiday's day in a given year: a fixed day of a month, or the n-th weekday of a month (n = -1: the last).
+ * Weekdays as in calendar.ts (0 = Sunday).
+ */
+export type Holiday =
+  | { readonly month: number; readonly day: number }
+  | { readonly month: number; readonly weekday: number; readonly nth: number };
+
+/** Holidays by name (lower-cased, apostrophes straight): those whose name says which country's they are, or one country only keeps. */
+const HOLIDAYS: ReadonlyMap<string, Holiday> = new Map<string, Holiday>([
+  ["new year's day", { month: 1, day: 1 }],
+  ["new year's eve", { month: 12, day: 31 }],
+  ["valentine's day", { month: 2, day: 14 }],
+  ['juneteenth', { month: 6, day: 19 }],
+  ['halloween', { month: 10, day: 31 }],
+  ['veterans day', { month: 11, day: 11 }],
+  ["veterans' day", { month: 11, day: 11 }],
+  ['christmas eve', { month: 12, day: 24 }],
+  ['christmas day', { month: 12, day: 25 }],
+  ['christmas', { month: 12, day: 25 }],
+  ['boxing day', { month: 12, day: 26 }],
+  ['martin luther king jr. day', { month: 1, weekday: 1, nth: 3 }],
+  ['martin luther king day', { month: 1, weekday: 1, nth: 3 }],
+  ["presidents' day", { month: 2, weekday: 1, nth: 3 }],
+  ['presidents day', { month: 2, weekday: 1, nth: 3 }],
+  ['memorial day', { month: 5, weekday: 1, nth: -1 }],
+  ['labor day', { month: 9, weekday: 1, nth: 1 }],
+  ['thanksgiving day', { month: 11, weekday: 4, nth: 4 }],
+  ['thanksgiving', { month: 11, weekday: 4, nth: 4 }],
+]);
+/** A holiday's name, the longest first ("Christmas shopping" is left to the events stage, as "the Jan. 6 inquiry" is). */
+const HOLIDAY = new RegExp(
+  `\\b(?:${[...HOLIDAYS.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((k) => k.replace(/\./g, '\\.').replace(/'/g, "['’]").replace(/ /g, '\\s+'))
+    .join('|')})(?![\\w'’-])`,
+  'gi',
+);
+const HOLIDAY_WORD = /\b(?:christmas|thanksgiving|halloween|juneteenth)\b/i;
+
 /** The last day of a range of days ("June 23 and 24", "between 3 and 5 July", "June 23-24"). */
 export interface LastDay {
   readonly month: number;
@@ -54,6 +94,8 @@ export type MentionValue =
       readonly amount: number;
       readonly from: 'reference' | 'anchor';
     }
+  /** A public holiday by its name ("on Labor Day", "before Thanksgiving"): its day in a year still to pick. */
+  | { readonly kind: 'holiday'; readonly holiday: Holiday; readonly year?: number }
   /** A calendar period around the reference date: "last week", "this month", "next year". */
   | { readonly kind: 'period'; readonly unit: 'week' | 'month' | 'year'; readonly shift: -1 | 0 | 1 };
 
@@ -91,7 +133,7 @@ const TIME_UNIT = 's|sec|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|
 
 /** The first gate, as it has always been: without one of these a sentence has no mention. */
 const DATE_WORD =
-  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|yesterday|tomorrow|tonight|day|days|week|weeks|month|months|year|years|ago|earlier|later)\b|\bthis\s+(?:morning|afternoon|evening)\b|\d/i;
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:christmas|thanksgiving|halloween|juneteenth)\b|\b(?:today|yesterday|tomorrow|tonight|day|days|week|weeks|month|months|year|years|ago|earlier|later)\b|\bthis\s+(?:morning|afternoon|evening)\b|\d/i;
 const DIRECT = new RegExp(
   [
     'today|tonight|tomorrow|yesterday|last night|this (?:morning|afternoon|evening)',
@@ -406,6 +448,21 @@ function scanDated(text: string, chronoParser: chrono.Chrono, gate = true): read
         );
     }
   }
+  if (HOLIDAY_WORD.test(text) || /\bday\b|\beve\b/i.test(text))
+    for (const m of text.matchAll(HOLIDAY)) {
+      const name = m[0].toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ');
+      const holiday = HOLIDAYS.get(name);
+      // "the Orthodox Christmas", "Canadian Thanksgiving": another calendar's day of the same name.
+      if (holiday === undefined || /\S\s+\p{Lu}[\p{L}-]*\s+$/u.test(text.slice(0, m.index))) continue;
+      // "Christmas Day 2025", "New Year's Eve, 1999": the year written after it.
+      const end = m.index + m[0].length;
+      const year = /^,?\s+((?:1[6-9]|20)\d\d)\b/.exec(text.slice(end));
+      hits.push(
+        year
+          ? hit(m.index, end + year[0].length, { kind: 'holiday', holiday, year: Number(year[1]) })
+          : hit(m.index, end, { kind: 'holiday', holiday }),
+      );
+    }
   // "the 8th of next month" before chrono, which reads only its "next month".
   for (const m of text.matchAll(DAY_OF_NAMED_MONTH)) {
     const w = (m[2] as string).toLowerCase();

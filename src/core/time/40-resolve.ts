@@ -15,7 +15,7 @@ import {
   ymdOf,
   type Day,
 } from './calendar.js';
-import type { LastDay, Mention } from './20-mentions.js';
+import type { Holiday, LastDay, Mention } from './20-mentions.js';
 import type { Tense } from './30-tense.js';
 import type { Precision } from './types.js';
 
@@ -108,6 +108,18 @@ function pick(candidates: readonly number[], ref: number, dir: Direction, slack 
   return best;
 }
 
+/** A holiday's day in a year: its fixed day, or the n-th (n = -1: last) such weekday of its month. */
+function holidayDay(h: Holiday, year: number): Day {
+  if ('day' in h) return dayOf(year, h.month, h.day);
+  if (h.nth > 0) {
+    const first = dayOf(year, h.month, 1);
+    return first + ((h.weekday - weekdayOf(first) + 7) % 7) + 7 * (h.nth - 1);
+  }
+  const { year: ny, month: nm } = fromMonthIndex(monthIndex(year, h.month) + 1);
+  const last = dayOf(ny, nm, 1) - 1;
+  return last - ((weekdayOf(last) - h.weekday + 7) % 7);
+}
+
 export function resolveMention(m: Mention, ctx: ResolveContext): Resolved | null {
   const v = m.value;
   const ref = ctx.reference;
@@ -135,6 +147,18 @@ export function resolveMention(m: Mention, ctx: ResolveContext): Resolved | null
         ? (pick(near, ref, dir, 1) ?? pick(candidates, ref, 'nearest'))
         : pick(candidates, ref, 'nearest');
       return chosen === null ? null : days(chosen, v);
+    }
+    case 'holiday': {
+      // The holiday's day in the year before, of or after the reference's, picked as a month-day date is.
+      if (v.year !== undefined) return day(holidayDay(v.holiday, v.year));
+      if (ref === null) return null;
+      const y = ymdOf(ref).year;
+      const candidates = [y - 1, y, y + 1].map((c) => holidayDay(v.holiday, c));
+      const near = candidates.filter((c) => Math.abs(c - ref) <= 200);
+      const chosen = ctx.dayLevel
+        ? (pick(near, ref, dir, 1) ?? pick(candidates, ref, 'nearest'))
+        : pick(candidates, ref, 'nearest');
+      return chosen === null ? null : day(chosen);
     }
     case 'month': {
       if (ref === null) return null;

@@ -113,7 +113,7 @@ function isBackground(s: Sentence, m: Mention, verb: Token | null): boolean {
 
 /** "the Jan. 6 insurrection", "the December jobs report": a date used as a name, whose year the text does not give. */
 function isNameModifier(s: Sentence, m: Mention): boolean {
-  if (m.value.kind !== 'monthDay' && m.value.kind !== 'month') return false;
+  if (m.value.kind !== 'monthDay' && m.value.kind !== 'month' && m.value.kind !== 'holiday') return false;
   const next = s.tokens[firstStartingFrom(s.tokens, m.end)];
   return (
     next !== undefined &&

@@ -616,3 +616,24 @@ describe('GIVEN a weekday owning a noun ("Tuesday\'s ruling")', () => {
     expect(find(events, 'meet again').map((e) => e.date)).toEqual(['2026-11-16']);
   });
 });
+
+describe('GIVEN public holidays named in the text', () => {
+  it('THEN a fixed one and one counted by weekday are days on the side the tense says; another calendar\'s ("the Orthodox Christmas") and one naming a noun ("Christmas shopping") are none', () => {
+    const { events } = eventsOf(
+      [
+        'Every hotel room in town was full on Labor Day and people were turned away.',
+        'Does anyone know if they are going to plow Aspen Way before Thanksgiving?',
+        'The shop reopened on New Year’s Day 2025 after the fire.',
+        'The gift arrived for the Orthodox Christmas, celebrated on January 7.',
+        'Christmas shopping started early in the mall.',
+      ].join('\n\n'),
+      '2026-11-10',
+    );
+    const dates = (words: string) => find(events, words).map((e) => e.date);
+    expect(dates('hotel room')).toEqual(['2026-09-07']);
+    expect(dates('plow Aspen Way')).toEqual(['2026-11-26']);
+    expect(dates('reopened')).toEqual(['2025-01-01']);
+    expect(dates('gift arrived').filter((d) => d.endsWith('-12-25'))).toEqual([]);
+    expect(dates('Christmas shopping')).toEqual([]);
+  });
+});
