@@ -931,6 +931,7 @@ export function attributeFlow(
       const s1 = sentEnd(c.i);
       if (sidHasQuote[sid[s0] as number] === true && sidLongQuote[sid[s0] as number] === true) continue;
       if (toks[c.i - 1]?.normal === 'to' || toks[c.i - 1]?.normal === 'not') continue;
+      if (c.that === undefined && objectOfWhat(toks, c.i, s0)) continue;
       const clause =
         c.that !== undefined
           ? stanceClause(toks, c.that, s1)
@@ -1059,6 +1060,19 @@ function latestBefore(list: readonly Named[] | undefined, at: number): Named | n
   for (let k = (list?.length ?? 0) - 1; k >= 0; k--)
     if ((list?.[k] as Named).at < at) return list?.[k] as Named;
   return null;
+}
+
+/**
+ * "readers have asked what the court actually said, …": a speech verb whose object is "what" before its subject
+ * reports no clause of its own (what follows the comma is the sentence's main clause).
+ */
+function objectOfWhat(toks: readonly Tok[], i: number, floor: number): boolean {
+  for (let k = i - 1; k >= floor && k >= i - 7; k--) {
+    const t = toks[k] as Tok;
+    if (t.normal === 'what' || t.normal === 'whatever') return true;
+    if (t.quote >= 0 || !['ADV', 'AUX', 'DET', 'ADJ', 'NOUN', 'PROPN', 'PRON'].includes(t.pos)) return false;
+  }
+  return false;
 }
 
 /** True when the speech verb sits in an "if"/"unless" clause: words that were not said. */

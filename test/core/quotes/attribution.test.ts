@@ -490,6 +490,11 @@ const ROWS: Row[] = [
     expect: { 'the ordinance moved about 640 homes': null, 'the vote was close': 'May Lin' },
   },
   {
+    name: 'a speech verb whose object is "what" ("readers have asked what the court actually said, the paper is …") reports no clause',
+    body: 'The Colorado Court of Appeals ruled on Tuesday.\n\nBecause so many readers have asked what the court actually said, the Sentinel is publishing extended excerpts below.',
+    expect: { 'the Sentinel is publishing': null },
+  },
+  {
     name: 'quoted paragraphs after a line naming their author after "by" and ending in a colon ("From the dissent by Judge Martin Edgerly:")',
     body: [
       'The court published its ruling on Tuesday. Citations have been removed from the excerpts below.',
