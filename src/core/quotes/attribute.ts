@@ -601,6 +601,8 @@ export function attributeFlow(
     if (ref.type === 'pronoun') return resolvePronoun(ref.word, ref.start, i);
     // "A spokesperson said": someone not named, not the last body or person met.
     if (ref.indefinite === true) return null;
+    // "The judges wrote": several people, not the last judge named.
+    if (ref.plural === true && PERSON_ROLE_NOUNS.has(ref.noun) && !ORG_ROLE_NOUNS.has(ref.noun)) return null;
     const hit = resolveRole(ref.noun, ref.start);
     return hit ? { ...hit, alias: `the ${ref.noun}` } : null;
   };

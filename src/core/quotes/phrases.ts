@@ -32,6 +32,8 @@ export type Ref =
       readonly start: number;
       /** "a spokesperson" (the article and the noun alone): someone not named before. */
       readonly indefinite?: boolean;
+      /** "the judges" (a plural noun): several people, none of whom alone is the speaker. */
+      readonly plural?: boolean;
     };
 
 /** A paragraph's tokens with what the quote stage learned about each. */
@@ -406,11 +408,13 @@ export function refOfPhrase(
       const body = bodyRef(toks, b, k + 1, text, base);
       if (lead && body) return body;
     }
+    const noun = head.lemma.toLowerCase();
     return {
       type: 'role',
-      noun: head.lemma.toLowerCase(),
+      noun,
       start: (toks[s] as Tok).start,
       indefinite: (det === 'a' || det === 'an') && to - s === 1,
+      ...(head.normal !== noun && head.normal === `${noun}s` ? { plural: true } : {}),
     };
   }
   return null;

@@ -495,6 +495,11 @@ const ROWS: Row[] = [
     expect: { 'the Sentinel is publishing': null },
   },
   {
+    name: 'a plural role noun ("The judges wrote that …") is several people, not the last judge named',
+    body: "Villanueva's opinion, joined by Judge Samuel Aoki, did not rely on the study. The judges wrote that it was not the court's job to decide whether the rule would work. The judge said the ruling was final.",
+    expect: { "it was not the court's job": null, 'the ruling was final': 'Samuel Aoki' },
+  },
+  {
     name: 'quoted paragraphs after a line naming their author after "by" and ending in a colon ("From the dissent by Judge Martin Edgerly:")',
     body: [
       'The court published its ruling on Tuesday. Citations have been removed from the excerpts below.',
