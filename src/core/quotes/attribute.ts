@@ -71,6 +71,8 @@ const BUSINESS_NOUNS = new Set([
   'insurer',
   'bank',
 ]);
+/** Kinds of body: a body named by one of them alone ("Police") is that kind, and no other role noun means it. */
+const KIND_NAMED = new Set([...ORG_ROLE_NOUNS, ...ORG_WORDS]);
 const PUBLIC_BODY =
   /\b(?:council|city|county|state|ministry|department|government|agency|parliament|congress|senate|court|police|commission|board|authority|regulator|union)\b/i;
 
@@ -583,6 +585,8 @@ export function attributeFlow(
         const para = paraOf(m);
         if (para !== undefined && para < pi - 1) break;
         if (business && PUBLIC_BODY.test(m.name)) continue;
+        // A body named only by a kind of body ("Police said …") is not "the ministry".
+        if (m.name !== noun && KIND_NAMED.has(m.name.toLowerCase())) continue;
         if (m.at < at && (para ?? -9) >= pi - 1) return m;
       }
       if (['statement', 'communique', 'communiqué', 'release', 'report'].includes(noun)) return lastOrg;
@@ -604,7 +608,14 @@ export function attributeFlow(
     // "The judges wrote": several people, not the last judge named.
     if (ref.plural === true && PERSON_ROLE_NOUNS.has(ref.noun) && !ORG_ROLE_NOUNS.has(ref.noun)) return null;
     const hit = resolveRole(ref.noun, ref.start);
-    return hit ? { ...hit, alias: `the ${ref.noun}` } : null;
+    if (hit) return { ...hit, alias: `the ${ref.noun}` };
+    // "…, police said": a body's noun without a determiner is used as its name, as "Police said" opening a
+    // sentence is; the body the text calls so, never a person (a police chief named before) nor another body.
+    if (ref.bare !== undefined && ORG_ROLE_NOUNS.has(ref.noun) && !PERSON_ROLE_NOUNS.has(ref.noun)) {
+      const name = ref.bare.charAt(0).toUpperCase() + ref.bare.slice(1);
+      return { name, title: null, role: null, org: true, documentId, comment, at: ref.start };
+    }
+    return null;
   };
 
   function colonSubject(ts: readonly Tok[], from: number, to: number): Named | null {
@@ -1371,6 +1382,13 @@ function bodyAppositive(toks: readonly Tok[], e: number): boolean {
     const next = toks[k + 1];
     if (t.pos !== 'ADJ' && t.pos !== 'NOUN' && !isPossessive(t)) return false;
     if (t.pos === 'NOUN' && (next === undefined || (next.pos !== 'NOUN' && !isPossessive(next)))) {
+      // "Mr. Lund, the board says …": a phrase its verb follows is the subject of a clause of its own, and the name
+      // before the comma the one addressed; an apposition ends with a comma or goes on as a description.
+      if (
+        next !== undefined &&
+        (next.pos === 'AUX' || (next.pos === 'VERB' && speechLemma(next.lemma) !== null))
+      )
+        return false;
       const noun = t.lemma.toLowerCase();
       return (ORG_WORDS.has(noun) || ORG_ROLE_NOUNS.has(noun)) && !PERSON_ROLE_NOUNS.has(noun);
     }
@@ -1522,6 +1540,22 @@ function phraseAfter(
 }
 
 /** Whether the paragraph opens on a place in capitals followed by a comma or the agency ("LONDON, …", "WASHINGTON (AP)"). */
+/**
+ * The first token after a wire dateline opening the paragraph at `a` ("LONDON, Oct 31 (Reuters) - The body …"):
+ * a place in capitals, then up to a dash within `limit`; `a` itself when there is none.
+ */
+function afterDateline(toks: readonly Tok[], a: number, limit: number): number {
+  if (a !== 0) return a;
+  let e = 0;
+  while (e < limit && isNameToken(toks[e])) e++;
+  if (e === 0 || !datelinePlace(toks, e)) return a;
+  for (let k = e; k < limit && k < 20; k++) {
+    const t = (toks[k] as Tok).text;
+    if (t === '-' || t === '—' || t === '–') return k + 1;
+  }
+  return a;
+}
+
 function datelinePlace(toks: readonly Tok[], e: number): boolean {
   for (let k = 0; k < e; k++) {
     const t = (toks[k] as Tok).text;
@@ -1547,7 +1581,8 @@ function trailingClause(toks: readonly Tok[], c: Cue, s0: number, end: number): 
     after++;
     while (after <= end && after - c.i <= 6 && NOMINAL_POS.has((toks[after] as Tok).pos)) after++;
   }
-  if (after <= end) return null;
+  // "…, police said on Saturday, a day after the river burst its banks": what follows the time is no clause said.
+  if (after <= end && !(after > c.i + 1 && (toks[after] as Tok).text === ',')) return null;
   // Back over the speaker's phrase to the comma before it.
   let q = c.i - 1;
   while (q > s0) {
@@ -1559,7 +1594,7 @@ function trailingClause(toks: readonly Tok[], c: Cue, s0: number, end: number): 
   if (q - s0 < 4 || (toks[q] as Tok).text !== ',') return null;
   // "…, whatever Halden Pharma says": a concession, not who said the clause.
   if (CONCESSIVE.has((toks[q + 1] as Tok).normal)) return null;
-  let a = s0;
+  let a = afterDateline(toks, s0, q);
   while (a < q && (toks[a] as Tok).pos === 'PUNCT') a++;
   // "When asked about the plan, Mensah said …" opens on a subordinate clause, not on what was said.
   const first = toks[a] as Tok;
@@ -1653,7 +1688,7 @@ function thatClauseReaches(toks: readonly Tok[], i: number, open: number): boole
 
 /** The clause before "…, said X" (tokens from the sentence start to the comma), unless it is subordinate. */
 function frontedClause(toks: readonly Tok[], i: number, s0: number): [number, number] | null {
-  let a = s0;
+  let a = afterDateline(toks, s0, i);
   while (a < i && (toks[a] as Tok).pos === 'PUNCT') a++;
   const first = toks[a] as Tok;
   if (first.pos === 'SCONJ' || first.pos === 'ADP' || SUBORDINATORS.has(first.normal)) return null;

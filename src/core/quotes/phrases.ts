@@ -34,6 +34,8 @@ export type Ref =
       readonly indefinite?: boolean;
       /** "the judges" (a plural noun): several people, none of whom alone is the speaker. */
       readonly plural?: boolean;
+      /** "police said": the noun alone, without a determiner, used as a body's name; its text as written. */
+      readonly bare?: string;
     };
 
 /** A paragraph's tokens with what the quote stage learned about each. */
@@ -409,13 +411,21 @@ export function refOfPhrase(
       if (lead && body) return body;
     }
     const noun = head.lemma.toLowerCase();
-    return {
+    const role: Ref = {
       type: 'role',
       noun,
       start: (toks[s] as Tok).start,
       indefinite: (det === 'a' || det === 'an') && to - s === 1,
       ...(head.normal !== noun && head.normal === `${noun}s` ? { plural: true } : {}),
     };
+    // Not "her office said": a possessive before the phrase determines it too.
+    const lead = toks[from - 1];
+    const bare =
+      s === from &&
+      to - s === 1 &&
+      head.pos === 'NOUN' &&
+      (lead === undefined || lead.pos === 'PUNCT' || lead.pos === 'CCONJ' || lead.pos === 'SCONJ');
+    return bare ? { ...role, bare: head.text } : role;
   }
   return null;
 }

@@ -515,6 +515,35 @@ const ROWS: Row[] = [
       'The majority treats the permit': 'Martin Edgerly',
     },
   },
+  {
+    name: 'a quote closed by "police said" after a police chief was named: the police as written, not the chief',
+    body: 'Police Chief Dana Ruiz said officers were called to the house on Elm Street shortly after 9 p.m. on Monday.\n\nThe suspect surrendered after a four-hour standoff.\n\n"He came out with his hands up and was taken into custody without incident," police said.',
+    expect: { 'He came out with his hands up': 'Police' },
+  },
+  {
+    name: '"police said" after the text named a police force: that force',
+    body: 'The Riverton Police Department said officers were called to the house shortly after 9 p.m.\n\n"He came out with his hands up and was taken into custody without incident," police said.',
+    expect: { 'He came out with his hands up': 'Riverton Police Department' },
+  },
+  {
+    name: '"the ministry said" after a body named by its kind alone ("Police said"): not that body',
+    body: 'Police said the suspect had been armed with a knife when he was arrested.\n\nThe ministry said the roads around the station would reopen on Wednesday morning.',
+    expect: { 'the roads around the station would reopen': null },
+  },
+  {
+    name: 'a question addressing someone ("Q. Mr. Lund, the board says …"): the body that says it speaks, not the one addressed',
+    body: "Transit authority chair Erik Lund appeared before the council's transport committee on Tuesday.\n\nQ. Mr. Lund, the board says the delay was avoidable. Do you accept that?\n\nA. No. We warned the board about the signalling contract two years ago.\n\nQ. Councillor Hayes says riders were never told about the works. Is that fair?",
+    expect: { 'the delay was avoidable': null, 'riders were never told': 'Hayes' },
+  },
+  {
+    name: 'a wire\'s "…, police said on Saturday, a day after …": the clause before the speaker, without the dateline',
+    body: 'LONDON, Oct 31 (Reuters) - The body of a 71-year-old man was found in his flooded home in Millbridge, police said on Saturday, a day after the river burst its banks.',
+    expect: {
+      'The body of a 71-year-old man was found in his flooded home in Millbridge': 'Police',
+      'a day after': null,
+    },
+    kinds: { 'The body of a 71-year-old man': 'indirect' },
+  },
 ];
 
 describe('GIVEN a news passage', () => {
