@@ -230,9 +230,13 @@ export function splitTitle(
       break;
     }
   const only = n === 1 ? (toks[from] as Tok) : undefined;
+  // "Ministry of Finance", "Department for Transport", "University of Saskatchewan": a kind of body and what it is of.
+  const lead = toks[from] as Tok;
+  const link = toks[from + 1]?.normal;
   const org =
     (head !== undefined && ORG_WORDS.has(head.normal)) ||
-    (only !== undefined && ACRONYM.test(only.text) && only.text.length <= 6);
+    (only !== undefined && ACRONYM.test(only.text) && only.text.length <= 6) ||
+    (n >= 3 && capitalised(lead) && ORG_WORDS.has(lead.normal) && (link === 'of' || link === 'for'));
   if (org) return { title: null, nameFirst: n > 0 ? from : -1, nameLast: n > 0 ? to - 1 : -1, org: true };
   let lastTitle = -1;
   for (let i = 0; i < n; i++) {

@@ -578,6 +578,25 @@ describe('GIVEN a body whose name reads like a person’s', () => {
   });
 });
 
+describe('GIVEN speakers given only by a role', () => {
+  it('("a spokesperson for the Ministry of Finance said", "one resident said", "an official who asked not to be named") THEN the ministry is an organisation found by its name, and no one else is a speaker', () => {
+    const { qa } = analyse(
+      [
+        '“The budget must be cut by a tenth this year,” a spokesperson for the Ministry of Finance said.',
+        'The Ministry of Finance said the cuts would fall mainly on travel and consultants.',
+        '“We cannot afford the rent any more, not with these prices,” one resident said.',
+        'An official who asked not to be named said the plan would be announced on Friday.',
+      ].join('\n\n'),
+    );
+    const ministry = qa.speakers.find((s) => s.name === 'Ministry of Finance');
+    expect(ministry?.kind).toBe('organisation');
+    expect(ministry?.aliases).not.toContain('Finance');
+    expect(quoteWith(qa, 'The budget must be cut')?.speaker).toBe('Ministry of Finance');
+    expect(quoteWith(qa, 'We cannot afford the rent')?.speaker ?? null).toBeNull();
+    expect(quoteWith(qa, 'the plan would be announced')?.speaker ?? null).toBeNull();
+    expect(qa.speakers.map((s) => s.name)).toEqual(['Ministry of Finance']);
+  });
+});
 describe('GIVEN an acronym introduced in brackets', () => {
   it('("the Coastal Water Authority (CWA)", later "The CWA said") THEN it is an alias of the body', () => {
     const { qa } = analyse(
