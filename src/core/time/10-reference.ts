@@ -8,6 +8,7 @@ import type { CorpusDocument, Paragraph, ReaderComment, Sentence } from '../corp
 import { dayOf, isValidDate, parseIsoDay, weekdayOf, type Day } from './calendar.js';
 import type { Mention } from './20-mentions.js';
 import type { ReferenceBasis } from './types.js';
+import { findFullDate } from '../corpus/classify.js';
 
 export interface Reference {
   readonly date: Day | null;
@@ -146,8 +147,38 @@ export function commentReference(
   comment: ReaderComment,
   article: Reference,
   mentionsOf: MentionsOf,
+  header: readonly Paragraph[] = [],
 ): Reference {
-  const own = latestFullDate(comment.paragraphs, mentionsOf, 60);
+  const own = latestFullDate(comment.paragraphs, mentionsOf, 60) ?? headerDay(header);
   if (own !== null) return { date: own, basis: 'dateline', dayLevel: true };
   return { ...article, dayLevel: false };
+}
+
+/**
+ * The date lines a thread prints inside its body, each heading the posts after it ("Marta K. • March 5, 2025"
+ * between two posts): by document offset, the day each one gives. A date line before the first body paragraph
+ * dates the page, which its reference already says.
+ */
+export function postDates(doc: CorpusDocument): { at: number; day: Day }[] {
+  const first = doc.body[0];
+  if (first === undefined) return [];
+  const out: { at: number; day: Day }[] = [];
+  for (const p of doc.other) {
+    if (p.role !== 'dateline' || p.start < first.end) continue;
+    const day = headerDay([p]);
+    if (day !== null) out.push({ at: p.start, day });
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
+
+/** The last full date the short lines of a post's header write (as the document's own date lines are read). */
+function headerDay(lines: readonly Paragraph[]): Day | null {
+  let best: Day | null = null;
+  for (const p of lines) {
+    if (p.text.length > 60) continue;
+    const iso = findFullDate(p.text);
+    const day = iso === null ? null : parseIsoDay(iso);
+    if (day !== null) best = day;
+  }
+  return best;
 }

@@ -85,7 +85,9 @@ export function tenseOfVerb(tokens: readonly Token[], i: number, depth = 0): Ten
   for (; j >= 0 && i - j <= 4; j--) {
     const t = tokens[j] as Token;
     if (t.pos === 'AUX' || FUTURE_AUX.has(t.normal) || MODAL_AUX.has(t.normal)) {
-      aux.push(t.normal);
+      // "If they'd told people": "'d" right before a past participle is "had", not "would".
+      const had = (t.normal === "'d" || t.normal === '’d') && j === i - 1 && isPastForm(v);
+      aux.push(had ? 'had' : t.normal);
       firstAux = j;
     } else if (t.normal === 'to') break;
     else if (t.pos === 'ADV' || t.pos === 'PART') continue;

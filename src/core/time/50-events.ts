@@ -8,7 +8,13 @@ import type { CorpusDocument, Paragraph, Sentence, Token } from '../corpus/types
 import { isContentToken, termOf } from '../search/index.js';
 import { MONTHS, WEEKDAYS } from './calendar.js';
 import type { Mention } from './20-mentions.js';
-import { bodyDatelineEnd, commentReference, type MentionsOf, type Reference } from './10-reference.js';
+import {
+  bodyDatelineEnd,
+  commentReference,
+  postDates,
+  type MentionsOf,
+  type Reference,
+} from './10-reference.js';
 import { governingVerb } from './30-tense.js';
 import { firstStartingFrom } from './tokens.js';
 import { resolveMention, type Resolved, type ResolveContext } from './40-resolve.js';
@@ -577,13 +583,23 @@ export function documentCandidates(doc: CorpusDocument, ref: Reference, mentions
   let carried = NOTHING_CARRIED;
   // A transcript (three labelled turns or more) is speech throughout, spoken on the page's date.
   const body = new TranscriptOf(doc.body);
+  // A post in a thread is read against its own date line, not the page's ("yesterday" in a post of March 9).
+  const posts = postDates(doc);
+  let post = -1;
   doc.body.forEach((p, i) => {
-    carried = paragraphCandidates(p, ref, mentionsOf, doc.meta.kind, out, datelineEnd, carried, body, i);
+    while (post + 1 < posts.length && (posts[post + 1] as { at: number }).at < p.start) post++;
+    const own: Reference =
+      post >= 0 ? { date: (posts[post] as { day: number }).day, basis: 'dateline', dayLevel: true } : ref;
+    carried = paragraphCandidates(p, own, mentionsOf, doc.meta.kind, out, datelineEnd, carried, body, i);
   });
   for (const p of doc.captions) paragraphCandidates(p, ref, mentionsOf, doc.meta.kind, out);
+  // A comment's header ("Jane Doe says:" over "March 8, 2025 at 10:12 am") lies between it and what comes before.
+  let from = doc.body[doc.body.length - 1]?.end ?? 0;
   for (const c of doc.comments) {
-    const cref = commentReference(c, ref, mentionsOf);
+    const header = doc.other.filter((p) => p.start >= from && p.end <= c.start);
+    const cref = commentReference(c, ref, mentionsOf, header);
     for (const p of c.paragraphs) paragraphCandidates(p, cref, mentionsOf, 'comment', out);
+    from = c.end;
   }
   return out;
 }

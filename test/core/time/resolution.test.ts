@@ -26,6 +26,13 @@ interface Row {
 // 2022-03-16 is a Wednesday.
 const table: readonly Row[] = [
   {
+    name: 'a day of the month after "they\'d told" ("had", not "would": the past side of the reference)',
+    published: '2026-11-19',
+    body: "If they'd told people on the 29th, my clients would have frozen their credit in time.",
+    words: 'told people',
+    date: '2026-10-29',
+  },
+  {
     name: 'a weekday in what someone says happened ("The club says the fire on Monday was started deliberately")',
     published: '2022-03-16',
     body: 'The club says the fire at the ground on Monday was started deliberately.',
@@ -635,5 +642,40 @@ describe('GIVEN public holidays named in the text', () => {
     expect(dates('reopened')).toEqual(['2025-01-01']);
     expect(dates('gift arrived').filter((d) => d.endsWith('-12-25'))).toEqual([]);
     expect(dates('Christmas shopping')).toEqual([]);
+  });
+});
+
+describe('GIVEN a thread whose posts each carry their own date', () => {
+  const timeOf = (lines: readonly string[]) =>
+    analyzeTime(corpusOfTexts({ doc: `Bridge closure thread\n\n${lines.join('\n\n')}\n` }));
+
+  it('WHEN a post under its date line ("Marta K. • March 5, 2025") says "yesterday" THEN the day before that post, not before the page', () => {
+    const { events } = timeOf([
+      'Posted by harbourwatcher on March 2, 2025',
+      'The bridge was closed today after engineers found cracks.',
+      'Marta K. • March 5, 2025',
+      'Went past yesterday, still shut and no workers in sight.',
+      'Petr Holub • March 9, 2025',
+      'They reopened one lane yesterday evening.',
+    ]);
+    expect(find(events, 'closed today').map((e) => e.date)).toEqual(['2025-03-02']);
+    expect(find(events, 'Went past').map((e) => e.date)).toEqual(['2025-03-04']);
+    expect(find(events, 'reopened one lane').map((e) => e.date)).toEqual(['2025-03-08']);
+  });
+
+  it('WHEN a reader comment is dated only by its header ("Jane Doe says:" over "March 8, 2025 at 10:12 am") THEN its "yesterday" is the day before that', () => {
+    const { events } = timeOf([
+      'Published March 2, 2025',
+      'The Harbour Bridge was closed on Saturday after engineers found cracks in a support beam.',
+      '12 Comments',
+      'Jane Doe says:',
+      'March 8, 2025 at 10:12 am',
+      'I drove past it yesterday and the barriers were already gone.',
+      'Tom Reid says:',
+      'March 10, 2025 at 9:02 pm',
+      'The ferry was packed yesterday morning, nobody from the council was there.',
+    ]);
+    expect(find(events, 'drove past').map((e) => [e.date, e.comment])).toEqual([['2025-03-07', 1]]);
+    expect(find(events, 'ferry was packed').map((e) => [e.date, e.comment])).toEqual([['2025-03-09', 2]]);
   });
 });
