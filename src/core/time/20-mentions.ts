@@ -70,6 +70,8 @@ export type MentionValue =
       readonly month: number;
       readonly day: number;
       readonly lastDay?: LastDay;
+      /** Written in figures that read as a date either way ("07-01-2022"): read month first here (see `inOrder`). */
+      readonly eitherWay?: true;
     }
   | { readonly kind: 'monthYear'; readonly year: number; readonly month: number }
   | { readonly kind: 'year'; readonly year: number }
@@ -257,8 +259,17 @@ function readChrono(r: chrono.ParsedResult, sentenceText: string): Hit | null {
     const lastDay = range ? { lastDay: range.lastDay } : {};
     const from = range?.start ?? start;
     const to = range?.end ?? end;
-    if (hasYear)
-      return hit(from, to, { kind: 'full', year: c.get('year') as number, month, day: first, ...lastDay });
+    if (hasYear) {
+      const either = eitherWay(text, month, first);
+      return hit(from, to, {
+        kind: 'full',
+        year: c.get('year') as number,
+        month,
+        day: first,
+        ...lastDay,
+        ...(either ? { eitherWay: true as const } : {}),
+      });
+    }
     return hit(from, to, {
       kind: 'monthDay',
       month,
@@ -291,6 +302,62 @@ function readChrono(r: chrono.ParsedResult, sentenceText: string): Hit | null {
     });
   }
   return null;
+}
+
+/** Day and month in figures ("07-01-2022", "7/1/2022", "07.01.2022"): the two numbers as written. */
+const FIGURES = /^(\d{1,2})[-./](\d{1,2})[-./](?:\d{4}|\d{2})$/;
+
+/** A date in figures that is a valid date with its day and month either way round ("07-01-2022"; not "07-13-2022"). */
+function eitherWay(text: string, month: number, day: number): boolean {
+  const f = FIGURES.exec(text);
+  if (f === null) return false;
+  const a = Number(f[1]);
+  const b = Number(f[2]);
+  return a !== b && a <= 12 && b <= 12 && ((a === month && b === day) || (a === day && b === month));
+}
+
+/**
+ * A document's way of writing day and month, for its dates in figures that read either way: 'dmy' when it writes
+ * day first ("23/11/2026", "9 January 2022"), 'mdy' when month first ("11/23/2026", "January 9, 2022"), null
+ * when it shows neither or both.
+ */
+export function dateOrder(text: string): 'dmy' | 'mdy' | null {
+  let dmy = false;
+  let mdy = false;
+  for (const m of text.matchAll(/\b(\d{1,2})[-./](\d{1,2})[-./](?:\d{4}|\d{2})\b/g)) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    if (a > 12 && b <= 12) dmy = true;
+    else if (b > 12 && a <= 12) mdy = true;
+  }
+  if (WRITTEN_DAY_FIRST.test(text)) dmy = true;
+  if (WRITTEN_MONTH_FIRST.test(text)) mdy = true;
+  return dmy === mdy ? null : dmy ? 'dmy' : 'mdy';
+}
+const MONTH_NAME =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const WRITTEN_DAY_FIRST = new RegExp(
+  `\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_NAME},?\\s+\\d{4}\\b`,
+  'i',
+);
+const WRITTEN_MONTH_FIRST = new RegExp(`\\b${MONTH_NAME}\\s+\\d{1,2}(?:st|nd|rd|th)?,\\s+\\d{4}\\b`, 'i');
+
+/**
+ * The mentions as the document's order reads them: a date in figures that reads either way is read day first in a
+ * document writing day first, kept month first in one writing month first, and left unread when the document does
+ * not tell.
+ */
+export function inOrder(found: readonly Mention[], order: 'dmy' | 'mdy' | null): readonly Mention[] {
+  if (order === 'mdy' || !found.some((m) => m.value.kind === 'full' && m.value.eitherWay === true))
+    return found;
+  const out: Mention[] = [];
+  for (const m of found) {
+    const v = m.value;
+    if (v.kind !== 'full' || v.eitherWay !== true) out.push(m);
+    else if (order === 'dmy')
+      out.push({ ...m, value: { kind: 'full', year: v.year, month: v.day, day: v.month } });
+  }
+  return out;
 }
 
 const YEARLY = /\b(?:each|every)\s+year\b|\bannually\b/i;

@@ -7,7 +7,7 @@
 import type { Corpus, Sentence } from '../corpus/types.js';
 import { formatDay } from './calendar.js';
 import { bodyDateline, datelineDay, referenceOf, type MentionsOf, type Reference } from './10-reference.js';
-import { mentionFinder, type Mention } from './20-mentions.js';
+import { dateOrder, inOrder, mentionFinder, type Mention } from './20-mentions.js';
 import { documentCandidates, type Candidate } from './50-events.js';
 import { mergeCandidates } from './60-merge.js';
 import { indexEvents } from './query.js';
@@ -32,7 +32,7 @@ export interface TimeAnalysis {
  * year that puts that day nearest the median of the other documents' publication or dateline days; it is then
  * a day-level reference like any dateline. Without such documents it keeps the reference it had.
  */
-function yearsForDatelines(corpus: Corpus, refs: Reference[], mentionsOf: MentionsOf): void {
+function yearsForDatelines(corpus: Corpus, refs: Reference[], mentionsOf: readonly MentionsOf[]): void {
   const known = refs
     .filter((r) => r.date !== null && (r.basis === 'published' || r.basis === 'dateline'))
     .map((r) => r.date as number)
@@ -42,7 +42,7 @@ function yearsForDatelines(corpus: Corpus, refs: Reference[], mentionsOf: Mentio
   corpus.documents.forEach((doc, i) => {
     const ref = refs[i] as Reference;
     if (ref.basis === 'published' || ref.basis === 'dateline') return;
-    const wire = bodyDateline(doc, mentionsOf);
+    const wire = bodyDateline(doc, mentionsOf[i] as MentionsOf);
     if (wire?.kind !== 'monthDay') return;
     const day = datelineDay(wire.month, wire.day, near);
     if (day !== null) refs[i] = { date: day, basis: 'dateline', dayLevel: true };
@@ -63,8 +63,19 @@ export function analyzeTime(corpus: Corpus): TimeAnalysis {
     }
     return m;
   };
-  const refs = corpus.documents.map((doc) => referenceOf(doc, mentionsOf));
-  yearsForDatelines(corpus, refs, mentionsOf);
+  // Each document reads its dates in figures ("07-01-2022") in its own order of day and month (found on the first
+  // such date it holds).
+  const ofDocument = corpus.documents.map((doc): MentionsOf => {
+    let order: ReturnType<typeof dateOrder> | undefined;
+    return (s) => {
+      const found = mentionsOf(s);
+      if (!found.some((m) => m.value.kind === 'full' && m.value.eitherWay === true)) return found;
+      order ??= dateOrder(doc.text);
+      return inOrder(found, order);
+    };
+  });
+  const refs = corpus.documents.map((doc, i) => referenceOf(doc, ofDocument[i] as MentionsOf));
+  yearsForDatelines(corpus, refs, ofDocument);
   const references: ReferenceDate[] = [];
   const candidates: Candidate[] = [];
   corpus.documents.forEach((doc, i) => {
@@ -75,7 +86,7 @@ export function analyzeTime(corpus: Corpus): TimeAnalysis {
       inferred: ref.basis !== 'published',
       basis: ref.basis,
     });
-    candidates.push(...documentCandidates(doc, ref, mentionsOf));
+    candidates.push(...documentCandidates(doc, ref, ofDocument[i] as MentionsOf));
   });
   const events = mergeCandidates(candidates);
   // /timeline's questions are answered from an index of the events, built here rather than on the first question.

@@ -26,6 +26,34 @@ interface Row {
 // 2022-03-16 is a Wednesday.
 const table: readonly Row[] = [
   {
+    name: 'a date in figures that reads either way ("07-01-2022") in a text that shows no order of day and month: left unread',
+    published: '2022-01-09',
+    body: 'The contract was signed on 07-01-2022 and runs for five years.',
+    words: 'contract was signed',
+    date: null,
+  },
+  {
+    name: 'a date in figures that reads either way in a text writing day first ("9 January 2022"): day first',
+    published: '2022-01-09',
+    body: 'The talks opened on 9 January 2022 in Geneva. The contract was signed on 07-01-2022 and runs for five years.',
+    words: 'contract was signed',
+    date: '2022-01-07',
+  },
+  {
+    name: 'a date in figures that reads either way in a text writing month first ("January 9, 2022"): month first',
+    published: '2022-01-09',
+    body: 'The talks opened on January 9, 2022, in Geneva. The contract was signed on 07-01-2021 and runs for five years.',
+    words: 'contract was signed',
+    date: '2021-07-01',
+  },
+  {
+    name: 'a date in figures that reads one way only ("23-11-2021") whatever the text',
+    published: '2022-01-09',
+    body: 'The contract was signed on 23-11-2021 and runs for five years.',
+    words: 'contract was signed',
+    date: '2021-11-23',
+  },
+  {
     name: 'a day of the month after "they\'d told" ("had", not "would": the past side of the reference)',
     published: '2026-11-19',
     body: "If they'd told people on the 29th, my clients would have frozen their credit in time.",
