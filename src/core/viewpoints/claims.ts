@@ -481,6 +481,21 @@ function positionsOf(text: string, mark: string): number[] {
 }
 
 /** Whether each sentence of a paragraph is (partly) inside quotation marks. */
+/**
+ * Whether a sentence has words of its own outside its quotation marks (`inside`: it opens inside one): "“…,” the
+ * act states." has, "“We will fight.”" and the middle sentence of a quotation have not.
+ */
+function wordsOutsideQuotation(text: string, inside: boolean): boolean {
+  let open = inside && !/^\s*[“"]/.test(text);
+  for (const ch of text) {
+    if (ch === '“') open = true;
+    else if (ch === '”') open = false;
+    else if (ch === '"') open = !open;
+    else if (!open && /\p{L}/u.test(ch)) return true;
+  }
+  return false;
+}
+
 function quotedSentences(p: Paragraph): boolean[] {
   let open = false;
   // Marks counted once along the paragraph (sentences are in text order), not again over every prefix.
@@ -685,7 +700,15 @@ export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
         let holderInfo: NameInfo | null = speaker ? resolveName(names, speaker) : (found[si] ?? null);
         if (!holderInfo && quoted[si] && commentNo === null) {
           holderInfo = nextFound[si] ?? prevFound[si] ?? null;
-          if (!holderInfo && /^[“"]/.test(p.text) && pi > 0) holderInfo = last;
+          // A quotation going on from the last speaker's paragraph, unless the sentence says whose words they are
+          // in words of its own that name no one the text knows ("“…,” the regulation states": a law's wording).
+          if (
+            !holderInfo &&
+            /^[“"]/.test(p.text) &&
+            pi > 0 &&
+            !wordsOutsideQuotation(s.text, quoted[si] === true)
+          )
+            holderInfo = last;
         }
         // Inside a quotation by the double marks' count, or by the quotes engine's (single marks too: 'This is …').
         const inQuotation = quoted[si] === true || markedQuotation(s.start, s.end) !== null;

@@ -189,3 +189,30 @@ describe("GIVEN a transcript's question turns that report what someone says", ()
     expect(texts.some((t) => t.includes('Responsible companies'))).toBe(true);
   });
 });
+
+describe('GIVEN a law quoted right after a chief executive is quoted', () => {
+  const a = analyzeCorpus(
+    corpusOfTexts({
+      breach: `Halden Pharma faces fine over late breach notice
+
+Halden Pharma's chief executive, Mark Ruiz, defended the company's handling of the breach on Monday.
+
+“We told people as soon as we knew what had been taken,” Ruiz said.
+
+“A controller shall without undue delay and, where feasible, not later than 72 hours after having become aware of it, notify the breach to the supervisory authority,” the regulation states.
+
+“We have nothing to hide. Every customer affected has now been told, and we will pay for credit monitoring.”`,
+    }),
+  );
+  const holderOf = (words: string) => a.claims.claims.find((c) => c.text.includes(words))?.holder;
+
+  it('WHEN the quotation closes on "the regulation states" THEN it is not the chief executive\'s position', () => {
+    expect(holderOf('A controller shall')).toBeDefined();
+    expect(holderOf('A controller shall')).not.toBe('Mark Ruiz');
+  });
+
+  it("THEN his own quotation, and one standing alone after the law's with nothing of its own to say whose, stay his", () => {
+    expect(holderOf('told people as soon')).toBe('Mark Ruiz');
+    expect(holderOf('pay for credit monitoring')).toBe('Mark Ruiz');
+  });
+});
