@@ -14,6 +14,7 @@ import { POSSESSIVE_ENDINGS } from '../search/stopwords.js';
 import { TokenTrie } from './token-trie.js';
 import { WEEKDAYS } from '../text/calendar-words.js';
 import { OFFICIAL, OPINION_MARKERS, TITLE_WORDS } from './lexicon.js';
+import { ORG_ROLE_NOUNS, PERSON_ROLE_NOUNS } from '../quotes/lexicon.js';
 import type { ContextBuilder } from './context.js';
 import { judgesByContrary, sentenceReading } from './stance.js';
 import {
@@ -480,22 +481,38 @@ function positionsOf(text: string, mark: string): number[] {
   return at;
 }
 
-/** Whether each sentence of a paragraph is (partly) inside quotation marks. */
 /**
- * Whether a sentence has words of its own outside its quotation marks (`inside`: it opens inside one): "“…,” the
- * act states." has, "“We will fight.”" and the middle sentence of a quotation have not.
+ * Whether a sentence holding a quotation says in words of its own whose words they are, naming no one by it: a
+ * subject before the marks other than a pronoun ("The act requires firms to “notify …”", "Under state law,
+ * companies must …"), or after them a thing rather than a body or a person ("“…,” the regulation states", not
+ * "“…,” the company said" nor "“…,” said Gareth Pryce"). Such a quotation is not carried to the speaker of the
+ * sentences around it.
  */
-function wordsOutsideQuotation(text: string, inside: boolean): boolean {
-  let open = inside && !/^\s*[“"]/.test(text);
-  for (const ch of text) {
-    if (ch === '“') open = true;
-    else if (ch === '”') open = false;
-    else if (ch === '"') open = !open;
-    else if (!open && /\p{L}/u.test(ch)) return true;
-  }
-  return false;
+function ownSubject(text: string): boolean {
+  const lead = opensInside(text) ? '' : (/^[^“"]*/.exec(text)?.[0] ?? '');
+  const first = /\p{L}[\p{L}'’]*/u.exec(lead)?.[0];
+  if (first !== undefined) return !OWN_PRONOUNS.has(first.toLowerCase());
+  const close = Math.max(text.lastIndexOf('”'), text.lastIndexOf('"'));
+  if (close < 0) return false;
+  const noun = TAIL_SUBJECT.exec(text.slice(close + 1))?.[1]?.toLowerCase();
+  return noun !== undefined && !ORG_ROLE_NOUNS.has(noun) && !PERSON_ROLE_NOUNS.has(noun);
 }
+/**
+ * Whether a sentence (one holding or inside a quotation) opens inside a quotation begun before it: it holds no mark,
+ * its first curly mark closes, or it holds an odd number of straight ones after words.
+ */
+function opensInside(text: string): boolean {
+  const curly = /[“”]/.exec(text)?.[0];
+  if (curly !== undefined) return curly === '”';
+  const straight = text.split('"').length - 1;
+  // No mark at all: a sentence inside a quotation that runs over it.
+  return straight === 0 || (!/^\s*"/.test(text) && straight % 2 === 1);
+}
+const OWN_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'this', 'that']);
+/** "…,” the regulation states": the head noun of a subject after the closing mark, before its verb. */
+const TAIL_SUBJECT = /^[\s,]*(?:the|a|an|its|this)\s+(?:\p{Ll}[\p{L}-]*\s+)?(\p{Ll}[\p{L}-]*)\s+\p{Ll}+/u;
 
+/** Whether each sentence of a paragraph is (partly) inside quotation marks. */
 function quotedSentences(p: Paragraph): boolean[] {
   let open = false;
   // Marks counted once along the paragraph (sentences are in text order), not again over every prefix.
@@ -698,17 +715,13 @@ export function claimsOfDocument(src: ClaimSource, firstId: number): Claim[] {
             ? anyQuoteSpeaker(s.start, s.end)
             : null);
         let holderInfo: NameInfo | null = speaker ? resolveName(names, speaker) : (found[si] ?? null);
-        if (!holderInfo && quoted[si] && commentNo === null) {
+        // A quotation carries the attribution of the sentences around it, or the last speaker's when its paragraph
+        // opens on it, unless the sentence has a subject of its own outside the marks that names no one the text
+        // knows ("The Data Protection Act requires companies to “notify the regulator …”", "“…,” the regulation
+        // states": a law's wording, not the chief executive quoted beside it).
+        if (!holderInfo && quoted[si] && commentNo === null && !ownSubject(s.text)) {
           holderInfo = nextFound[si] ?? prevFound[si] ?? null;
-          // A quotation going on from the last speaker's paragraph, unless the sentence says whose words they are
-          // in words of its own that name no one the text knows ("“…,” the regulation states": a law's wording).
-          if (
-            !holderInfo &&
-            /^[“"]/.test(p.text) &&
-            pi > 0 &&
-            !wordsOutsideQuotation(s.text, quoted[si] === true)
-          )
-            holderInfo = last;
+          if (!holderInfo && /^[“"]/.test(p.text) && pi > 0) holderInfo = last;
         }
         // Inside a quotation by the double marks' count, or by the quotes engine's (single marks too: 'This is …').
         const inQuotation = quoted[si] === true || markedQuotation(s.start, s.end) !== null;

@@ -211,6 +211,24 @@ Halden Pharma's chief executive, Mark Ruiz, defended the company's handling of t
     expect(holderOf('A controller shall')).not.toBe('Mark Ruiz');
   });
 
+  it('WHEN the act\'s words are quoted in a sentence of its own beside his ("The act requires companies to “notify …”") THEN they are not his position', () => {
+    const b = analyzeCorpus(
+      corpusOfTexts({
+        act: `Halden Pharma faces fine over late breach notice
+
+Halden Pharma chief executive Mark Ruiz defended the company on Monday.
+
+“We followed every rule we were given,” Ruiz said. The Data Protection Act requires companies to “notify the regulator within 72 hours of becoming aware of a breach.”
+
+Under the act, companies must tell customers “without undue delay and in plain language.” The company said it had done so.`,
+      }),
+    );
+    const holder = (words: string) => b.claims.claims.find((c) => c.text.includes(words))?.holder ?? null;
+    expect(holder('notify the regulator')).not.toBe('Mark Ruiz');
+    expect(holder('without undue delay')).not.toBe('Mark Ruiz');
+    expect(holder('followed every rule')).toBe('Mark Ruiz');
+  });
+
   it("THEN his own quotation, and one standing alone after the law's with nothing of its own to say whose, stay his", () => {
     expect(holderOf('told people as soon')).toBe('Mark Ruiz');
     expect(holderOf('pay for credit monitoring')).toBe('Mark Ruiz');
