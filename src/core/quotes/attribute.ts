@@ -679,7 +679,14 @@ export function attributeFlow(
     let nameFrom = 0;
     for (const i of nameStarts) {
       if (i < nameFrom) continue;
-      const e = runEnd(toks, i);
+      let e = runEnd(toks, i);
+      // "The Ministry of Finance", "the Department for Transport": a kind of body and what it is of, one name.
+      while (
+        (toks[e]?.normal === 'of' || toks[e]?.normal === 'for') &&
+        ORG_WORDS.has((toks[e - 1] as Tok).normal) &&
+        isNameToken(toks[e + 1])
+      )
+        e = runEnd(toks, e + 1);
       // A wire dateline's place in capitals ("LONDON, March 17 (Reuters) -") is where, never who.
       if (i === 0 && datelinePlace(toks, e)) {
         nameFrom = e;

@@ -6,6 +6,7 @@
 import type { Token } from '../corpus/types.js';
 import {
   ORG_ROLE_NOUNS,
+  PERSON_ROLE_NOUNS,
   ORG_WORDS,
   PLACE_PREPOSITIONS,
   TIME_ZONES,
@@ -414,6 +415,19 @@ export function refOfPhrase(
       const body = bodyRef(toks, b, k + 1, text, base);
       if (lead && body) return body;
     }
+    // "A ministry spokesperson", "a company spokesman": the body the kind noun means, as "the ministry" would.
+    const kind = toks[to - 2];
+    if (
+      (det === 'a' || det === 'an') &&
+      to - s === 2 &&
+      kind !== undefined &&
+      kind.pos === 'NOUN' &&
+      !capitalised(kind) &&
+      VOICE_NOUNS.has(head.lemma.toLowerCase()) &&
+      ORG_ROLE_NOUNS.has(kind.normal) &&
+      !PERSON_ROLE_NOUNS.has(kind.normal)
+    )
+      return { type: 'role', noun: kind.normal, start: kind.start };
     const noun = head.lemma.toLowerCase();
     const role: Ref = {
       type: 'role',

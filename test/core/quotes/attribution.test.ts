@@ -597,6 +597,28 @@ describe('GIVEN speakers given only by a role', () => {
     expect(qa.speakers.map((s) => s.name)).toEqual(['Ministry of Finance']);
   });
 });
+describe('GIVEN a body named once, then its spokesperson by the kind of body', () => {
+  it('("The Ministry of Finance published …", then "a spokesperson for the ministry said", "A ministry spokesperson said") THEN both are found under the ministry', () => {
+    const { qa } = analyse(
+      [
+        'The Ministry of Finance published its plan on Monday.',
+        '“The budget must be cut by a tenth this year,” a spokesperson for the ministry said.',
+        'A ministry spokesperson said the cuts would fall mainly on travel and consultants.',
+      ].join('\n\n'),
+    );
+    expect(quoteWith(qa, 'The budget must be cut')?.speaker).toBe('Ministry of Finance');
+    expect(quoteWith(qa, 'the cuts would fall mainly')?.speaker).toBe('Ministry of Finance');
+    expect(qa.speakers.map((s) => s.name)).toEqual(['Ministry of Finance']);
+  });
+
+  it('("A ministry spokesperson said" with no ministry named) THEN no speaker is made up', () => {
+    const { qa } = analyse(
+      'A ministry spokesperson said the cuts would fall mainly on travel and consultants.',
+    );
+    expect(quoteWith(qa, 'the cuts would fall mainly')?.speaker ?? null).toBeNull();
+    expect(qa.speakers).toEqual([]);
+  });
+});
 describe('GIVEN an acronym introduced in brackets', () => {
   it('("the Coastal Water Authority (CWA)", later "The CWA said") THEN it is an alias of the body', () => {
     const { qa } = analyse(
