@@ -320,6 +320,8 @@ export function phraseEndingAt(toks: readonly Tok[], end: number, floor: number)
   return i;
 }
 
+const QUESTION_MARK = /^Q[.):]?$/;
+
 /** Reads the phrase toks[from, to) as a reference. */
 export function refOfPhrase(
   toks: readonly Tok[],
@@ -328,7 +330,8 @@ export function refOfPhrase(
   text: string,
   base: number,
 ): Ref | null {
-  let s = from;
+  // "Q. Councillor Hayes says …": an interview's question mark opening the paragraph is no part of a title.
+  let s = from === 0 && to > 1 && QUESTION_MARK.test((toks[0] as Tok).text) ? 1 : from;
   while (s < to && ((toks[s] as Tok).pos === 'DET' || (toks[s] as Tok).pos === 'PUNCT')) s++;
   if (s >= to) return null;
   const first = toks[s] as Tok;

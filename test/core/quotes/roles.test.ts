@@ -30,4 +30,10 @@ describe('GIVEN a role in an apposition after the name', () => {
     };
     expect(roleOf(texts, 'Owen Pritchard')).toBe('a former Helix propulsion engineer');
   });
+
+  it('WHEN an interview\'s question names someone with a title ("Q. Councillor Hayes says …") THEN the question mark is no part of the title', () => {
+    const body =
+      'The transit chair answered questions on Tuesday.\n\nQ. Councillor Hayes says riders were never told about the works. Is that fair?\n\nA. Riders were told in every station.';
+    expect(roleOf({ doc: body }, 'Hayes')).toBe('Councillor');
+  });
 });
