@@ -322,6 +322,15 @@ export function phraseEndingAt(toks: readonly Tok[], end: number, floor: number)
 
 const QUESTION_MARK = /^Q[.):]?$/;
 
+/** The role noun a plural stands for ("officials" -> "official", "analysts" -> "analyst"), or null. */
+function plural(word: string): string | null {
+  if (!word.endsWith('s')) return null;
+  const one = word.slice(0, -1);
+  if (PERSON_ROLE_NOUNS.has(one)) return one;
+  if (word.endsWith('es') && PERSON_ROLE_NOUNS.has(word.slice(0, -2))) return word.slice(0, -2);
+  return null;
+}
+
 /** Reads the phrase toks[from, to) as a reference. */
 export function refOfPhrase(
   toks: readonly Tok[],
@@ -382,6 +391,10 @@ export function refOfPhrase(
     }
     break;
   }
+  // "Officials said", "Analysts say" opening a sentence: several people given by their role, no one's name.
+  const one = toks[s] as Tok;
+  if (to - s === 1 && capitalised(one) && plural(one.normal) !== null)
+    return { type: 'role', noun: plural(one.normal) as string, start: one.start, indefinite: true };
   // The last capitalised run of the phrase is the name; what precedes it is its title.
   let k = to - 1;
   while (k >= s && !nameAt(toks, k)) k--;
@@ -436,7 +449,8 @@ export function refOfPhrase(
       type: 'role',
       noun,
       start: (toks[s] as Tok).start,
-      indefinite: (det === 'a' || det === 'an') && to - s === 1,
+      // "officials said": people given by their role, not the one of them named before.
+      indefinite: ((det === 'a' || det === 'an') && to - s === 1) || plural(head.normal) !== null,
       ...(head.normal !== noun && head.normal === `${noun}s` ? { plural: true } : {}),
     };
     // Not "her office said": a possessive before the phrase determines it too.

@@ -619,6 +619,23 @@ describe('GIVEN a body named once, then its spokesperson by the kind of body', (
     expect(qa.speakers).toEqual([]);
   });
 });
+describe('GIVEN people given only by a plural role ("Officials said", "Analysts say")', () => {
+  it('THEN they are no speaker, neither a body named "Officials" nor the one official named before', () => {
+    const { qa } = analyse(
+      [
+        'Ann Cole, a city official, said the bridge was safe.',
+        'Officials said the road would reopen on Friday morning after repairs.',
+        'Analysts say the cost will double before the work is finished.',
+        'The work would take months, officials said on Monday.',
+      ].join('\n\n'),
+    );
+    expect(quoteWith(qa, 'the bridge was safe')?.speaker).toBe('Ann Cole');
+    expect(quoteWith(qa, 'the road would reopen')?.speaker ?? null).toBeNull();
+    expect(quoteWith(qa, 'the cost will double')?.speaker ?? null).toBeNull();
+    expect(quoteWith(qa, 'The work would take months')?.speaker ?? null).toBeNull();
+    expect(qa.speakers.map((s) => s.name)).toEqual(['Ann Cole']);
+  });
+});
 describe('GIVEN an acronym introduced in brackets', () => {
   it('("the Coastal Water Authority (CWA)", later "The CWA said") THEN it is an alias of the body', () => {
     const { qa } = analyse(
