@@ -603,10 +603,8 @@ export function attributeFlow(
     if (!ref) return null;
     if (ref.type === 'name') return named(ref, role);
     if (ref.type === 'pronoun') return resolvePronoun(ref.word, ref.start, i);
-    // "A spokesperson said": someone not named, not the last body or person met.
+    // "A spokesperson said", "The judges wrote": someone not named, or several people; not the last one met.
     if (ref.indefinite === true) return null;
-    // "The judges wrote": several people, not the last judge named.
-    if (ref.plural === true && PERSON_ROLE_NOUNS.has(ref.noun) && !ORG_ROLE_NOUNS.has(ref.noun)) return null;
     const hit = resolveRole(ref.noun, ref.start);
     if (hit) return { ...hit, alias: `the ${ref.noun}` };
     // "…, police said": a body's noun without a determiner is used as its name, as "Police said" opening a

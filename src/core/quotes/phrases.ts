@@ -33,8 +33,6 @@ export type Ref =
       readonly start: number;
       /** "a spokesperson" (the article and the noun alone): someone not named before. */
       readonly indefinite?: boolean;
-      /** "the judges" (a plural noun): several people, none of whom alone is the speaker. */
-      readonly plural?: boolean;
       /** "police said": the noun alone, without a determiner, used as a body's name; its text as written. */
       readonly bare?: string;
     };
@@ -449,9 +447,8 @@ export function refOfPhrase(
       type: 'role',
       noun,
       start: (toks[s] as Tok).start,
-      // "officials said": people given by their role, not the one of them named before.
+      // "officials said", "the judges wrote": people given by their role, not the one of them named before.
       indefinite: ((det === 'a' || det === 'an') && to - s === 1) || plural(head.normal) !== null,
-      ...(head.normal !== noun && head.normal === `${noun}s` ? { plural: true } : {}),
     };
     // Not "her office said": a possessive before the phrase determines it too.
     const lead = toks[from - 1];
