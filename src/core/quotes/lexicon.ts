@@ -459,6 +459,52 @@ export const PERSON_ROLE_NOUNS = new Set([
 ]);
 
 /**
+ * Nouns for people given by what they are rather than by a role they hold ("residents", "witnesses", "protesters"):
+ * in the plural ("Residents said", "witnesses told reporters") several unnamed people, never a body's name nor
+ * someone named before.
+ */
+export const PEOPLE_NOUNS = new Set([
+  'resident',
+  'witness',
+  'protester',
+  'protestor',
+  'demonstrator',
+  'villager',
+  'neighbour',
+  'neighbor',
+  'local',
+  'parent',
+  'student',
+  'worker',
+  'employee',
+  'passenger',
+  'commuter',
+  'voter',
+  'citizen',
+  'tenant',
+  'farmer',
+  'survivor',
+  'victim',
+  'relative',
+  'doctor',
+  'nurse',
+  'teacher',
+  'customer',
+  'shopper',
+  'investor',
+  'trader',
+  'critic',
+  'observer',
+  'supporter',
+  'opponent',
+  'organiser',
+  'organizer',
+  'volunteer',
+  'rescuer',
+  'eyewitness',
+]);
+
+/**
  * Lower-case particles inside personal names ("Ursula von der Leyen", "Khalid bin Faisal Al-Saud"): part of the
  * name when they stand between two of its capitalised words.
  */

@@ -7,6 +7,7 @@ import type { Token } from '../corpus/types.js';
 import {
   ORG_ROLE_NOUNS,
   PERSON_ROLE_NOUNS,
+  PEOPLE_NOUNS,
   ORG_WORDS,
   PLACE_PREPOSITIONS,
   TIME_ZONES,
@@ -320,12 +321,16 @@ export function phraseEndingAt(toks: readonly Tok[], end: number, floor: number)
 
 const QUESTION_MARK = /^Q[.):]?$/;
 
-/** The role noun a plural stands for ("officials" -> "official", "analysts" -> "analyst"), or null. */
+/**
+ * The noun a plural of people stands for ("officials" -> "official", "analysts" -> "analyst", "witnesses" ->
+ * "witness"), or null.
+ */
 function plural(word: string): string | null {
   if (!word.endsWith('s')) return null;
   const one = word.slice(0, -1);
-  if (PERSON_ROLE_NOUNS.has(one)) return one;
-  if (word.endsWith('es') && PERSON_ROLE_NOUNS.has(word.slice(0, -2))) return word.slice(0, -2);
+  if (PERSON_ROLE_NOUNS.has(one) || PEOPLE_NOUNS.has(one)) return one;
+  const shorter = word.endsWith('es') ? word.slice(0, -2) : '';
+  if (PERSON_ROLE_NOUNS.has(shorter) || PEOPLE_NOUNS.has(shorter)) return shorter;
   return null;
 }
 
@@ -457,10 +462,16 @@ export function refOfPhrase(
       to - s === 1 &&
       head.pos === 'NOUN' &&
       (lead === undefined || lead.pos === 'PUNCT' || lead.pos === 'CCONJ' || lead.pos === 'SCONJ');
-    return bare ? { ...role, bare: head.text } : role;
+    // "the police said": a collective body with no singular is named by its noun, with or without "the" (the
+    // force the text named before, if any, is found first when the reference is resolved).
+    const collective = s === from + 1 && det === 'the' && to - s === 1 && COLLECTIVE_BODIES.has(head.normal);
+    return bare || collective ? { ...role, bare: head.text } : role;
   }
   return null;
 }
+
+/** Bodies named by a collective noun with no singular ("the police", "the military"). */
+const COLLECTIVE_BODIES = new Set(['police', 'military', 'army']);
 
 /** Links inside a body's name ("Department of Health and Social Care"). */
 const BODY_LINKS = new Set(['of', 'and', 'for', '&']);

@@ -526,6 +526,16 @@ const ROWS: Row[] = [
     expect: { 'He came out with his hands up': 'Riverton Police Department' },
   },
   {
+    name: '"the police said" with no force named: the police, as "police said" is',
+    body: 'The city closed the Elm Street bridge on Tuesday for emergency repairs.\n\n"The structure is unsafe and we cannot take risks," the police said in a statement on Wednesday.',
+    expect: { 'The structure is unsafe': 'Police' },
+  },
+  {
+    name: '"the police said" after the text named a police force: that force',
+    body: 'The Riverton Police Department closed the bridge on Tuesday.\n\n"The structure is unsafe and we cannot take risks," the police said.',
+    expect: { 'The structure is unsafe': 'Riverton Police Department' },
+  },
+  {
     name: '"the ministry said" after a body named by its kind alone ("Police said"): not that body',
     body: 'Police said the suspect had been armed with a knife when he was arrested.\n\nThe ministry said the roads around the station would reopen on Wednesday morning.',
     expect: { 'the roads around the station would reopen': null },
@@ -634,6 +644,23 @@ describe('GIVEN people given only by a plural role ("Officials said", "Analysts 
     expect(quoteWith(qa, 'the cost will double')?.speaker ?? null).toBeNull();
     expect(quoteWith(qa, 'The work would take months')?.speaker ?? null).toBeNull();
     expect(qa.speakers.map((s) => s.name)).toEqual(['Ann Cole']);
+  });
+});
+describe('GIVEN people given by what they are, in the plural ("Residents said", "Witnesses told")', () => {
+  it('THEN they are no speaker: no body named "Residents", not the one resident named before', () => {
+    const { qa } = analyse(
+      [
+        'Mara Lind, a resident of Elm Street, said the bridge had been shaking for weeks.',
+        'Residents said the closure had doubled their commute.',
+        '"It is a nightmare every morning," residents told reporters.',
+        'Witnesses said the barrier fell an hour before the repairs began.',
+      ].join('\n\n'),
+    );
+    expect(quoteWith(qa, 'the bridge had been shaking')?.speaker).toBe('Mara Lind');
+    expect(quoteWith(qa, 'the closure had doubled')?.speaker ?? null).toBeNull();
+    expect(quoteWith(qa, 'It is a nightmare')?.speaker ?? null).toBeNull();
+    expect(quoteWith(qa, 'the barrier fell')?.speaker ?? null).toBeNull();
+    expect(qa.speakers.map((s) => s.name)).toEqual(['Mara Lind']);
   });
 });
 describe('GIVEN an acronym introduced in brackets', () => {
