@@ -203,6 +203,14 @@ const CASUAL: Record<string, number> = {
 };
 
 /**
+ * A possessive day before a noun naming something that took place, at most three words on ("yesterday's decision",
+ * "yesterday's Court of Appeals decision", "last night's attack", "tomorrow's vote"): the deverbal endings, and the
+ * commonest such nouns without one.
+ */
+const OCCASION =
+  /^['’]s\s+(?:[\p{L}-]+\s+){0,3}(?:\p{L}+(?:tion|sion|ment)s?|ruling|vote|attack|meeting|hearing|strike|raid|blast|crash|speech|talks|summit|match|game|race|debate|protest|rally|storm|fire|shooting|bombing|verdict|sentencing|deal|decision|visit|call)\b/iu;
+
+/**
  * What chrono's reading holds, from the sentence's text alone: a mention relative to the text, or null when it is
  * no calendar date we can use (a time, "now", a duration). A month name's reading still needs its token checked.
  */
@@ -215,7 +223,8 @@ function readChrono(r: chrono.ParsedResult, sentenceText: string): Hit | null {
   const lower = text.toLowerCase().replace(PART_OF_DAY, '$1');
   const after = sentenceText.slice(r.index + r.text.length, r.index + r.text.length + 2);
   if (lower in CASUAL) {
-    if (/^['’]s/.test(after)) return null; // "today's world" is no date
+    // "today's world", "yesterday's news" are no date; "yesterday's ruling", "last night's attack" are.
+    if (/^['’]s/.test(after) && !(lower !== 'today' && OCCASION.test(sentenceText.slice(end)))) return null;
     return hit(start, end, {
       kind: 'offset',
       unit: 'day',

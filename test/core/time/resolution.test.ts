@@ -297,6 +297,20 @@ const table: readonly Row[] = [
     date: null,
   },
   {
+    name: '"yesterday\'s news" is no date',
+    published: '2022-03-16',
+    body: 'Critics dismissed the plan as yesterday’s news from a tired council.',
+    words: 'dismissed',
+    date: null,
+  },
+  {
+    name: 'a possessive day before what took place ("yesterday\'s Court of Appeals decision") is its day',
+    published: '2026-11-11',
+    body: 'The association issued a statement in response to yesterday’s Court of Appeals decision in the case.',
+    words: 'Appeals decision',
+    date: '2026-11-10',
+  },
+  {
     name: 'a year naming a law is background',
     published: '2022-03-16',
     body: 'Senators wanted to amend the Electoral Count Act of 1887 before the vote.',
