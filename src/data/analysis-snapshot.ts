@@ -51,6 +51,7 @@ import type {
 import type { TimeAnalysis } from '../core/time/index.js';
 import type { ContextIndex } from '../core/viewpoints/context.js';
 import { sentenceReading } from '../core/viewpoints/stance.js';
+import { claimHolders } from '../core/viewpoints/holders.js';
 import type { Claim, ClaimAnalysis, ClaimKind, Dispute } from '../core/viewpoints/types.js';
 import type { WordInfo } from '../core/viewpoints/words.js';
 
@@ -669,6 +670,8 @@ function restoreClaims(c: ClaimColumns, passages: readonly Passage[]): ClaimAnal
     slots: own(c.slots),
     onTopic: own(c.onTopic),
     sameReading: own(c.sameReading),
+    // Rebuilt from the claims (one pass) rather than stored.
+    holders: claimHolders(claims),
     disputes: c.disputes,
   };
 }

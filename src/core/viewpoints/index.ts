@@ -8,6 +8,7 @@ import type { PassageIndex } from '../search/index.js';
 import { claimsOfDocument } from './claims.js';
 import { ContextBuilder } from './context.js';
 import { PhraseTable, findDisputes, nounPhrases } from './disputes.js';
+import { claimHolders } from './holders.js';
 import type { Claim, ClaimAnalysis } from './types.js';
 import { LEXICON_NORMAL, LEXICON_TERM, WordTable, type WordInfo } from './words.js';
 
@@ -204,6 +205,7 @@ export function analyzeClaims(corpus: Corpus, quotes: readonly Quote[], index: P
     byStem,
     slots,
     onTopic,
+    holders: claimHolders(claims),
     disputes: [],
   };
   return { ...partial, disputes: findDisputes(partial, { table: phrases, byClaim: phrasesByClaim }) };

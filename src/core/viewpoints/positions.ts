@@ -15,6 +15,7 @@ import type { Passage, PassageIndex, SearchHit } from '../search/index.js';
 import { kthLargestInPlace } from '../search/best-hits.js';
 import { CLAUSE_BREAKS, GROUP_BY_ID, stem } from './lexicon.js';
 import { ContextMasks } from './context.js';
+import { ATTRIBUTED, COMMENT, MENTION, OPINION, QUOTED, type ClaimHolders } from './holders.js';
 import {
   deniesByReference,
   ellipsisSign,
@@ -224,24 +225,9 @@ interface Scratch {
   /** Bumped by each query, so the stamped arrays above need no clearing. */
   epoch: number;
   /**
-   * By claim id: its holder's number and the number of the holder its rebuttal names (-1: none), holders and
-   * rebutted names numbered together (one number per name); -2 until the claim is first scored.
+   * By holder number (`ClaimHolders.holder`, `rebuts`): the net stance of a query's claims (zero between queries).
    */
-  readonly holderOf: Int32Array;
-  readonly rebutOf: Int32Array;
-  /** The holder numbers given so far. */
-  readonly holderNumbers: Map<string, number>;
-  /** By holder number: the net stance of a query's claims (zero between queries). */
-  net: Float64Array;
-  /** By claim id: 1 for a mention (`Claim.mention`), read when the claim is first scored. */
-  readonly mentions: Uint8Array;
-  /** By claim id: 1 for a reader comment's claim, read when the claim is first scored. */
-  readonly comments: Uint8Array;
-  /**
-   * By claim id: 1 for a named speaker's or a reader comment's claim (whose holder's stance it may carry), read when
-   * the claim is first scored.
-   */
-  readonly carries: Uint8Array;
+  readonly net: Float64Array;
   /**
    * By `sameReading` representative: whether the sentence denies by reference (0: not read yet, 1: no, 2: yes).
    * A pure function of the sentence's word infos, so kept across queries.
@@ -249,38 +235,8 @@ interface Scratch {
   readonly denials: Uint8Array;
   /** The fields of the query's scored claims. */
   readonly scored: ScoredFields;
-  /** `repliesOf`: claims by document and the holder they rebut (null until a query needs them). */
-  replies: ReadonlyMap<string, readonly number[]> | null;
   /** The subject last made, whose masks are the ones in `own`, `paragraphs` and `titles`. */
   lastSubject: Subject | null;
-}
-
-/**
- * Numbers a scored claim's holder and rebutted holder, and notes whether it is a mention or a comment's, the first
- * time it is scored (read from the claim object then, rather than from every claim at the first query).
- */
-function numberHolders(scratch: Scratch, id: number, claims: readonly Claim[]): void {
-  if ((scratch.holderOf[id] as number) !== -2) return;
-  const claim = claims[id] as Claim;
-  scratch.holderOf[id] = holderNumber(scratch, claim.holder);
-  scratch.rebutOf[id] = claim.rebuts === null ? -1 : holderNumber(scratch, claim.rebuts);
-  if (claim.mention === true) scratch.mentions[id] = 1;
-  if (claim.comment !== null) scratch.comments[id] = 1;
-  if (claim.attributed || claim.comment !== null) scratch.carries[id] = 1;
-}
-
-function holderNumber(scratch: Scratch, name: string): number {
-  let n = scratch.holderNumbers.get(name);
-  if (n === undefined) {
-    n = scratch.holderNumbers.size;
-    scratch.holderNumbers.set(name, n);
-    if (n >= scratch.net.length) {
-      const net = new Float64Array(scratch.net.length * 2);
-      net.set(scratch.net);
-      scratch.net = net;
-    }
-  }
-  return n;
 }
 
 const scratches = new WeakMap<ClaimAnalysis, Scratch>();
@@ -305,16 +261,9 @@ function scratchOf(analysis: ClaimAnalysis): Scratch {
       scoredEpoch: new Int32Array(n),
       scoredAt: new Int32Array(n),
       epoch: 0,
-      holderOf: new Int32Array(n).fill(-2),
-      rebutOf: new Int32Array(n).fill(-2),
-      holderNumbers: new Map(),
-      net: new Float64Array(64),
-      mentions: new Uint8Array(n),
-      comments: new Uint8Array(n),
-      carries: new Uint8Array(n),
+      net: new Float64Array(analysis.holders.names.length),
       denials: new Uint8Array(n),
       scored: new ScoredFields(analysis.claims),
-      replies: null,
       lastSubject: null,
     };
     scratches.set(analysis, s);
@@ -337,12 +286,10 @@ function addScored(
   scratch: Scratch,
   scored: Scored[],
   id: number,
-  claims: readonly Claim[],
   stance: number,
   relevance: number,
   focus: number,
 ): void {
-  numberHolders(scratch, id, claims);
   const at = scored.length;
   scratch.scoredEpoch[id] = scratch.epoch;
   scratch.scoredAt[id] = at;
@@ -599,7 +546,6 @@ function scoreClaims(
       scratch,
       out,
       id,
-      claims,
       stanceValue[same] as number,
       relevances[k] as number,
       stanceFocus[same] as number,
@@ -619,42 +565,26 @@ function scoreClaims(
  */
 function answerReplies(sources: ViewpointSources, scored: Scored[]): void {
   const { onTopic } = sources.claims;
+  const { flags, replies, replyStart, replyIds } = sources.claims.holders;
   const scratch = scratchOf(sources.claims);
   const count = scored.length;
-  let answered: Set<string> | null = null;
+  // The reply lists read (one per document and holder answered), by list number.
+  let answered: Set<number> | null = null;
   for (let k = 0; k < count; k++) {
     const s = scored[k] as Scored;
     // (Read without touching the claim object, likely a cache miss each on a large corpus.)
-    if (s.stance === 0 || scratch.mentions[s.id] === 1 || scratch.comments[s.id] === 0) continue;
-    const key = `${s.claim.documentId}\u0000${s.claim.holder}`;
-    if (answered?.has(key)) continue;
-    (answered ??= new Set()).add(key);
-    const replies = repliesOf(sources.claims, scratch).get(key);
-    if (replies === undefined) continue;
-    for (const id of replies) {
-      if (id <= s.id || onTopic[id] === 0 || scoredOf(scratch, scored, id) !== undefined) continue;
-      addScored(scratch, scored, id, sources.claims.claims, 0, s.relevance, -1);
+    if (s.stance === 0) continue;
+    const id = s.id;
+    if (((flags[id] as number) & (MENTION | COMMENT)) !== COMMENT) continue;
+    const list = replies[id] as number;
+    if (list < 0 || answered?.has(list)) continue;
+    (answered ??= new Set()).add(list);
+    for (let r = replyStart[list] as number, end = replyStart[list + 1] as number; r < end; r++) {
+      const reply = replyIds[r] as number;
+      if (reply <= id || onTopic[reply] === 0 || scoredOf(scratch, scored, reply) !== undefined) continue;
+      addScored(scratch, scored, reply, 0, s.relevance, -1);
     }
   }
-}
-
-/**
- * The claims that rebut a holder, by document and holder rebutted (in id order), listed at the first query that
- * needs them: a reply to a comment was found by reading every later claim of its document, at every query.
- */
-function repliesOf(analysis: ClaimAnalysis, scratch: Scratch): ReadonlyMap<string, readonly number[]> {
-  if (scratch.replies === null) {
-    const replies = new Map<string, number[]>();
-    for (const c of analysis.claims) {
-      if (c.rebuts === null) continue;
-      const key = `${c.documentId}\u0000${c.rebuts}`;
-      const list = replies.get(key);
-      if (list === undefined) replies.set(key, [c.id]);
-      else list.push(c.id);
-    }
-    scratch.replies = replies;
-  }
-  return scratch.replies;
 }
 
 /**
@@ -663,14 +593,14 @@ function repliesOf(analysis: ClaimAnalysis, scratch: Scratch): ReadonlyMap<strin
  * a stance of its own).
  */
 function answerMentions(sources: ViewpointSources, scored: Scored[]): void {
-  const { claims, byPassage, onTopic } = sources.claims;
+  const { byPassage, onTopic } = sources.claims;
   const passages = sources.index.passages;
   const scratch = scratchOf(sources.claims);
-  const { mentions } = scratch;
+  const { flags } = sources.claims.holders;
   const count = scored.length;
   for (let k = 0; k < count; k++) {
     const s = scored[k] as Scored;
-    if (mentions[s.id] === 0 || s.stance === 0) continue;
+    if (((flags[s.id] as number) & MENTION) === 0 || s.stance === 0) continue;
     const stance = -s.stance;
     s.stance = 0;
     const next = nextInFlow(passages, s.claim.passage);
@@ -682,7 +612,7 @@ function answerMentions(sources: ViewpointSources, scored: Scored[]): void {
       if (known.stance === 0) known.stance = stance;
       continue;
     }
-    addScored(scratch, scored, id, claims, stance, s.relevance, -1);
+    addScored(scratch, scored, id, stance, s.relevance, -1);
   }
 }
 
@@ -742,7 +672,7 @@ function answers(
     }
     const coverage = coverageOf(id, slots[id] as number, subject);
     if (coverage < MIN_RELEVANCE && b.relevance < MIN_RELEVANCE) continue;
-    addScored(scratch, scored, id, claims, stance, Math.max(coverage * 0.8, b.relevance), -1);
+    addScored(scratch, scored, id, stance, Math.max(coverage * 0.8, b.relevance), -1);
   }
 }
 
@@ -771,9 +701,10 @@ export function mostRelevant(relevances: ArrayLike<number>, limit: number): Uint
 }
 
 /** Holders carry their stance to their other relevant claims; a rebuttal puts the rebutted holder on the other side. */
-function propagate(scored: Scored[], scratch: Scratch): void {
+function propagate(scored: Scored[], analysis: ClaimAnalysis): void {
   // Each holder's net stance, by holder number (a holder no claim gave a stance to has 0, as an absent one would).
-  const { holderOf, rebutOf, net, mentions, carries } = scratch;
+  const { net } = scratchOf(analysis);
+  const { holder: holderOf, rebuts: rebutOf, flags } = analysis.holders;
   for (const s of scored)
     if (s.stance !== 0) {
       const h = holderOf[s.id] as number;
@@ -793,10 +724,11 @@ function propagate(scored: Scored[], scratch: Scratch): void {
   }
   for (const s of scored) {
     // A quotation answered is not its quoter's view.
-    if (s.stance !== 0 || s.relevance < HOLDER_RELEVANCE || mentions[s.id] === 1) continue;
+    const f = flags[s.id] as number;
+    if (s.stance !== 0 || s.relevance < HOLDER_RELEVANCE || f & MENTION) continue;
     // An author's voice spans a whole piece; only named speakers and single comments carry over.
-    // (Read from `carries`, not the claim object: likely a cache miss each on a large corpus.)
-    if (carries[s.id] === 0) continue;
+    // (Read from the flags, not the claim object: likely a cache miss each on a large corpus.)
+    if ((f & (ATTRIBUTED | COMMENT)) === 0) continue;
     const n = net[holderOf[s.id] as number] as number;
     if (n) s.stance = 0.5 * Math.sign(n);
   }
@@ -809,11 +741,11 @@ function propagate(scored: Scored[], scratch: Scratch): void {
 }
 
 // A holder's own quoted words outweigh a paraphrase of them.
-const weightOf = (s: Scored): number =>
+const weightOf = (s: Scored, flags: Uint8Array): number =>
   Math.abs(s.stance) *
   (0.5 + s.relevance) *
   (1 + 0.1 * Math.min(s.claim.strength, 5)) *
-  (s.claim.quoted ? 1.5 : 1);
+  ((flags[s.id] as number) & QUOTED ? 1.5 : 1);
 
 /**
  * Parts of speech a label cannot end on: determiners, prepositions, conjunctions, particles, auxiliaries (and an
@@ -873,18 +805,22 @@ export function labelOf(claim: Claim, focus: number): string {
 }
 
 /** Articles first, then comments; within each, one item per holder before a holder's second, by weight; weak items dropped. */
-function order(items: Scored[]): Scored[] {
+function order(items: Scored[], holders: ClaimHolders): Scored[] {
+  const { flags, holder } = holders;
   // (A loop onto a literal, not map: see subjectOf.)
   const weighed: { s: Scored; w: number }[] = [];
   let best = -Infinity;
   for (const s of items) {
-    const w = weightOf(s);
+    const w = weightOf(s, flags);
     weighed.push({ s, w });
     if (w > best) best = w;
   }
   const pick = (comments: boolean, limit: number): Scored[] => {
-    const items = weighed.filter((x) => (x.s.claim.comment !== null) === comments && x.w >= 0.25 * best);
-    const seen = new Set<string>();
+    const items = weighed.filter(
+      (x) => (((flags[x.s.id] as number) & COMMENT) !== 0) === comments && x.w >= 0.25 * best,
+    );
+    // Holders by number (one per name).
+    const seen = new Set<number>();
     const first: Scored[] = [];
     const rest: Scored[] = [];
     // The items by weight (a stable sort) are read until `limit` holders have one, usually within the first few:
@@ -895,8 +831,9 @@ function order(items: Scored[]): Scored[] {
       first.length = 0;
       rest.length = 0;
       for (const { s } of sorted) {
-        (seen.has(s.claim.holder) ? rest : first).push(s);
-        seen.add(s.claim.holder);
+        const h = holder[s.id] as number;
+        (seen.has(h) ? rest : first).push(s);
+        seen.add(h);
         // Enough holders already: later items can only come after these.
         if (first.length >= limit) break;
       }
@@ -925,10 +862,11 @@ function heaviest<T extends { readonly w: number }>(items: readonly T[], size: n
   return kept.sort(byWeight);
 }
 
-function positionOf(items: Scored[], side: 1 | -1 | 0): Position {
-  const ordered = order(items);
+function positionOf(items: Scored[], side: 1 | -1 | 0, holders: ClaimHolders): Position {
+  const ordered = order(items, holders);
+  const { flags } = holders;
   const labelWeight = (s: Scored) =>
-    (s.focus >= 0 ? 1 : 0.3) * (s.claim.comment === null ? 1.2 : 1) * weightOf(s);
+    (s.focus >= 0 ? 1 : 0.3) * ((flags[s.id] as number) & COMMENT ? 1 : 1.2) * weightOf(s, flags);
   const strongest = [...ordered].sort((a, b) => labelWeight(b) - labelWeight(a))[0] as Scored;
   return {
     label: labelOf(strongest.claim, strongest.focus),
@@ -952,22 +890,26 @@ function viewpointsOf(
   limit: number,
 ): ViewpointsResult {
   const { scored, bound } = scoreClaims(sources, topic, frame, limit, tokens);
-  propagate(scored, scratchOf(sources.claims));
+  const { holders } = sources.claims;
+  propagate(scored, sources.claims);
   const plus = scored.filter((s) => s.stance > 0);
   const minus = scored.filter((s) => s.stance < 0);
   const positions: Position[] = [];
-  if (plus.length > 0) positions.push(positionOf(plus, 1));
-  if (minus.length > 0) positions.push(positionOf(minus, -1));
+  if (plus.length > 0) positions.push(positionOf(plus, 1, holders));
+  if (minus.length > 0) positions.push(positionOf(minus, -1, holders));
   // Other relevant positions that take no side on the predicate, when the two sides leave room for them.
   const others = scored.filter(isOtherView);
   if (others.length > 0 && positions.length < 2) {
-    const best = order(others.map((s) => copyOf(s, 0.001))).slice(0, 4);
-    positions.push(positionOf(best, 0));
+    const best = order(
+      others.map((s) => copyOf(s, 0.001)),
+      holders,
+    ).slice(0, 4);
+    positions.push(positionOf(best, 0, holders));
   }
   if (positions.length < 2) {
     // One side only: the words did not separate the parties, so each party's view is shown on its own rather
     // than lumped into one position that may pair opponents.
-    const parties = byHolder(scored, []);
+    const parties = byHolder(scored, holders);
     if (parties.length >= 2) return withBound({ topic, positions: parties }, bound);
   }
   return withBound({ topic, positions }, bound);
@@ -992,24 +934,26 @@ function sidesOf(
   known?: Subject,
 ): Position[] {
   const { scored } = scoreClaims(sources, topic, frame, limit, tokens, known);
-  propagate(scored, scratchOf(sources.claims));
+  const { holders } = sources.claims;
+  propagate(scored, sources.claims);
   const plus = scored.filter((s) => s.stance > 0);
   const minus = scored.filter((s) => s.stance < 0);
   const sides: Position[] = [];
-  if (plus.length > 0) sides.push(itemsOf(plus, 1));
-  if (minus.length > 0) sides.push(itemsOf(minus, -1));
+  if (plus.length > 0) sides.push(itemsOf(plus, 1, holders));
+  if (minus.length > 0) sides.push(itemsOf(minus, -1, holders));
   if (sides.length !== 1) return sides;
   // A lone side: viewpointsOf adds the other views when there are any, else shows each party's view instead when
   // there are at least two parties (byHolder's groups with a named speaker's or a comment's claim).
   if (scored.some(isOtherView)) return sides;
-  const parties = new Set<string>();
-  for (const s of scored) if (holdsAView(s) && byASpeakerOrReader(s)) parties.add(s.claim.holder);
+  const parties = new Set<number>();
+  for (const s of scored)
+    if (holdsAView(s) && byASpeakerOrReader(s)) parties.add(holders.holder[s.id] as number);
   return parties.size >= 2 ? [] : sides;
 }
 
 /** `positionOf` without its label. */
-function itemsOf(items: Scored[], side: 1 | -1): Position {
-  const ordered = order(items);
+function itemsOf(items: Scored[], side: 1 | -1, holders: ClaimHolders): Position {
+  const ordered = order(items, holders);
   const out: PositionItem[] = [];
   for (const s of ordered) out.push({ claim: s.claim, stance: s.stance, relevance: s.relevance });
   return { label: '', side, items: out };
@@ -1027,28 +971,30 @@ function byASpeakerOrReader(s: Scored): boolean {
 
 /**
  * When the words give no two sides (the polarity lexicon knows no pair for this topic), the parties still do: in
- * news the opposing sides of a dispute are different speakers. The relevant claims are grouped by holder, the
- * holders in `positions` keep theirs, and each other holder with a clear claim gets one of its own (side 0: a
- * view, not a stance the bot asserts), up to four positions.
+ * news the opposing sides of a dispute are different speakers. The relevant claims are grouped by holder, and each
+ * holder with a clear claim gets a position of its own (side 0: a view, not a stance the bot asserts), up to four.
  */
-function byHolder(scored: Scored[], positions: Position[]): Position[] {
-  const placed = new Set(positions.flatMap((p) => p.items.map((i) => i.claim.holder)));
-  const groups = new Map<string, Scored[]>();
+function byHolder(scored: Scored[], holders: ClaimHolders): Position[] {
+  const { flags, holder } = holders;
+  // By holder number (one per name).
+  const groups = new Map<number, Scored[]>();
   for (const s of scored) {
-    if (placed.has(s.claim.holder) || !holdsAView(s)) continue;
-    const list = groups.get(s.claim.holder) ?? [];
+    if (!holdsAView(s)) continue;
+    const h = holder[s.id] as number;
+    const list = groups.get(h) ?? [];
     list.push(copyOf(s, s.stance === 0 ? 0.001 : s.stance));
-    groups.set(s.claim.holder, list);
+    groups.set(h, list);
   }
-  const weight = (list: Scored[]) => maxOf(list.map((s) => (0.5 + s.relevance) * (s.claim.quoted ? 1.5 : 1)));
+  const weight = (list: Scored[]) =>
+    maxOf(list.map((s) => (0.5 + s.relevance) * ((flags[s.id] as number) & QUOTED ? 1.5 : 1)));
   const ranked = [...groups.values()]
     // Named speakers and comments first: an article's unattributed narration is not a party to the dispute.
     .filter((list) => list.some(byASpeakerOrReader))
     .sort((a, b) => weight(b) - weight(a));
-  const out = [...positions];
+  const out: Position[] = [];
   for (const list of ranked) {
     if (out.length >= 4) break;
-    out.push(positionOf(list, 0));
+    out.push(positionOf(list, 0, holders));
   }
   return out;
 }
@@ -1072,17 +1018,20 @@ export function findCounterpoints(
     for (let k = 0; k < scored.length; k++)
       if (Math.sign((scored[k] as Scored).stance) === own) restating[k] = 1;
   }
-  // Who holds the claim themselves: the holders of the sentences that restate it (read before propagation).
-  const allies = new Set<string>();
+  // Who holds the claim themselves: the holders (by number) of the sentences that restate it (read before
+  // propagation).
+  const { holders } = sources.claims;
+  const allies = new Set<number>();
   if (restating !== null)
     for (let k = 0; k < scored.length; k++) {
       const s = scored[k] as Scored;
-      if (restating[k] === 1 && s.relevance >= HOLDER_RELEVANCE && isAParty(s.claim))
-        allies.add(s.claim.holder);
+      if (restating[k] === 1 && s.relevance >= HOLDER_RELEVANCE && isAParty(s.id, holders.flags))
+        allies.add(holders.holder[s.id] as number);
     }
-  propagate(scored, scratchOf(sources.claims));
+  propagate(scored, sources.claims);
   const against = order(
     scored.filter((s, k) => Math.sign(s.stance) === -own && (restating === null || restating[k] === 0)),
+    holders,
   );
   // Plain items now: the query's scored list is reused by the next query, the other side's included.
   // (A loop onto a literal, not map: see subjectOf.)
@@ -1099,7 +1048,13 @@ export function findCounterpoints(
       counterpoints: otherSide === null ? direct : [...direct, ...otherSide.items],
       ...(otherSide === null
         ? {}
-        : { otherSide: { topic: otherSide.topic, holders: [...allies], from: direct.length } }),
+        : {
+            otherSide: {
+              topic: otherSide.topic,
+              holders: [...allies].map((h) => holders.names[h] as string),
+              from: direct.length,
+            },
+          }),
     },
     bound,
   );
@@ -1117,7 +1072,7 @@ function otherSideOf(
   sources: ViewpointSources,
   tokens: readonly Token[],
   predicate: AdHocPredicate,
-  allies: ReadonlySet<string>,
+  allies: ReadonlySet<number>,
   direct: readonly PositionItem[],
   limit: number,
   subject: Subject,
@@ -1132,14 +1087,19 @@ function otherSideOf(
     if (allies.size === 0 && own === 0) continue;
     // (The claim's subject is usually the topic's: its masks are not made again.)
     const positions = sidesOf(sources, topic, topicTokens, topicFrame, limit, subject);
-    const side = sideOf(positions, allies) || own;
+    const { holders } = sources.claims;
+    const side = sideOf(positions, allies, holders.holder) || own;
     if (side === 0) continue;
     const shown = new Set(direct.map((i) => i.claim.id));
     const items: PositionItem[] = [];
     for (const p of positions)
       if (p.side === -side)
         for (const i of p.items)
-          if (heldByAParty(i.claim) && !allies.has(i.claim.holder) && !shown.has(i.claim.id)) {
+          if (
+            heldByAParty(i.claim, holders.flags) &&
+            !allies.has(holders.holder[i.claim.id] as number) &&
+            !shown.has(i.claim.id)
+          ) {
             shown.add(i.claim.id);
             items.push(i);
           }
@@ -1152,25 +1112,27 @@ function otherSideOf(
  * Whether a claim is a party's argument: a named speaker's, a columnist's or a reader's, that marks itself as a
  * position and says something (a report's own narration, or "Good morning." in a transcript, is not an argument).
  */
-function heldByAParty(claim: Claim): boolean {
-  return claim.strength > 0 && claim.terms.length >= MIN_ARGUMENT_TERMS && isAParty(claim);
+function heldByAParty(claim: Claim, flags: Uint8Array): boolean {
+  return claim.strength > 0 && claim.terms.length >= MIN_ARGUMENT_TERMS && isAParty(claim.id, flags);
 }
 
-/** Whether a claim's holder is a party to a dispute: a named speaker, a columnist, a reader (not a report's narration). */
-function isAParty(claim: Claim): boolean {
-  return (
-    claim.mention !== true && (claim.attributed || claim.comment !== null || claim.kind !== 'news report')
-  );
+/**
+ * Whether a claim's holder is a party to a dispute: a named speaker, a columnist, a reader (not a report's
+ * narration), by its holder flags.
+ */
+function isAParty(id: number, flags: Uint8Array): boolean {
+  const f = flags[id] as number;
+  return (f & MENTION) === 0 && (f & (ATTRIBUTED | COMMENT | OPINION)) !== 0;
 }
 
-/** The side (+1/-1) of the position holding most of `holders`' claims, or 0. */
-function sideOf(positions: readonly Position[], holders: ReadonlySet<string>): number {
+/** The side (+1/-1) of the position holding most of `holders`' claims (holder numbers, by claim id in `holderOf`), or 0. */
+function sideOf(positions: readonly Position[], holders: ReadonlySet<number>, holderOf: Int32Array): number {
   let side = 0;
   let most = 0;
   for (const p of positions) {
     if (p.side === 0) continue;
     let count = 0;
-    for (const i of p.items) if (holders.has(i.claim.holder)) count++;
+    for (const i of p.items) if (holders.has(holderOf[i.claim.id] as number)) count++;
     if (count > most) {
       most = count;
       side = p.side;

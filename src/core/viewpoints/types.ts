@@ -1,5 +1,6 @@
 import type { Sentence } from '../corpus/types.js';
 import type { ContextIndex } from './context.js';
+import type { ClaimHolders } from './holders.js';
 import type { SentenceReading } from './stance.js';
 
 /** Where a claim comes from, as a reader should weigh it. */
@@ -80,6 +81,8 @@ export interface ClaimAnalysis {
    * sentence reprinted across articles), so has the same stance toward any topic.
    */
   readonly sameReading: Int32Array;
+  /** Who holds each claim, by claim id (numbers and flags), and the replies to reader comments. */
+  readonly holders: ClaimHolders;
   readonly disputes: readonly Dispute[];
 }
 
