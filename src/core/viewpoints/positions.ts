@@ -396,7 +396,12 @@ function coverageOf(id: number, slot: number, subject: Subject): number {
   return subject.total > 0 ? got / subject.total : 0;
 }
 
-/** The claims relevant to a frame (at most `limit`, the most relevant), each with its stance. */
+/**
+ * The claims relevant to a frame (at most `limit`, the most relevant), each with its stance.
+ *
+ * In a few functions rather than one: V8 optimises (and, when a call's types differ, deoptimises) each on its own,
+ * where one large function was deoptimised again and again over a run of calls, its fast code thrown away each time.
+ */
 function scoreClaims(
   sources: ViewpointSources,
   text: string,
@@ -405,26 +410,48 @@ function scoreClaims(
   tokens?: readonly Token[],
   known?: Subject,
 ): { scored: Scored[]; bound: ReadBound | undefined; subject: Subject } {
-  const { claims, byTerm, byPassage } = sources.claims;
   const scratch = scratchOf(sources.claims);
   const epoch = nextEpoch(scratch);
   const subject = reusedSubject(frame, scratch, known) ?? subjectOf(frame, sources.claims, scratch);
-  const lexicon = [...frame.groups.keys()].flatMap((g) => {
-    const group = GROUP_BY_ID.get(g);
-    return group ? [...group.plus, ...group.minus] : [];
-  });
   const hits = sources.index.search(text, {
     limit: 120,
     expand: speakerExpansion(sources.speakers, text),
     ...(tokens === undefined ? {} : { tokens }),
   });
   const top = hits[0]?.score ?? 1;
-  // The hits' claims, then the claims using the predicate's words, each once, in that order.
+  const count = gatherCandidates(sources.claims, frame, hits, top, scratch);
+  markRelevant(sources.claims, subject, scratch, count);
+  const n = relevantCandidates(scratch, count);
+  const relevances = scratch.relevances.subarray(0, n);
+  const keep = mostRelevant(relevances, limit);
+  const out = scoreStances(sources.claims, frame, scratch, epoch, relevances, keep);
+  if (frame.predicate !== undefined) answers(sources, frame, subject, out, hits, top);
+  answerMentions(sources, out);
+  answerReplies(sources, out);
+  return { scored: out, bound: keep === null ? undefined : { read: limit, of: n }, subject };
+}
+
+/**
+ * The candidates of a query, in `scratch.candidates` (their number returned): the hits' claims, then the claims
+ * using the predicate's words, each once, in that order, flagged in `scratch.seen` (HIT: a hit, with its BM25 score
+ * over the best hit's in `scratch.bm25`; FOUND: found by the predicate's words only).
+ */
+function gatherCandidates(
+  analysis: ClaimAnalysis,
+  frame: TopicFrame,
+  hits: readonly SearchHit[],
+  top: number,
+  scratch: Scratch,
+): number {
+  const { byTerm, byPassage } = analysis;
+  const lexicon = [...frame.groups.keys()].flatMap((g) => {
+    const group = GROUP_BY_ID.get(g);
+    return group ? [...group.plus, ...group.minus] : [];
+  });
   const seen = scratch.seen.fill(0);
   const candidates = scratch.candidates;
   const bm25 = scratch.bm25;
   let count = 0;
-  // HIT: a hit (has a BM25 score), FOUND: found by the predicate's words only.
   for (const h of hits) {
     const id = byPassage.get(h.passage.id);
     if (id === undefined) continue;
@@ -452,8 +479,8 @@ function scoreClaims(
       ? (frame.predicate?.stems ?? [])
       : [...(frame.predicate?.stems ?? []), ...contraries.same, ...contraries.other];
   for (const st of retrieving) {
-    const id = sources.claims.stemIds.get(st);
-    const list = id === undefined ? undefined : sources.claims.byStem[id];
+    const id = analysis.stemIds.get(st);
+    const list = id === undefined ? undefined : analysis.byStem[id];
     if (list === undefined) continue;
     for (let k = 0; k < list.length; k++) {
       const c = list[k] as number;
@@ -463,13 +490,19 @@ function scoreClaims(
       }
     }
   }
-  // Relevance of each candidate first (cheap: bit masks), stance only for those read. The coverages are computed in
-  // claim order, so the masks, slots and context arrays are read in sequence rather than at random (on a large
-  // corpus each random read is likely a cache miss); the relevant candidates are marked in `seen` (RELEVANT) and
-  // then taken in retrieval order.
-  const { slots, onTopic } = sources.claims;
-  const coverages = scratch.coverages;
-  let lowest = claims.length;
+  return count;
+}
+
+/**
+ * Relevance of each of the `count` candidates (cheap: bit masks; stance comes later, only for those read): the
+ * relevant ones are marked in `scratch.seen` (RELEVANT), with their coverage of the subject in `scratch.coverages`.
+ * The coverages are computed in claim order, so the masks, slots and context arrays are read in sequence rather than
+ * at random (on a large corpus each random read is likely a cache miss).
+ */
+function markRelevant(analysis: ClaimAnalysis, subject: Subject, scratch: Scratch, count: number): void {
+  const { seen, candidates, coverages } = scratch;
+  const { slots, onTopic } = analysis;
+  let lowest = analysis.claims.length;
   let highest = -1;
   for (let c = 0; c < count; c++) {
     const id = candidates[c] as number;
@@ -483,7 +516,7 @@ function scoreClaims(
   const own0 = single ? subject.own[0] : undefined;
   const paragraphs = single ? subject.around[0]?.paragraphs : undefined;
   const titles = single ? subject.around[0]?.titles : undefined;
-  const { visitStart, titleOf } = sources.claims.context;
+  const { visitStart, titleOf } = analysis.context;
   const { weights, total } = subject;
   for (let id = lowest; id <= highest; id++) {
     const found = seen[id] as number;
@@ -513,7 +546,14 @@ function scoreClaims(
     coverages[id] = coverage;
     seen[id] = found | RELEVANT;
   }
-  const ids = scratch.ids;
+}
+
+/**
+ * The relevant candidates in retrieval order, in `scratch.ids`, with their relevance (coverage, and a hit's BM25
+ * score) in `scratch.relevances`; their number.
+ */
+function relevantCandidates(scratch: Scratch, count: number): number {
+  const { seen, candidates, coverages, bm25, ids } = scratch;
   const all = scratch.relevances;
   let n = 0;
   for (let c = 0; c < count; c++) {
@@ -523,13 +563,25 @@ function scoreClaims(
     ids[n] = id;
     all[n++] = (coverages[id] as number) * 0.8 + (found & HIT ? (bm25[id] as number) * 0.3 : 0);
   }
-  const relevances = all.subarray(0, n);
-  const keep = mostRelevant(relevances, limit);
+  return n;
+}
+
+/** The relevant candidates kept (all, or those `keep` marks), each with its stance toward the frame: the scored list. */
+function scoreStances(
+  analysis: ClaimAnalysis,
+  frame: TopicFrame,
+  scratch: Scratch,
+  epoch: number,
+  relevances: Float64Array,
+  keep: Uint8Array | null,
+): Scored[] {
+  const { claims, sameReading } = analysis;
+  const ids = scratch.ids;
   const out: Scored[] = [];
   // A stance depends only on the sentence's word infos: claims that read the same share it (computed once per
   // query, kept in stamped arrays rather than a map).
-  const { sameReading } = sources.claims;
   const { stanceEpoch, stanceValue, stanceFocus } = scratch;
+  const n = relevances.length;
   for (let k = 0; k < n; k++) {
     if (keep !== null && keep[k] === 0) continue;
     const id = ids[k] as number;
@@ -551,10 +603,7 @@ function scoreClaims(
       stanceFocus[same] as number,
     );
   }
-  if (frame.predicate !== undefined) answers(sources, frame, subject, out, hits, top);
-  answerMentions(sources, out);
-  answerReplies(sources, out);
-  return { scored: out, bound: keep === null ? undefined : { read: limit, of: n }, subject };
+  return out;
 }
 
 /**
