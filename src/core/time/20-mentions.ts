@@ -207,7 +207,7 @@ const CASUAL: Record<string, number> = {
  * "yesterday's Court of Appeals decision", "last night's attack", "tomorrow's vote"): the deverbal endings, and the
  * commonest such nouns without one.
  */
-const OCCASION =
+export const OCCASION =
   /^['’]s\s+(?:[\p{L}-]+\s+){0,3}(?:\p{L}+(?:tion|sion|ment)s?|ruling|vote|attack|meeting|hearing|strike|raid|blast|crash|speech|talks|summit|match|game|race|debate|protest|rally|storm|fire|shooting|bombing|verdict|sentencing|deal|decision|visit|call)\b/iu;
 
 /**

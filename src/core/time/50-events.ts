@@ -7,7 +7,7 @@
 import type { CorpusDocument, Paragraph, Sentence, Token } from '../corpus/types.js';
 import { isContentToken, termOf } from '../search/index.js';
 import { MONTHS, WEEKDAYS } from './calendar.js';
-import type { Mention } from './20-mentions.js';
+import { OCCASION, type Mention } from './20-mentions.js';
 import {
   bodyDatelineEnd,
   commentReference,
@@ -257,6 +257,11 @@ function ownsNoun(s: Sentence, m: Mention): boolean {
   return m.value.kind === 'weekday' && /^['’]s\b/.test(s.text.slice(m.end - s.start));
 }
 
+/** A date owning a noun naming what took place ("last week's vote", "yesterday's decision"): see OCCASION. */
+function ownsOccasion(s: Sentence, m: Mention): boolean {
+  return OCCASION.test(s.text.slice(m.end - s.start));
+}
+
 /** Whether the mention is what something is set for: "for Thursday", "for March 5", "for next week". */
 function targetedBy(s: Sentence, m: Mention): boolean {
   let before: Token | undefined;
@@ -485,8 +490,9 @@ function paragraphCandidates(
     if (mentions.some((m) => EXPLICIT.has(m.value.kind))) {
       mentions = mentions.filter((m) => !(m.value.kind === 'offset' && m.value.from === 'anchor'));
     }
-    // Something must happen outside the date itself: a date line ("01/09/2022 07:00 AM EST") reports nothing.
-    const reports = hasVerbOutside(s, mentions);
+    // Something must happen outside the date itself: a date line ("01/09/2022 07:00 AM EST") reports nothing; a
+    // date owning what took place does even with only a copula ("Last week's vote by the board was unanimous").
+    const reports = hasVerbOutside(s, mentions) || mentions.some((m) => ownsOccasion(s, m));
     const seen = new Set<string>();
     let terms: readonly string[] | null = null;
     let nextAnchor: ResolveContext['anchor'] = anchor;

@@ -311,6 +311,20 @@ const table: readonly Row[] = [
     date: '2026-11-10',
   },
   {
+    name: 'a date owning what took place reports it even with only a copula ("Last week\'s vote … was unanimous")',
+    published: '2024-03-14',
+    body: 'Last week’s vote by the board was unanimous.',
+    words: 'vote',
+    date: '2024-03-04',
+  },
+  {
+    name: 'a date owning a thing, not an occasion, with only a copula reports nothing ("Last year\'s budget was bigger")',
+    published: '2024-03-14',
+    body: 'Last year’s budget was bigger than this one.',
+    words: 'budget',
+    date: null,
+  },
+  {
     name: 'a year naming a law is background',
     published: '2022-03-16',
     body: 'Senators wanted to amend the Electoral Count Act of 1887 before the vote.',
