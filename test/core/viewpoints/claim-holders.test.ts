@@ -14,6 +14,7 @@ import {
 } from '../../../src/core/viewpoints/holders.js';
 import type { Claim } from '../../../src/core/viewpoints/types.js';
 import { corpusOfTexts } from '../../helpers/corpus.js';
+import { FERRY_THREAD } from '../../helpers/ferry-thread.js';
 
 const REPORT = `Island ferry fares to rise in April
 
@@ -27,24 +28,7 @@ The rise will surely hurt island businesses badly.
 
 "Fuel has doubled in price and we cannot keep sailing at a loss," said Rhona Baird, the company's chief executive.
 
-March 3, 2025 | 3 Comments »
-
-3 Comments / 3 Comments
-
-  1. IslandSue says:
-  March 3, 2025 at 9:02 am
-
-  Island fares should be frozen for residents, full stop.
-
-  2. HarbourHank says:
-  March 3, 2025 at 9:40 am
-
-  @IslandSue Then who pays the crews for the night sailings? Somebody has to.
-
-  3. Mo Tran says:
-  March 3, 2025 at 10:05 am
-
-  @IslandSue Agreed. The island has no other way to the mainland.`;
+${FERRY_THREAD}`;
 
 const COLUMN = `Opinion: The ferry rise is a tax on islanders
 

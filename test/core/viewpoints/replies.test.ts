@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeCorpus, type Analysis } from '../../../src/core/analysis.js';
 import { findCounterpoints, viewpointSources } from '../../../src/core/viewpoints/index.js';
 import { corpusOfTexts } from '../../helpers/corpus.js';
+import { FERRY_THREAD } from '../../helpers/ferry-thread.js';
 
 // A made-up thread: one reader states a view, one answers it without naming its words, one assents.
 const REPORT = `Island ferry fares to rise in April
@@ -14,24 +15,7 @@ The ferry company said on Monday that fares on the island routes would rise by a
 
 The company said fuel had doubled in price since the last rise.
 
-March 3, 2025 | 3 Comments »
-
-3 Comments / 3 Comments
-
-  1. IslandSue says:
-  March 3, 2025 at 9:02 am
-
-  Island fares should be frozen for residents, full stop.
-
-  2. HarbourHank says:
-  March 3, 2025 at 9:40 am
-
-  @IslandSue Then who pays the crews for the night sailings? Somebody has to.
-
-  3. Mo Tran says:
-  March 3, 2025 at 10:05 am
-
-  @IslandSue Agreed. The island has no other way to the mainland.`;
+${FERRY_THREAD}`;
 
 let fixture: Analysis | undefined;
 const sources = () => {
